@@ -1,0 +1,114 @@
+"""UI strings, error messages and dates in the reader's language.
+
+Strings live in `locales/<lang>.yml`; a language without a file falls back to English
+string by string, so adding a language never breaks a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+FALLBACK = "en"
+
+
+@cache
+def _catalog(lang: str) -> dict[str, Any]:
+    path = LOCALES_DIR / f"{lang}.yml"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _lookup(lang: str, key: str) -> str | None:
+    node: Any = _catalog(lang)
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node if isinstance(node, str) else None
+
+
+def shipped_languages() -> list[str]:
+    return sorted(p.stem for p in LOCALES_DIR.glob("*.yml"))
+
+
+def message(lang: str, code: str, **params: object) -> str:
+    """An error or report message; unknown placeholders are left as they are."""
+    key = f"messages.{code}"
+    template = _lookup(lang, key) or _lookup(FALLBACK, key) or code
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def ui(lang: str, key: str, **params: object) -> str:
+    """A UI string for the site."""
+    template = _lookup(lang, f"ui.{key}") or _lookup(FALLBACK, f"ui.{key}") or key
+    return template.format(**params) if params else template
+
+
+@cache
+def ui_strings(lang: str) -> dict[str, str]:
+    """All UI strings of a language (English fills the gaps), for templates."""
+    merged = dict(_catalog(FALLBACK).get("ui", {}))
+    merged.update(_catalog(lang).get("ui", {}))
+    return merged
+
+
+def route(lang: str, key: str) -> str:
+    """The URL segment of a generated section (e.g. topics → `themes` in French)."""
+    return _lookup(lang, f"routes.{key}") or _lookup(FALLBACK, f"routes.{key}") or key
+
+
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(FALLBACK)
+
+
+def language_name(lang: str, in_lang: str | None = None) -> str:
+    """A language's name: its own, capitalized ("Français"), or as said in `in_lang` ("anglais")."""
+    if in_lang:
+        return _locale(lang).get_display_name(_locale(in_lang)) or lang
+    name = _locale(lang).get_display_name(_locale(lang)) or lang
+    return name[:1].upper() + name[1:]
+
+
+def locale_tag(lang: str) -> str:
+    """A territory-qualified tag for og:locale (fr → fr_FR, en → en_US)."""
+    loc = _locale(lang)
+    if loc.territory:
+        return f"{loc.language}_{loc.territory}"
+    likely = get_global("likely_subtags").get(loc.language, "")
+    territory = likely.split("_")[-1] if likely else loc.language.upper()
+    return f"{loc.language}_{territory}"
+
+
+def format_date(value: dt.date, lang: str, fmt: str = "long") -> str:
+    return babel_format_date(value, format=fmt, locale=_locale(lang))
+
+
+def format_time(value: dt.time, lang: str) -> str:
+    return babel_format_time(value, format="short", locale=_locale(lang))
+
+
+def format_duration(minutes: int, lang: str) -> str:
+    hours, mins = divmod(minutes, 60)
+    if hours and mins:
+        return ui(lang, "duration_hm", h=hours, m=f"{mins:02d}")
+    if hours:
+        return ui(lang, "duration_h", h=hours)
+    return ui(lang, "duration_m", m=mins)

@@ -1,0 +1,243 @@
+"""The content model: one set of pydantic models for front matter, speakers and topics.
+
+`cercle schema` exports these as JSON Schema, so editors validate while typing; the
+descriptions below are what writers see there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+DESCRIPTION_MAX = 200
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+class EntryType(StrEnum):
+    WEBINAR = "webinar"
+    EVENT = "event"
+    GUIDE = "guide"
+    PAGE = "page"
+
+    @property
+    def is_event_like(self) -> bool:
+        return self in (EntryType.WEBINAR, EntryType.EVENT)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def check_url(value: str, *, allow_http: bool = False, allow_path: bool = True) -> str:
+    """Accept https URLs (http too when asked) or a relative path inside content/."""
+    parts = urlsplit(value)
+    schemes = {"https", "http"} if allow_http else {"https"}
+    if parts.scheme:
+        if parts.scheme.lower() in schemes and parts.netloc:
+            return value
+        raise ValueError("bad_url")
+    if allow_path and not value.startswith("//") and not parts.netloc:
+        return value
+    raise ValueError("bad_url")
+
+
+class Share(Strict):
+    """What volunteers are offered when they share the page."""
+
+    text: Text | None = Field(None, description="Suggested text for a post, in the page's language.")
+    hashtags: list[Annotated[str, StringConstraints(pattern=r"^#?[\w]+$")]] = Field(
+        default_factory=list, description="Hashtags, with or without '#'."
+    )
+    variants: list[Text] = Field(default_factory=list, description="Other suggested texts.")
+
+
+class Chapter(Strict):
+    at: str = Field(description="Start time in the video: MM:SS or H:MM:SS.")
+    title: Text
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _at(cls, value: Any) -> str:
+        value = str(value).strip()
+        if not re.fullmatch(r"(?:\d+:)?[0-5]?\d:[0-5]\d", value):
+            raise ValueError("bad_chapter_time")
+        return value
+
+    @property
+    def seconds(self) -> int:
+        total = 0
+        for part in self.at.split(":"):
+            total = total * 60 + int(part)
+        return total
+
+
+class Quote(Strict):
+    text: Text
+    by: Id | None = Field(None, description="Speaker id (from speakers.yml) or a name.")
+
+
+class Resource(Strict):
+    title: Text
+    url: str = Field(description="https:// address or a path to a file in content/.")
+    description: Text | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return check_url(value)
+
+
+def _parse_time(value: Any) -> Any:
+    if isinstance(value, str):
+        match = re.fullmatch(r"([01]?\d|2[0-3])[:hH]([0-5]\d)", value.strip())
+        if not match:
+            raise ValueError("bad_time")
+        return dt.time(int(match[1]), int(match[2]))
+    return value
+
+
+class EntryMeta(Strict):
+    """Front matter of every page."""
+
+    title: Text = Field(description="Title of the page.")
+    description: Annotated[str, StringConstraints(strip_whitespace=True)] | None = Field(
+        None, description=f"Summary for listings, search and cards (at most {DESCRIPTION_MAX} characters)."
+    )
+    date: dt.date | None = Field(None, description="ISO date, YYYY-MM-DD. Required for webinars and events.")
+    type: EntryType | None = Field(None, description="Overrides the type given by the section folder.")
+    topics: list[Id] = Field(default_factory=list, description="Topic ids from topics.yml.")
+    tags: list[Text] = Field(default_factory=list)
+    translation_key: Id | None = Field(
+        None, description="Pairs translations whose paths differ: the same key in each language."
+    )
+    image: str | None = Field(None, description="Path of an image in content/, or https:// URL.")
+    image_alt: Text | None = Field(None, description="Text alternative of the image.")
+    featured: bool = Field(False, description="Show on the home page.")
+    draft: bool = Field(False, description="Not published.")
+    share: Share | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError("bad_date") from None
+        if value is not None and not isinstance(value, dt.date):
+            raise ValueError("bad_date")
+        return value
+
+    @field_validator("description")
+    @classmethod
+    def _description(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > DESCRIPTION_MAX:
+            raise ValueError(f"too_long:{len(value)}:{DESCRIPTION_MAX}")
+        return value
+
+    @field_validator("image")
+    @classmethod
+    def _image(cls, value: str | None) -> str | None:
+        return check_url(value) if value else value
+
+
+class EventMeta(EntryMeta):
+    """Front matter of webinars and events: everything above, plus these."""
+
+    time: dt.time | None = Field(None, description="Start time, HH:MM, in `timezone`.")
+    timezone: str | None = Field(None, description="IANA time zone, e.g. Europe/Paris.")
+    duration: Annotated[int, Field(gt=0, le=60 * 24 * 14)] | None = Field(None, description="Minutes.")
+    speakers: list[Id] = Field(default_factory=list, description="Speaker ids from speakers.yml.")
+    video: str | None = Field(None, description="YouTube, Vimeo, PeerTube or video file URL (https).")
+    chapters: list[Chapter] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list, description="The guiding questions.")
+    quotes: list[Quote] = Field(default_factory=list)
+    slides: str | None = Field(None, description="Path of a PDF in content/.")
+    transcript: str | None = Field(None, description="Path of a .vtt or Markdown file in content/.")
+    captions: str | None = Field(None, description="Path of a .vtt captions file in content/.")
+    registration: str | None = Field(None, description="Registration URL (https), for upcoming ones.")
+    place: Text | None = Field(None, description="Where it happens; leave out for online.")
+    online: bool | None = Field(None, description="Happens online (default when there is no place).")
+    resources: list[Resource] = Field(default_factory=list)
+
+    _time = field_validator("time", mode="before")(lambda cls, v: _parse_time(v))
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("unknown_timezone") from None
+        return value
+
+    @field_validator("video")
+    @classmethod
+    def _video(cls, value: str | None) -> str | None:
+        # Plain http is only tolerated for direct video files (no embed page).
+        if value is None:
+            return value
+        is_file = bool(re.search(r"\.(mp4|webm|ogv|m4v|mov)(\?|$)", value, re.IGNORECASE))
+        return check_url(value, allow_http=is_file)
+
+    @field_validator("registration")
+    @classmethod
+    def _registration(cls, value: str | None) -> str | None:
+        return check_url(value, allow_path=False) if value else value
+
+
+EVENT_ONLY_FIELDS = frozenset(EventMeta.model_fields) - frozenset(EntryMeta.model_fields)
+
+LocalizedText = str | dict[str, str]
+
+
+def localized(value: LocalizedText | None, lang: str, fallback: str | None = None) -> str:
+    """Text of a LocalizedText in `lang`, else the fallback language, else any."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    for candidate in (lang, fallback):
+        if candidate and value.get(candidate):
+            return value[candidate]
+    return next(iter(value.values()), "")
+
+
+class Link(Strict):
+    label: Text
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return check_url(value, allow_path=False)
+
+
+class Speaker(Strict):
+    """An entry of speakers.yml."""
+
+    name: Text
+    role: LocalizedText | None = Field(None, description="Role, per language: {fr: …, en: …}.")
+    bio: LocalizedText | None = Field(None, description="Short biography, per language.")
+    organization: Text | None = None
+    photo: str | None = Field(None, description="Path of a photo in content/.")
+    links: list[Link] = Field(default_factory=list)
+
+
+class Topic(Strict):
+    """An entry of topics.yml."""
+
+    label: LocalizedText = Field(description="Name of the topic, per language.")
+    description: LocalizedText | None = None

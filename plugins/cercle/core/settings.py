@@ -1,0 +1,47 @@
+"""Settings the core needs, independent of the site engine that reads them from its config."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cercle.core.models import EntryType
+
+# Section folder → entry type. Folders not listed make plain pages unless `type:` says otherwise.
+DEFAULT_SECTIONS: Mapping[str, EntryType] = {
+    "webinaires": EntryType.WEBINAR,
+    "webinars": EntryType.WEBINAR,
+    "evenements": EntryType.EVENT,
+    "events": EntryType.EVENT,
+    "guides": EntryType.GUIDE,
+}
+
+
+def resolve_today(configured: dt.date | None = None) -> dt.date:
+    """Today's date for upcoming/past: config, else SOURCE_DATE_EPOCH (reproducible), else the clock."""
+    if configured:
+        return configured
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    content_dir: Path
+    languages: tuple[str, ...] = ("fr", "en")
+    sections: Mapping[str, EntryType] = field(default_factory=lambda: dict(DEFAULT_SECTIONS))
+    today: dt.date = field(default_factory=resolve_today)
+    site_url: str | None = None
+    directory_urls: bool = True
+    drafts: bool = False
+    speakers_file: str = "speakers.yml"
+    topics_file: str = "topics.yml"
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]

@@ -1,0 +1,1 @@
+"""The hub: generated pages, listings and translation links, computed from the Catalog."""

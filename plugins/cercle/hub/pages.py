@@ -1,0 +1,98 @@
+"""Which pages the hub generates (home, listings, topics, speakers, the root chooser) and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cercle.core.catalog import Catalog
+from cercle.core.i18n import route, ui
+from cercle.core.models import EntryType, localized
+
+LISTED_TYPES = (EntryType.WEBINAR, EntryType.EVENT, EntryType.GUIDE)
+PLURAL = {EntryType.WEBINAR: "webinars", EntryType.EVENT: "events", EntryType.GUIDE: "guides"}
+
+
+class Kind(StrEnum):
+    ROOT = "root"
+    HOME = "home"
+    LISTING = "listing"
+    TOPICS = "topics"
+    TOPIC = "topic"
+    SPEAKERS = "speakers"
+    SPEAKER = "speaker"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the hub writes itself. `key` pairs the same page across languages."""
+
+    kind: Kind
+    lang: str
+    url: str
+    title: str
+    key: str
+    entry_type: EntryType | None = None
+    subject: str | None = None
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+    @property
+    def template(self) -> str:
+        return f"cercle/{self.kind.value}.html"
+
+
+def section_folder(catalog: Catalog, lang: str, entry_type: EntryType) -> str:
+    """The folder of `entry_type` in `lang`: the one the content uses, else the language's default."""
+    for entry in catalog.in_language(lang, entry_type):
+        if entry.section and catalog.settings.sections.get(entry.section) == entry_type:
+            return entry.section
+    default = route(lang, f"sections.{entry_type.value}")
+    if default.startswith("sections."):
+        default = PLURAL[entry_type]
+    return default
+
+
+def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
+    """Every generated page, in a stable order."""
+    languages = catalog.languages
+    pages = [GeneratedPage(Kind.ROOT, languages[0], "", ui(languages[0], "root_title"), "root")]
+    for lang in languages:
+        pages.append(GeneratedPage(Kind.HOME, lang, f"{lang}/", ui(lang, "home"), "home"))
+        for entry_type in LISTED_TYPES:
+            folder = section_folder(catalog, lang, entry_type)
+            pages.append(
+                GeneratedPage(
+                    Kind.LISTING,
+                    lang,
+                    f"{lang}/{folder}/",
+                    ui(lang, PLURAL[entry_type]),
+                    f"listing:{entry_type.value}",
+                    entry_type=entry_type,
+                )
+            )
+        topics = f"{lang}/{route(lang, 'topics')}/"
+        pages.append(GeneratedPage(Kind.TOPICS, lang, topics, ui(lang, "topics"), "topics"))
+        for topic_id, topic in sorted(catalog.topics.items()):
+            title = localized(topic.label, lang, languages[0])
+            pages.append(
+                GeneratedPage(
+                    Kind.TOPIC, lang, f"{topics}{topic_id}/", title, f"topic:{topic_id}", subject=topic_id
+                )
+            )
+        speakers = f"{lang}/{route(lang, 'speakers')}/"
+        pages.append(GeneratedPage(Kind.SPEAKERS, lang, speakers, ui(lang, "speakers"), "speakers"))
+        for speaker_id, speaker in sorted(catalog.speakers.items()):
+            pages.append(
+                GeneratedPage(
+                    Kind.SPEAKER,
+                    lang,
+                    f"{speakers}{speaker_id}/",
+                    speaker.name,
+                    f"speaker:{speaker_id}",
+                    subject=speaker_id,
+                )
+            )
+    return pages

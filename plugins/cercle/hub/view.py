@@ -1,0 +1,205 @@
+"""What templates see: one `Hub` per build, one `PageView` per page (as `cercle` in Jinja).
+
+Everything here is computed from the Catalog; templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from cercle.core import i18n
+from cercle.core.catalog import Catalog, Entry
+from cercle.core.models import EntryType, Speaker, localized
+from cercle.hub import listings
+from cercle.hub.alternates import Alternate, absolute, alternates
+from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
+
+
+class Hub:
+    """The generated pages and the lookups templates need, built once per build."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.settings = catalog.settings
+        self.pages = generated_pages(catalog)
+        self.page_by_src = {p.src_uri: p for p in self.pages}
+        self._urls: dict[tuple[str, str], str] = {(p.key, p.lang): p.url for p in self.pages}
+        self.entry_by_src = {e.rel_path: e for e in catalog.entries}
+
+    @property
+    def today(self) -> dt.date:
+        return self.settings.today
+
+    def url(self, key: str, lang: str) -> str:
+        return self._urls.get((key, lang), f"{lang}/")
+
+    def topic_url(self, topic_id: str, lang: str) -> str:
+        return self.url(f"topic:{topic_id}", lang)
+
+    def speaker_url(self, speaker_id: str, lang: str) -> str:
+        return self.url(f"speaker:{speaker_id}", lang)
+
+    def listing_url(self, entry_type: EntryType, lang: str) -> str:
+        return self.url(f"listing:{entry_type.value}", lang)
+
+    def nav_pages(self, lang: str) -> list[GeneratedPage]:
+        """The few pages of a language's menu: never the entries, so pages stay small."""
+        wanted = {Kind.HOME, Kind.LISTING, Kind.TOPICS, Kind.SPEAKERS}
+        return [p for p in self.pages if p.lang == lang and p.kind in wanted]
+
+    def view(self, src_uri: str) -> PageView | None:
+        entry = self.entry_by_src.get(src_uri)
+        if entry:
+            urls = {lang: e.url for lang, e in self.catalog.translations(entry).items()}
+            return PageView(self, entry.lang, urls, entry=entry)
+        page = self.page_by_src.get(src_uri)
+        if page:
+            if page.kind is Kind.ROOT:
+                urls = {lang: f"{lang}/" for lang in self.catalog.languages}
+            else:
+                urls = {lang: self.url(page.key, lang) for lang in self.catalog.languages}
+            return PageView(self, page.lang, urls, generated=page)
+        return None
+
+
+@dataclass
+class PageView:
+    hub: Hub
+    lang: str
+    translation_urls: dict[str, str]
+    entry: Entry | None = None
+    generated: GeneratedPage | None = None
+    material_lang: str = "en"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    # -- language ----------------------------------------------------------------------
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.hub.catalog.languages
+
+    @cached_property
+    def strings(self) -> dict[str, str]:
+        return i18n.ui_strings(self.lang)
+
+    def t(self, key: str, **params: object) -> str:
+        return i18n.ui(self.lang, key, **params)
+
+    def t_in(self, lang: str, key: str, **params: object) -> str:
+        return i18n.ui(lang, key, **params)
+
+    def language_name(self, lang: str, in_page_language: bool = False) -> str:
+        return i18n.language_name(lang, self.lang if in_page_language else None)
+
+    @cached_property
+    def alternates(self) -> list[Alternate]:
+        return alternates(self.lang, self.languages, self.translation_urls)
+
+    @cached_property
+    def hreflang(self) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) for every existing translation, plus x-default."""
+        site_url = self.hub.settings.site_url
+        links = [(lang, absolute(site_url, url)) for lang, url in self.translation_urls.items()]
+        default = self.translation_urls.get(self.languages[0])
+        if self.generated and self.generated.kind is Kind.ROOT:
+            default = ""
+        if default is not None:
+            links.append(("x-default", absolute(site_url, default)))
+        return links
+
+    @property
+    def missing_languages(self) -> list[str]:
+        return [lang for lang in self.languages if lang not in self.translation_urls]
+
+    @property
+    def is_root(self) -> bool:
+        return bool(self.generated and self.generated.kind is Kind.ROOT)
+
+    # -- formatting --------------------------------------------------------------------
+
+    def date(self, value: dt.date | None, fmt: str = "long") -> str:
+        return i18n.format_date(value, self.lang, fmt) if value else ""
+
+    def time(self, value: dt.time | None) -> str:
+        return i18n.format_time(value, self.lang) if value else ""
+
+    def duration(self, minutes: int | None) -> str:
+        return i18n.format_duration(minutes, self.lang) if minutes else ""
+
+    def type_label(self, entry: Entry) -> str:
+        return self.t(entry.type.value)
+
+    def text(self, value: object) -> str:
+        return localized(value, self.lang, self.languages[0])  # type: ignore[arg-type]
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        return self.hub.catalog.speakers.get(speaker_id)
+
+    def speaker_url(self, speaker_id: str) -> str:
+        return self.hub.speaker_url(speaker_id, self.lang)
+
+    def topic_label(self, topic_id: str) -> str:
+        topic = self.hub.catalog.topics.get(topic_id)
+        return self.text(topic.label) if topic else topic_id
+
+    def topic_url(self, topic_id: str) -> str:
+        return self.hub.topic_url(topic_id, self.lang)
+
+    def listing_url(self, entry_type: EntryType) -> str:
+        return self.hub.listing_url(entry_type, self.lang)
+
+    def home_url(self, lang: str | None = None) -> str:
+        return self.hub.url("home", lang or self.lang)
+
+    def is_upcoming(self, entry: Entry) -> bool:
+        return entry.is_upcoming(self.hub.today)
+
+    # -- generated page data -------------------------------------------------------------
+
+    def entries(self, *types: EntryType) -> list[Entry]:
+        return self.hub.catalog.in_language(self.lang, *types)
+
+    def archive(self) -> listings.Archive:
+        assert self.generated and self.generated.entry_type
+        return listings.archive(self.entries(self.generated.entry_type), self.hub.today)
+
+    def featured(self) -> list[Entry]:
+        return listings.featured(self.entries(), self.hub.today)
+
+    def upcoming(self) -> list[Entry]:
+        return listings.archive(self.entries(*LISTED_TYPES), self.hub.today).upcoming
+
+    def latest(self, limit: int = 6) -> list[Entry]:
+        past = [e for e in self.entries(*LISTED_TYPES) if not e.is_upcoming(self.hub.today)]
+        return listings.newest_first(past)[:limit]
+
+    def topics(self) -> list[tuple[str, str, int]]:
+        """(id, label, number of entries in this language), by label."""
+        rows = [
+            (tid, self.topic_label(tid), len(self.hub.catalog.with_topic(self.lang, tid)))
+            for tid in self.hub.catalog.topics
+        ]
+        return sorted(rows, key=lambda row: row[1].casefold())
+
+    def speakers(self) -> list[tuple[str, Speaker, int]]:
+        rows = [
+            (sid, sp, len(self.hub.catalog.with_speaker(self.lang, sid)))
+            for sid, sp in self.hub.catalog.speakers.items()
+        ]
+        return sorted(rows, key=lambda row: row[1].name.casefold())
+
+    def subject_entries(self) -> list[Entry]:
+        assert self.generated and self.generated.subject
+        subject = self.generated.subject
+        if self.generated.kind is Kind.TOPIC:
+            return listings.newest_first(self.hub.catalog.with_topic(self.lang, subject))
+        return listings.newest_first(self.hub.catalog.with_speaker(self.lang, subject))
+
+    def subject_description(self) -> str:
+        assert self.generated and self.generated.subject
+        topic = self.hub.catalog.topics.get(self.generated.subject)
+        return self.text(topic.description) if topic and topic.description else ""

@@ -1,0 +1,1 @@
+"""Thin MkDocs plugin classes wiring Cercle's features into the build."""

@@ -1,0 +1,178 @@
+"""`cercle/hub`: reads the Catalog, generates the hub's pages and makes each page speak its language."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from cercle.core.catalog import Catalog, load_catalog
+from cercle.core.errors import Severity, format_text, problem
+from cercle.core.i18n import message
+from cercle.hub.view import Hub, PageView
+from cercle.mkdocs.hub.config import HubConfig
+from cercle.mkdocs.hub.settings import hub_settings
+from cercle.theme import theme_dir
+
+log = logging.getLogger("mkdocs.plugins.cercle.hub")
+
+
+class HubPlugin(BasePlugin[HubConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.hub: Hub | None = None
+        self.navs: dict[str, Navigation] = {}
+
+    @property
+    def messages_language(self) -> str:
+        return self.config.messages_language or self.settings.default_language
+
+    # -- configuration -------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = hub_settings(self.config, config)
+        # Cercle's templates sit between the user's custom_dir and Material itself.
+        dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir else 0
+        if str(theme_dir()) not in dirs:
+            dirs.insert(position, str(theme_dir()))
+        material = next(Path(d) for d in dirs if (Path(d) / "partials" / "languages").is_dir())
+        self.material_languages = {p.stem for p in (material / "partials" / "languages").glob("*.html")}
+        return config
+
+    # Content is validated before MkDocs cleans site/, so a content mistake never wipes it.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        catalog = load_catalog(self.settings)
+        if not self.settings.site_url:
+            catalog.report.extend(
+                [problem("mkdocs.yml", 0, "site_url", "missing_site_url", Severity.WARNING)]
+            )
+        lang = self.messages_language
+        errors = catalog.report.errors()
+        for warning in catalog.report.warnings():
+            log.warning(warning.render(lang))
+        if errors:
+            raise PluginError(format_text(errors, lang) + "\n" + message(lang, "build_failed"))
+        self.catalog = catalog
+        self.hub = Hub(catalog)
+
+    # -- files and navigation ---------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.hub is not None
+        registries = {self.settings.speakers_file, self.settings.topics_file}
+        intros = self.hub.catalog.intros
+        for file in list(files):
+            if file.src_uri in registries:
+                files.remove(file)
+            elif file.is_documentation_page() and not self._known(file.src_uri):
+                files.remove(file)  # drafts (unless `drafts: true`)
+        for page in self.hub.pages:
+            if page.url in intros and files.get_file_from_path(page.src_uri):
+                continue  # an index.md written by hand heads this generated page
+            files.append(File.generated(config, page.src_uri, content=""))
+        return files
+
+    def _known(self, src_uri: str) -> bool:
+        assert self.hub is not None
+        return src_uri in self.hub.entry_by_src or src_uri in self.hub.page_by_src
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.hub is not None
+        self.navs = {}
+        for lang in self.settings.languages:
+            pages = []
+            for generated in self.hub.nav_pages(lang):
+                file = files.get_file_from_path(generated.src_uri)
+                if file and file.page is None:
+                    Page(None, file, config)
+                if file and file.page:
+                    pages.append(file.page)
+            self.navs[lang] = Navigation(list(pages), pages)
+            self.navs[lang].homepage = pages[0] if pages else None  # the language's home
+        return nav
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The Catalog already split the front matter: hand MkDocs the body only.
+        assert self.hub is not None
+        src = page.file.src_uri
+        if src in self.hub.entry_by_src:
+            return self.hub.entry_by_src[src].body
+        generated = self.hub.page_by_src.get(src)
+        if generated:
+            intro = self.hub.catalog.intros.get(generated.url)
+            return intro.body if intro else ""
+        return None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.hub is not None
+        src = page.file.src_uri
+        entry = self.hub.entry_by_src.get(src)
+        generated = self.hub.page_by_src.get(src)
+        meta: dict[str, Any] = {}
+        if entry:
+            meta = {
+                "title": entry.title,
+                "description": entry.meta.description or "",
+                "template": "cercle/entry.html",
+            }
+        elif generated:
+            intro = self.hub.catalog.intros.get(generated.url)
+            title = intro.meta.title if intro else generated.title
+            description = intro.meta.description if intro and intro.meta.description else ""
+            meta = {"title": title, "description": description, "template": generated.template}
+            if generated.kind.value == "root":
+                meta["hide"] = ["navigation", "toc"]
+        # Material prints page.meta raw into HTML: escape what came from content.
+        page.meta = {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
+        return markdown
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        assert self.hub is not None
+        view = self.hub.view(page.file.src_uri)
+        if view is None:
+            return context
+        view.material_lang = view.lang if view.lang in self.material_languages else "en"
+        context["cercle"] = view
+        context["nav"] = self.navs.get(view.lang, nav)
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        # Static templates (404.html) speak the default language.
+        if self.hub is not None:
+            lang = self.settings.default_language
+            view = PageView(self.hub, lang, {})
+            view.material_lang = lang if lang in self.material_languages else "en"
+            context["cercle"] = view
+            context["nav"] = self.navs.get(lang)
+        return context
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals.setdefault("cercle", None)
+        # Cercle's own templates escape by default; Material's keep MkDocs' setting.
+        previous = env.autoescape
+
+        def autoescape(name: str | None) -> bool:
+            if name and name.startswith("cercle/"):
+                return True
+            return previous(name) if callable(previous) else bool(previous)
+
+        env.autoescape = autoescape
+        return env
