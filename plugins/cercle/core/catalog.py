@@ -265,7 +265,7 @@ class CatalogBuilder:
         self._check_page(meta, entry_type, rel, doc)
         slug = PurePosixPath(rel).stem
         url = self._url_of(rel)
-        if slug == "index":
+        if self._is_intro(parts):
             self.catalog.intros[url] = Intro(rel, lang, url, meta, doc.body)
             return
         if meta.draft and not self.settings.drafts:
@@ -286,6 +286,12 @@ class CatalogBuilder:
                 lines=doc.lines,
             )
         )
+
+    def _is_intro(self, parts: tuple[str, ...]) -> bool:
+        """`<lang>/index.md` and `<lang>/<typed section>/index.md` head generated pages."""
+        if parts[-1] != "index.md":
+            return False
+        return len(parts) == 2 or (len(parts) == 3 and parts[1] in self.settings.sections)
 
     def _type_of(self, data: dict, section: str, rel: str, doc: Parsed) -> EntryType:
         declared = data.get("type")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cercle.core.catalog import Catalog
+from cercle.core.errors import Problem, problem
 from cercle.core.i18n import route, ui
 from cercle.core.models import EntryType, localized
 
@@ -96,3 +97,13 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
                 )
             )
     return pages
+
+
+def reserved_url_problems(catalog: Catalog, pages: list[GeneratedPage]) -> list[Problem]:
+    """Entries that would overwrite a generated page (a topic, a speaker, a listing)."""
+    taken = {p.url: p for p in pages}
+    return [
+        problem(e.rel_path, 0, "", "reserved_url", url=e.url, what=taken[e.url].title)
+        for e in catalog.entries
+        if e.url in taken
+    ]

@@ -54,6 +54,7 @@ class HubPlugin(BasePlugin[HubConfig]):
     # Content is validated before MkDocs cleans site/, so a content mistake never wipes it.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         catalog = load_catalog(self.settings)
+        hub = Hub(catalog)  # adds the problems only the hub can see (reserved URLs)
         if not self.settings.site_url:
             catalog.report.extend(
                 [problem("mkdocs.yml", 0, "site_url", "missing_site_url", Severity.WARNING)]
@@ -65,7 +66,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         if errors:
             raise PluginError(format_text(errors, lang) + "\n" + message(lang, "build_failed"))
         self.catalog = catalog
-        self.hub = Hub(catalog)
+        self.hub = hub
 
     # -- files and navigation ---------------------------------------------------------------
 

@@ -1,0 +1,94 @@
+# Cercle — build / test harness.
+#
+#   make site    build the demo hub into site/ (strict)
+#   make serve   build, then serve the demo hub on http://127.0.0.1:8000
+#   make test    ruff + the whole pytest suite (unit, integration, browser)
+#   make lint    ruff only
+#   make bench   run benchmarks/run.py (if present)
+#   make clean   remove build output and caches (keeps .venv)
+#
+# Every target creates .venv (Python 3.11, or python3) and installs the package
+# editable with its test extra, pinned by constraints.txt. The install is redone
+# only when pyproject.toml or constraints.txt change.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV      ?= .venv
+PYTHON    ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+MKDOCS_YML ?= mkdocs.yml
+SITE_DIR  ?= site
+HOST      ?= 127.0.0.1
+PORT      ?= 8000
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
+
+# Material 9.x prints an end-of-life banner on every build; keep logs readable.
+export NO_MKDOCS_2_WARNING ?= 1
+
+BIN     := $(VENV)/bin
+VPY     := $(BIN)/python
+STAMP   := $(VENV)/.installed
+
+.PHONY: help venv site serve test lint chromium bench clean
+
+help:
+	@echo "make site | serve | test | lint | bench | clean | venv"
+
+# --- environment ---------------------------------------------------------------
+
+venv: $(STAMP)
+
+$(VPY):
+	@test -n "$(PYTHON)" || { echo "error: no python3.11 or python3 on PATH" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# This machine's pip config lists an extra local index that may not exist; pip
+# then warns once per package. Those lines are dropped, everything else is shown.
+PIP_NOISE := ^WARNING: Location 'file:///.*' is ignored: it is neither a file nor a directory\.$$
+
+$(STAMP): pyproject.toml constraints.txt | $(VPY)
+	$(VPY) -m pip install --quiet --upgrade pip 2>&1 | { grep -v -E "$(PIP_NOISE)" || true; }
+	$(VPY) -m pip install --quiet -c constraints.txt -e '.[test]' 2>&1 | { grep -v -E "$(PIP_NOISE)" || true; }
+	@touch $@
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+# --- site ----------------------------------------------------------------------
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict -f $(MKDOCS_YML) -d $(SITE_DIR)
+
+serve: site
+	$(BIN)/mkdocs serve -a $(HOST):$(PORT) -f $(MKDOCS_YML)
+
+# --- checks --------------------------------------------------------------------
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests
+
+# Ruff and pytest both run even when the first fails, so one run reports both;
+# the target fails if either did. pytest's own closing summary line is printed
+# as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
+test: $(STAMP) chromium
+	@lint=0; $(BIN)/ruff check plugins tests || lint=$$?; \
+	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
+	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \
+	if [ $$tests -ne 0 ]; then echo "make test: pytest failed (exit $$tests)" >&2; fi; \
+	[ $$lint -eq 0 ] && [ $$tests -eq 0 ]
+
+bench: $(STAMP)
+	@if [ -f benchmarks/run.py ]; then \
+		$(VPY) benchmarks/run.py; \
+	else \
+		echo "bench: benchmarks/run.py does not exist yet; nothing to run"; \
+	fi
+
+# --- housekeeping --------------------------------------------------------------
+
+clean:
+	rm -rf $(SITE_DIR) .pytest_cache .ruff_cache .cache build dist
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -path ./$(VENV) -prune -o -name '*.egg-info' -type d -prune -exec rm -rf {} +

@@ -1,0 +1,80 @@
+"""Shared helpers: copy the demo hub, build it with the real MkDocs, read the HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# The demo's "today": the 2027 webinar is upcoming, the 2020 and 2022 ones are past.
+DEMO_EPOCH = "1795000000"  # 2026-11-17
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": DEMO_EPOCH}
+    full_env.update(env or {})
+    proc = subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def bin_path(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def mkdocs_build(
+    project: Path, site: Path | None = None, strict: bool = True, tool: str = "mkdocs"
+) -> Result:
+    site = site or project / "site"
+    args = [bin_path(tool), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    if strict:
+        args.append("--strict")
+    return run(args, cwd=project)
+
+
+def cercle(project: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+    return run([bin_path("cercle"), *args], cwd=project, env={"CERCLE_LANG": "en", **(env or {})})
+
+
+def copy_demo(dest: Path) -> Path:
+    """A writable copy of the demo hub (content/ and mkdocs.yml)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo hub built once with --strict; tests read its HTML."""
+    project = copy_demo(tmp_path_factory.mktemp("demo"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.output
+    return project / "site"
+
+
+@pytest.fixture
+def demo_project(tmp_path: Path) -> Path:
+    return copy_demo(tmp_path / "hub")
