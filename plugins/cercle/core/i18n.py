@@ -21,13 +21,27 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK = "en"
 
 
+PACKAGE_DIR = LOCALES_DIR.parents[1]
+
+
+def _merge(into: dict[str, Any], other: dict[str, Any]) -> None:
+    for key, value in other.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
 @cache
 def _catalog(lang: str) -> dict[str, Any]:
-    path = LOCALES_DIR / f"{lang}.yml"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    """Core strings, merged with each feature package's own `locales/<lang>.yml`."""
+    merged: dict[str, Any] = {}
+    paths = [LOCALES_DIR / f"{lang}.yml", *sorted(PACKAGE_DIR.glob(f"*/locales/{lang}.yml"))]
+    for path in dict.fromkeys(paths):
+        if path.is_file():
+            with path.open(encoding="utf-8") as handle:
+                _merge(merged, yaml.safe_load(handle) or {})
+    return merged
 
 
 def _lookup(lang: str, key: str) -> str | None:

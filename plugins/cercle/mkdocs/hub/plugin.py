@@ -125,11 +125,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         generated = self.hub.page_by_src.get(src)
         meta: dict[str, Any] = {}
         if entry:
-            meta = {
-                "title": entry.title,
-                "description": entry.meta.description or "",
-                "template": "cercle/entry.html",
-            }
+            template = "cercle/event.html" if entry.type.is_event_like else "cercle/entry.html"
+            meta = {"title": entry.title, "description": entry.meta.description or "", "template": template}
         elif generated:
             intro = self.hub.catalog.intros.get(generated.url)
             title = intro.meta.title if intro else generated.title
@@ -177,3 +174,11 @@ class HubPlugin(BasePlugin[HubConfig]):
 
         env.autoescape = autoescape
         return env
+
+
+def hub_of(config: MkDocsConfig) -> Hub:
+    """The Hub of the current build, for the other Cercle plugins (list cercle/hub first)."""
+    plugin = config.plugins.get("cercle/hub")
+    if not isinstance(plugin, HubPlugin) or plugin.hub is None:
+        raise PluginError("Cercle plugins need `cercle/hub`, listed first under `plugins:` in mkdocs.yml.")
+    return plugin.hub
