@@ -84,12 +84,11 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
 def check(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
     """Report every problem in content/ at once (exit 1 if there are errors)."""
+    from cercle.checks import run_checks
     from cercle.core.catalog import load_catalog
-    from cercle.hub.view import Hub
 
     _, settings = _load(config_file)
-    catalog = load_catalog(settings)
-    Hub(catalog)  # adds the problems only the hub can see (reserved URLs)
+    catalog = run_checks(load_catalog(settings))
     if not settings.site_url:
         catalog.report.extend(
             [problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)]

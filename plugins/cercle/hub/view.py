@@ -14,7 +14,7 @@ from cercle.core.catalog import Catalog, Entry
 from cercle.core.models import EntryType, Speaker, localized
 from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
-from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages, reserved_url_problems
+from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
 
 
 class Hub:
@@ -24,7 +24,6 @@ class Hub:
         self.catalog = catalog
         self.settings = catalog.settings
         self.pages = generated_pages(catalog)
-        catalog.report.extend(reserved_url_problems(catalog, self.pages))
         self.page_by_src = {p.src_uri: p for p in self.pages}
         self._urls: dict[tuple[str, str], str] = {(p.key, p.lang): p.url for p in self.pages}
         self.entry_by_src = {e.rel_path: e for e in catalog.entries}

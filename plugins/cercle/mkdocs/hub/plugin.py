@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
 from cercle.core.i18n import message
@@ -53,8 +54,7 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     # Content is validated before MkDocs cleans site/, so a content mistake never wipes it.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        catalog = load_catalog(self.settings)
-        hub = Hub(catalog)  # adds the problems only the hub can see (reserved URLs)
+        catalog = run_checks(load_catalog(self.settings))
         if not self.settings.site_url:
             catalog.report.extend(
                 [problem("mkdocs.yml", 0, "site_url", "missing_site_url", Severity.WARNING)]
@@ -66,7 +66,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         if errors:
             raise PluginError(format_text(errors, lang) + "\n" + message(lang, "build_failed"))
         self.catalog = catalog
-        self.hub = hub
+        self.hub = Hub(catalog)
 
     # -- files and navigation ---------------------------------------------------------------
 

@@ -1,0 +1,29 @@
+"""Every content check beyond the Catalog's own, run by both `cercle check` and the build.
+
+A feature adds its check here: a function taking the Catalog and returning Problems
+(with file and line, from `entry.line_of(...)`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cercle.core.catalog import Catalog
+from cercle.core.errors import Problem
+from cercle.hub.pages import generated_pages, reserved_url_problems
+
+
+def _reserved_urls(catalog: Catalog) -> list[Problem]:
+    return reserved_url_problems(catalog, generated_pages(catalog))
+
+
+CHECKS: list[Callable[[Catalog], list[Problem]]] = [
+    _reserved_urls,
+]
+
+
+def run_checks(catalog: Catalog) -> Catalog:
+    """Add every feature's problems to `catalog.report`; returns the catalog."""
+    for check in CHECKS:
+        catalog.report.extend(check(catalog))
+    return catalog
