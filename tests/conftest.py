@@ -43,8 +43,7 @@ def mkdocs_build(
 ) -> Result:
     site = site or project / "site"
     args = [bin_path(tool), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    if strict:
-        args.append("--strict")
+    args.append("--strict" if strict else "--no-strict")
     return run(args, cwd=project)
 
 

@@ -259,10 +259,19 @@ class CatalogBuilder:
         model = EventMeta if entry_type.is_event_like else EntryMeta
         try:
             meta = model.model_validate({**data, "type": entry_type.value})
+            invalid: set[str] = set()
         except ValidationError as exc:
             self.problems.extend(self._validation_problems(exc, rel, doc, entry_type=entry_type))
-            return
-        self._check_page(meta, entry_type, rel, doc)
+            # Keep checking what is valid (speakers, topics, files…) so one run reports everything;
+            # the errors above already stop the build.
+            invalid = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+            salvage = {k: v for k, v in data.items() if k not in invalid}
+            salvage.setdefault("title", rel)
+            try:
+                meta = model.model_validate({**salvage, "type": entry_type.value})
+            except ValidationError:
+                return
+        self._check_page(meta, entry_type, rel, doc, skip=invalid)
         slug = PurePosixPath(rel).stem
         url = self._url_of(rel)
         if self._is_intro(parts):
@@ -324,9 +333,11 @@ class CatalogBuilder:
             rest[0] = f"@{self.settings.sections[rest[0]].value}"
         return str(PurePosixPath(*rest).with_suffix(""))
 
-    def _check_page(self, meta: EntryMeta, entry_type: EntryType, rel: str, doc: Parsed) -> None:
+    def _check_page(
+        self, meta: EntryMeta, entry_type: EntryType, rel: str, doc: Parsed, skip: set[str]
+    ) -> None:
         line = doc.line_of
-        if entry_type.is_event_like and meta.date is None:
+        if entry_type.is_event_like and meta.date is None and "date" not in skip:
             self.problems.append(
                 problem(rel, line(("title",)), "date", "date_required", type=entry_type.value)
             )

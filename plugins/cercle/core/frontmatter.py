@@ -87,7 +87,9 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Parsed:
         node = yaml.compose(text, Loader=YamlLoader)
         parsed.data = yaml.load(text, Loader=YamlLoader) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the broken construct starts (an opening quote or
+        # bracket): the line a writer has to fix. The problem mark is where YAML gave up.
+        mark = exc.context_mark or exc.problem_mark
         line = first_line + (mark.line if mark else 0)
         detail = (exc.problem or exc.context or "syntax error").strip()
         parsed.problems.append(problem(rel, line, "", "yaml_error", detail=detail))

@@ -57,7 +57,7 @@ def shipped_languages() -> list[str]:
     return sorted(p.stem for p in LOCALES_DIR.glob("*.yml"))
 
 
-def message(lang: str, code: str, **params: object) -> str:
+def message(lang: str, code: str, /, **params: object) -> str:
     """An error or report message; unknown placeholders are left as they are."""
     key = f"messages.{code}"
     template = _lookup(lang, key) or _lookup(FALLBACK, key) or code
@@ -67,7 +67,7 @@ def message(lang: str, code: str, **params: object) -> str:
         return template
 
 
-def ui(lang: str, key: str, **params: object) -> str:
+def ui(lang: str, key: str, /, **params: object) -> str:
     """A UI string for the site."""
     template = _lookup(lang, f"ui.{key}") or _lookup(FALLBACK, f"ui.{key}") or key
     return template.format(**params) if params else template
