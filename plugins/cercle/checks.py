@@ -11,6 +11,7 @@ from collections.abc import Callable
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem
 from cercle.hub.pages import generated_pages, reserved_url_problems
+from cercle.share.checks import share_length_problems
 
 
 def _reserved_urls(catalog: Catalog) -> list[Problem]:
@@ -19,6 +20,7 @@ def _reserved_urls(catalog: Catalog) -> list[Problem]:
 
 CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     _reserved_urls,
+    share_length_problems,
 ]
 
 

@@ -1,0 +1,195 @@
+"""Drawing cards with Pillow: same spec → same pixels → same PNG bytes (no metadata)."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+from PIL import Image, ImageDraw
+
+from cercle.cards.fonts import drawable, font
+from cercle.cards.spec import Brand, CardSpec, parse_color
+
+ELLIPSIS = "…"
+RGB = tuple[int, int, int]
+
+
+def wrap(text: str, weight: str, size: int, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap; the last allowed line ends with an ellipsis when text is left over."""
+    face = font(weight, size)
+    words = drawable(text, weight).split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        while face.getlength(word) > width:  # a word longer than a line: cut it
+            head = _fit(word, face, width, "")
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(head)
+            word = word[len(head) :]
+        candidate = f"{current} {word}".strip()
+        if face.getlength(candidate) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _fit(lines[-1] + " " + ELLIPSIS, face, width, ELLIPSIS, force=True)
+    return lines
+
+
+def _fit(text: str, face: object, width: int, suffix: str, force: bool = False) -> str:
+    """The longest start of `text` that fits with `suffix` (at least one character)."""
+    text = text.removesuffix(" " + ELLIPSIS) if force else text
+    for end in range(len(text), 0, -1):
+        candidate = text[:end].rstrip(" ,;:.-–—") + suffix if suffix else text[:end]
+        if face.getlength(candidate) <= width:  # type: ignore[attr-defined]
+            return candidate
+    return text[:1] + suffix
+
+
+def fit_title(text: str, width: int, sizes: tuple[int, ...], max_lines: int) -> tuple[int, list[str]]:
+    """The largest size at which the title fits in `max_lines`; else the smallest, ellipsized."""
+    for size in sizes:
+        lines = wrap(text, "bold", size, width, max_lines + 1)
+        if len(lines) <= max_lines:
+            return size, lines
+    return sizes[-1], wrap(text, "bold", sizes[-1], width, max_lines)
+
+
+def text_color(background: RGB) -> RGB:
+    """Near-white on dark brand colors, near-black on light ones (contrast above 4.5:1)."""
+
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in background)
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return (255, 255, 255) if luminance < 0.18 else (17, 17, 17)
+
+
+@cache
+def _ring(diameter: int, thickness: int) -> Image.Image:
+    """An anti-aliased ring mask (drawn at 4× and reduced): the circle of Cercle."""
+    big = Image.new("L", (diameter * 4, diameter * 4), 0)
+    ImageDraw.Draw(big).ellipse((0, 0, diameter * 4 - 1, diameter * 4 - 1), outline=255, width=thickness * 4)
+    return big.resize((diameter, diameter), Image.Resampling.LANCZOS)
+
+
+@cache
+def _logo(path: str, height: int) -> Image.Image:
+    with Image.open(path) as source:
+        logo = source.convert("RGBA")
+    ratio = height / logo.height
+    return logo.resize((max(1, round(logo.width * ratio)), height), Image.Resampling.LANCZOS)
+
+
+def _header(image: Image.Image, brand: Brand, x: int, y: int, ink: RGB) -> None:
+    draw = ImageDraw.Draw(image)
+    if brand.logo:
+        logo = _logo(brand.logo, 64)
+        image.paste(logo, (x, y), logo)
+        x += logo.width + 20
+    else:
+        image.paste(ink, (x, y + 4, x + 56, y + 60), _ring(56, 9))
+        x += 76
+    draw.text(
+        (x, y + 32), drawable(brand.site_name, "semibold"), font=font("semibold", 36), fill=ink, anchor="lm"
+    )
+
+
+def _pill(draw: ImageDraw.ImageDraw, text: str, right: int, y: int, fill: RGB, ink: RGB) -> None:
+    label = drawable(text.upper(), "bold")
+    if not label:
+        return
+    face = font("bold", 26)
+    width = int(face.getlength(label))
+    left = right - width - 40
+    draw.rounded_rectangle((left, y, right, y + 48), radius=24, fill=fill)
+    draw.text((left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
+
+
+def render_og(spec: CardSpec) -> Image.Image:
+    width, height = spec.size
+    background = parse_color(spec.brand.brand_color, "brand_color")
+    accent = parse_color(spec.brand.accent_color, "accent_color")
+    ink = text_color(background)
+    image = Image.new("RGB", (width, height), background)
+    image.paste(accent, (width - 250, height - 250, width + 230, height + 230), _ring(480, 36))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 16, height), fill=accent)
+    margin = 80
+    _header(image, spec.brand, margin, 56, ink)
+    if spec.eyebrow:
+        _pill(draw, spec.eyebrow, width - margin, 64, accent, text_color(accent))
+    text_width = width - 2 * margin - 60
+    facts = [line for fact in spec.facts for line in wrap(fact, "regular", 32, text_width, 1)][:2]
+    room = 3 if len(facts) < 2 else 2
+    size, lines = fit_title(spec.title, text_width, (72, 64, 56, 50), room)
+    y = 168
+    for line in lines:
+        draw.text((margin, y), line, font=font("bold", size), fill=ink)
+        y += int(size * 1.18)
+    if spec.subtitle and len(lines) + len(facts) <= 3:
+        for line in wrap(spec.subtitle, "regular", 34, text_width, 4 - len(lines) - len(facts)):
+            y += 4
+            draw.text((margin, y), line, font=font("regular", 34), fill=ink)
+            y += 42
+    y = height - 64 - 44 * len(facts) - (44 if spec.footer else 0)
+    for line in facts:
+        draw.text((margin, y), line, font=font("regular", 32), fill=ink)
+        y += 44
+    if spec.footer:
+        draw.text((margin, y + 4), drawable(spec.footer), font=font("semibold", 28), fill=accent)
+    return image
+
+
+def render_quote(spec: CardSpec) -> Image.Image:
+    width, height = spec.size
+    background = parse_color(spec.brand.brand_color, "brand_color")
+    accent = parse_color(spec.brand.accent_color, "accent_color")
+    ink = text_color(background)
+    image = Image.new("RGB", (width, height), background)
+    image.paste(accent, (width - 340, -260, width + 220, 300), _ring(560, 40))
+    draw = ImageDraw.Draw(image)
+    margin = 96
+    _header(image, spec.brand, margin, 80, ink)
+    draw.text((margin - 8, 170), "“", font=font("bold", 220), fill=accent)
+    text_width = width - 2 * margin
+    size, lines = 60, []
+    for size in (60, 54, 48, 42, 38):
+        lines = wrap(spec.title, "semibold", size, text_width, 9)
+        if len(lines) * size * 1.25 <= 450 and not lines[-1].endswith(ELLIPSIS):
+            break
+    lines = lines[: max(1, int(450 // (size * 1.25)))]
+    y = 360
+    for line in lines:
+        draw.text((margin, y), line, font=font("semibold", size), fill=ink)
+        y += int(size * 1.25)
+    bottom = height - 96
+    if spec.footer:
+        draw.text(
+            (margin, bottom), drawable(spec.footer), font=font("semibold", 28), fill=accent, anchor="ls"
+        )
+        bottom -= 56
+    if spec.subtitle:
+        line = wrap(spec.subtitle, "italic", 30, text_width, 1)[0] if drawable(spec.subtitle) else ""
+        draw.text((margin, bottom), line, font=font("italic", 30), fill=ink, anchor="ls")
+        bottom -= 52
+    if spec.eyebrow:
+        author = wrap("— " + spec.eyebrow, "bold", 38, text_width, 1)[0]
+        draw.text((margin, bottom), author, font=font("bold", 38), fill=accent, anchor="ls")
+    return image
+
+
+def render(spec: CardSpec) -> bytes:
+    """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed compression."""
+    image = render_quote(spec) if spec.kind == "quote" else render_og(spec)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=6)
+    return buffer.getvalue()

@@ -1,0 +1,77 @@
+"""What a card shows, as plain data: its digest keys the cache (same data → same PNG)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from pathlib import Path
+
+import PIL
+from PIL import ImageColor
+
+from cercle.cards.fonts import fonts_version
+
+# Bump when the drawing code changes what a card looks like: every cached card is redrawn.
+LAYOUT_VERSION = 1
+OG_SIZE = (1200, 630)
+QUOTE_SIZE = (1080, 1080)
+
+
+class BrandError(ValueError):
+    """A brand option (color, logo) that cannot be used."""
+
+
+def parse_color(value: str, option: str) -> tuple[int, int, int]:
+    try:
+        rgb = ImageColor.getrgb(value)
+    except ValueError:
+        raise BrandError(f"{option}: '{value}' is not a color; write it like #3f51b5") from None
+    return rgb[:3]
+
+
+@dataclass(frozen=True)
+class Brand:
+    """Colors, logo and name drawn on every card (from the plugin's configuration)."""
+
+    brand_color: str = "#283593"
+    accent_color: str = "#ffca28"
+    site_name: str = "Cercle"
+    logo: str | None = None  # path of a PNG/JPEG/WebP file
+
+    def __post_init__(self) -> None:
+        parse_color(self.brand_color, "brand_color")
+        parse_color(self.accent_color, "accent_color")
+        if self.logo and not Path(self.logo).is_file():
+            raise BrandError(f"logo: '{self.logo}' does not exist")
+
+    @cached_property
+    def logo_digest(self) -> str:
+        return hashlib.sha256(Path(self.logo).read_bytes()).hexdigest() if self.logo else ""
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """One card: a 1200×630 page card (`og`) or a 1080×1080 quote card (`quote`)."""
+
+    kind: str  # "og" or "quote"
+    layout: str  # webinar, event, guide, page, home, listing, topic, speaker, …, quote
+    lang: str
+    title: str
+    brand: Brand
+    eyebrow: str = ""  # the type label ("Webinaire"), the quote's author for quotes
+    subtitle: str = ""
+    facts: tuple[str, ...] = ()  # short lines: date, speakers, place, topics
+    footer: str = ""  # the site's host name
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return QUOTE_SIZE if self.kind == "quote" else OG_SIZE
+
+    def digest(self) -> str:
+        data = asdict(self)
+        data["brand"]["logo"] = self.brand.logo_digest
+        data["versions"] = [LAYOUT_VERSION, fonts_version(), PIL.__version__]
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:32]

@@ -1,0 +1,1 @@
+"""Open Graph, article and Twitter meta tags of a page."""

@@ -1,0 +1,26 @@
+"""Options of the `cercle/cards` plugin (documented in docs/configuration.md)."""
+
+from __future__ import annotations
+
+from mkdocs.config.base import Config
+from mkdocs.config.config_options import Choice, Optional, Type
+
+
+class CardsConfig(Config):
+    # Draw the cards (meta tags are written either way; og:image only with cards).
+    enabled = Type(bool, default=True)
+    # Background and accent colors of every card (#rrggbb or a CSS color name).
+    brand_color = Type(str, default="#283593")
+    accent_color = Type(str, default="#ffca28")
+    # A PNG, JPEG or WebP logo, relative to mkdocs.yml; without it, a ring is drawn.
+    logo = Optional(Type(str))
+    # Name on the cards and in og:site_name; default: site_name of mkdocs.yml.
+    site_name = Optional(Type(str))
+    # One square card per quote of webinars and events.
+    quotes = Type(bool, default=True)
+    # Where drawn cards are kept between builds, relative to mkdocs.yml.
+    cache_dir = Type(str, default=".cache/cercle/cards")
+    # Pillow releases the GIL while drawing: threads are as fast as processes (benchmarks/cards).
+    concurrency = Choice(("thread", "process"), default="thread")
+    # Parallel workers; 0: one per CPU (at most 8).
+    workers = Type(int, default=0)

@@ -1,0 +1,110 @@
+"""`cercle/cards`: a card per page and language, quote cards, and each page's og/twitter tags."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from cercle.cards.batch import BatchResult, publish, render_all
+from cercle.cards.plan import CardPlanner, PageCards
+from cercle.cards.spec import Brand, BrandError
+from cercle.hub.view import PageView
+from cercle.meta.tags import Image, meta_tags
+from cercle.mkdocs.cards.config import CardsConfig
+from cercle.mkdocs.hub.plugin import hub_of
+
+log = logging.getLogger("mkdocs.plugins.cercle.cards")
+
+
+class CardsPlugin(BasePlugin[CardsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cards: dict[str, PageCards] = {}
+        self._job: Future[BatchResult] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").resolve().parent
+        logo = self.config.logo
+        self.site_name = self.config.site_name or config.site_name
+        try:
+            self.brand = Brand(
+                brand_color=self.config.brand_color,
+                accent_color=self.config.accent_color,
+                site_name=self.site_name,
+                logo=str(base / logo) if logo else None,
+            )
+        except BrandError as exc:
+            raise PluginError(f"cercle/cards: {exc}") from None
+        self.cache_dir = base / self.config.cache_dir
+        return config
+
+    # Planned once the Catalog exists; drawn in the background while MkDocs renders pages.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.cards = CardPlanner(hub_of(config), self.brand, self.config.quotes).plan()
+        if self.config.enabled:
+            jobs = [job for cards in self.cards.values() for job in cards.jobs()]
+            options = {"workers": self.config.workers or None, "executor": self.config.concurrency}
+            runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
+            self._job = runner.submit(render_all, jobs, self.cache_dir, **options)
+            runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
+        return files
+
+    def cards_for(self, src_uri: str) -> PageCards | None:
+        """The cards of a page, for the share block (None when cards are not drawn)."""
+        return self.cards.get(src_uri) if self.config.enabled else None
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        view = context.get("cercle")
+        if not isinstance(view, PageView):
+            return context
+        cards = self.cards.get(page.file.src_uri)
+        image = None
+        if cards and self.config.enabled:
+            og = cards.og
+            image = Image(og.path, og.width, og.height, og.alt)
+        context["cercle_meta"] = meta_tags(
+            view, self.site_name, self._description(view, cards, config), image
+        )
+        return context
+
+    @staticmethod
+    def _description(view: PageView, cards: PageCards | None, config: MkDocsConfig) -> str:
+        if view.entry and view.entry.meta.description:
+            return view.entry.meta.description
+        if view.generated:
+            intro = view.hub.catalog.intros.get(view.generated.url)
+            if intro and intro.meta.description:
+                return intro.meta.description
+        if cards and cards.og.job.spec.subtitle:
+            return cards.og.job.spec.subtitle
+        return config.site_description or ""
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._job is None:
+            return
+        try:
+            result = self._job.result()
+        except Exception as exc:  # a broken logo file, a full disk: say which plugin and why
+            raise PluginError(f"cercle/cards: could not draw the cards: {exc}") from exc
+        finally:
+            self._job = None
+        jobs = [job for cards in self.cards.values() for job in cards.jobs()]
+        publish(jobs, self.cache_dir, Path(config.site_dir))
+        log.info(
+            "cercle/cards: %d cards (%d drawn, %d from the cache) in %.1f s",
+            result.total,
+            result.rendered,
+            result.total - result.rendered,
+            result.seconds,
+        )

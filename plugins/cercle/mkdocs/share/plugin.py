@@ -1,0 +1,60 @@
+"""`cercle/share`: the share block of every entry (links, suggested texts, downloads)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from cercle.hub.alternates import absolute
+from cercle.hub.view import PageView
+from cercle.mkdocs.share.config import ShareConfig
+from cercle.share.kit import Download, share_kit
+from cercle.share.links import UTM_KEYS
+
+CSS = "assets/stylesheets/cercle-share.css"
+JS = "assets/javascripts/cercle-share.js"
+
+
+class SharePlugin(BasePlugin[ShareConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        unknown = sorted(set(self.config.utm) - set(UTM_KEYS))
+        if unknown:
+            allowed = ", ".join(UTM_KEYS)
+            raise PluginError(f"cercle/share: utm: unknown parameter {', '.join(unknown)} (use {allowed})")
+        if self.config.enabled:
+            if CSS not in config.extra_css:
+                config.extra_css.append(CSS)
+            if JS not in [str(script) for script in config.extra_javascript]:
+                config.extra_javascript.append(JS)  # type: ignore[arg-type]
+        return config
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        view = context.get("cercle")
+        if not self.config.enabled or not isinstance(view, PageView) or view.entry is None:
+            return context
+        entry = view.entry
+        downloads = []
+        cards_plugin = config.plugins.get("cercle/cards")
+        cards = cards_plugin.cards_for(entry.rel_path) if hasattr(cards_plugin, "cards_for") else None
+        if cards:
+            downloads = [
+                Download(card.path, card.alt, card.width, card.height, quote=index > 0)
+                for index, card in enumerate([cards.og, *cards.quotes])
+            ]
+        context["cercle_share"] = share_kit(
+            entry,
+            absolute(view.hub.settings.site_url, entry.url),
+            utm=dict(self.config.utm),
+            networks=tuple(self.config.networks),
+            downloads=downloads,
+        )
+        context["cercle_share_new_window"] = self.config.new_window
+        return context

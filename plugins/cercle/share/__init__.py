@@ -1,0 +1,1 @@
+"""The share kit: suggested texts, plain share links per network, length checks."""

@@ -1,0 +1,101 @@
+"""Everything a page's share block shows, computed once from the Entry (no template logic)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cercle.core.catalog import Entry
+from cercle.share.links import NETWORKS, mastodon_post, share_links, with_utm
+from cercle.share.text import compose, hashtag_line
+
+NETWORK_NAMES = {
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "facebook": "Facebook",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "email": "",  # said in the page's language
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested post: `text` as written, `post` with the hashtags (what is copied)."""
+
+    field: str  # share.text, share.variants.0, … (or "" when made from title and description)
+    text: str
+    post: str
+
+
+@dataclass(frozen=True)
+class Download:
+    href: str  # site-relative
+    alt: str
+    width: int
+    height: int
+    quote: bool = False
+
+
+@dataclass
+class ShareKit:
+    lang: str
+    title: str
+    url: str  # absolute URL of the page, without campaign parameters
+    suggestions: list[Suggestion]
+    hashtags: str
+    links: dict[str, str]
+    mastodon_post: str
+    copy_url: str
+    native_url: str
+    downloads: list[Download] = field(default_factory=list)
+
+    @property
+    def post(self) -> str:
+        return self.suggestions[0].post
+
+    def network_name(self, network: str) -> str:
+        return NETWORK_NAMES.get(network, network)
+
+
+def suggestions(entry: Entry) -> list[Suggestion]:
+    """`share.text` and its variants; without them, the title and the description."""
+    share = entry.meta.share
+    tags = share.hashtags if share else []
+    found = []
+    if share and share.text:
+        found.append(Suggestion("share.text", share.text, compose(share.text, tags)))
+    for index, variant in enumerate(share.variants if share else []):
+        found.append(Suggestion(f"share.variants.{index}", variant, compose(variant, tags)))
+    if not found:
+        text = entry.title
+        if entry.meta.description:
+            text = f"{entry.title} — {entry.meta.description}"
+        found.append(Suggestion("", text, compose(text, tags)))
+    return found
+
+
+def share_kit(
+    entry: Entry,
+    url: str,
+    utm: Mapping[str, str] | None = None,
+    networks: tuple[str, ...] = NETWORKS,
+    downloads: list[Download] | None = None,
+) -> ShareKit:
+    found = suggestions(entry)
+    share = entry.meta.share
+    post = found[0].post
+    return ShareKit(
+        lang=entry.lang,
+        title=entry.title,
+        url=url,
+        suggestions=found,
+        hashtags=hashtag_line(share.hashtags) if share else "",
+        links=share_links(url, post, entry.title, utm, tuple(n for n in networks if n != "mastodon")),
+        mastodon_post=mastodon_post(url, post, utm) if "mastodon" in networks else "",
+        copy_url=with_utm(url, utm, "link"),
+        native_url=with_utm(url, utm, "native"),
+        downloads=downloads or [],
+    )
