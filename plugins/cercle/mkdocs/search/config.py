@@ -1,0 +1,25 @@
+"""Options of the `cercle/search` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config.base import Config
+from mkdocs.config.config_options import ListOfItems, Type
+
+# Inside the indexed article, what is not the page's own text: permalinks, notices, the facts
+# list (date, place: filters cover them), the share block.
+DEFAULT_EXCLUDE = (
+    ".headerlink",
+    ".cercle-notice",
+    ".cercle-facts",
+    ".cercle-share",
+    ".md-source-file",
+    ".md-content__button",
+)
+
+
+class SearchConfig(Config):
+    enabled = Type(bool, default=True)
+    # More CSS selectors Pagefind skips inside the indexed article.
+    exclude_selectors = ListOfItems(Type(str), default=[])
+    # Seconds Pagefind may take before the build stops.
+    timeout = Type((int, float), default=300)

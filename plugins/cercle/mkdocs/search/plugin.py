@@ -1,0 +1,71 @@
+"""`cercle/search`: marks each entry's article for Pagefind, then indexes the built site per language."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+
+from cercle.mkdocs.hub.plugin import hub_of
+from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
+from cercle.search.fields import mark_for_index, search_fields
+from cercle.search.indexer import SearchIndexError, index_site
+
+log = logging.getLogger("mkdocs.plugins.cercle.search")
+STYLESHEET = "assets/stylesheets/cercle-search.css"
+SCRIPT = "assets/javascripts/cercle-search.js"
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.marked = 0
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            if STYLESHEET not in config.extra_css:
+                config.extra_css.append(STYLESHEET)
+            if SCRIPT not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.marked = 0
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        hub = hub_of(config)
+        entry = hub.entry_by_src.get(page.file.src_uri)
+        if entry is None:
+            return output  # generated listings only repeat entries: not indexed
+        marked = mark_for_index(output, search_fields(entry, hub.catalog))
+        if marked is None:
+            log.warning(
+                "cercle/search: %s has no content <article>; it is left out of search", entry.rel_path
+            )
+            return output
+        self.marked += 1
+        return marked
+
+    @event_priority(-100)  # last: every page and file is written
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
+        try:
+            result = index_site(
+                Path(config.site_dir),
+                exclude_selectors=selectors,
+                timeout=float(self.config.timeout),
+                expected=self.marked,
+            )
+        except SearchIndexError as exc:
+            raise PluginError(f"cercle/search: the search index was not built: {exc}") from exc
+        counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
+        log.info("cercle/search: indexed %d page(s) (%s)", result.pages, counts)

@@ -1,0 +1,252 @@
+/* Cercle search: an accessible <dialog> over Pagefind's search API (pagefind/pagefind.js).
+ * Pagefind picks the index of the page's <html lang>, so results stay in the page's language.
+ * Nothing is loaded until the dialog opens; every request stays on this site. */
+(function () {
+  "use strict";
+
+  var dialog = document.getElementById("cercle-search");
+  if (!dialog || typeof dialog.showModal !== "function") return;
+
+  var strings = JSON.parse(dialog.querySelector(".cercle-search__strings").textContent);
+  var form = dialog.querySelector(".cercle-search__form");
+  var input = dialog.querySelector(".cercle-search__input");
+  var status = dialog.querySelector(".cercle-search__status");
+  var list = dialog.querySelector(".cercle-search__results");
+  var selects = Array.prototype.slice.call(dialog.querySelectorAll("select[data-filter]"));
+  var lang = dialog.getAttribute("data-lang") || document.documentElement.lang;
+  var openers = document.querySelectorAll(".cercle-search__open");
+  var returnFocus = null;
+  var pagefind = null;
+  var loading = null;
+  var current = 0;
+  var MAX_RESULTS = 20;
+
+  // -- opening, closing, focus -------------------------------------------------------
+
+  function open(from) {
+    if (dialog.open) {
+      input.focus();
+      return;
+    }
+    returnFocus = from && from !== document.body ? from : null;
+    dialog.showModal();
+    input.focus();
+    input.select();
+    load();
+  }
+
+  Array.prototype.forEach.call(openers, function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      open(button);
+    });
+  });
+
+  dialog.querySelector(".cercle-search__close").addEventListener("click", function () {
+    dialog.close();
+  });
+
+  // A click on the backdrop (the dialog box itself, outside its content) closes it.
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) dialog.close();
+  });
+
+  // Escape closes the dialog natively ("cancel" then "close"); focus goes back where it was.
+  dialog.addEventListener("close", function () {
+    var target = returnFocus;
+    returnFocus = null;
+    if (target && target.isConnected) target.focus();
+  });
+
+  function focusables() {
+    return Array.prototype.filter.call(
+      dialog.querySelectorAll("a[href], button, input, select, [tabindex]:not([tabindex='-1'])"),
+      function (el) {
+        return !el.disabled && el.getClientRects().length > 0;
+      }
+    );
+  }
+
+  // Keep Tab inside the dialog (the page behind is inert anyway). Escape always closes,
+  // even from the search field, where the browser would otherwise only clear the text.
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      event.preventDefault();
+      dialog.close();
+      return;
+    }
+    if (event.key !== "Tab") return;
+    var items = focusables();
+    if (!items.length) return;
+    var first = items[0];
+    var last = items[items.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+
+  function isTyping(target) {
+    if (!target || !target.tagName) return false;
+    return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  }
+
+  // "/" (outside text fields) and Ctrl+K / Cmd+K open the search from anywhere on the page.
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.isComposing || event.altKey) return;
+    var key = event.key;
+    if ((event.ctrlKey || event.metaKey) && (key === "k" || key === "K")) {
+      event.preventDefault();
+      open(document.activeElement);
+    } else if (key === "/" && !event.ctrlKey && !event.metaKey && !isTyping(event.target)) {
+      event.preventDefault();
+      open(document.activeElement);
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) first.focus();
+  });
+
+  // -- Pagefind ------------------------------------------------------------------------
+
+  function load() {
+    if (!loading) {
+      var url = new URL(dialog.getAttribute("data-pagefind"), document.baseURI);
+      status.textContent = strings.loading;
+      loading = import(url.href)
+        .then(function (module) {
+          return module
+            .options({ baseUrl: new URL("../", url).pathname, excerptLength: 24 })
+            .then(function () {
+              pagefind = module;
+              return fillFilters();
+            });
+        })
+        .then(function () {
+          status.textContent = "";
+          run();
+        })
+        .catch(function (error) {
+          status.textContent = strings.unavailable;
+          if (window.console) console.error("cercle-search:", error);
+        });
+    }
+    return loading;
+  }
+
+  function fillFilters() {
+    return pagefind.filters().then(function (available) {
+      selects.forEach(function (select) {
+        var name = select.getAttribute("data-filter");
+        var values = Object.keys(available[name] || {});
+        values.sort(function (a, b) {
+          return name === "year" ? b.localeCompare(a) : a.localeCompare(b, lang);
+        });
+        values.forEach(function (value) {
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = value;
+          select.appendChild(option);
+        });
+        select.parentElement.hidden = values.length === 0;
+      });
+    });
+  }
+
+  function chosenFilters() {
+    var filters = {};
+    selects.forEach(function (select) {
+      if (select.value) filters[select.getAttribute("data-filter")] = select.value;
+    });
+    return filters;
+  }
+
+  function run() {
+    if (!pagefind) return;
+    var id = ++current;
+    var term = input.value.trim();
+    var filters = chosenFilters();
+    if (!term && !Object.keys(filters).length) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    var options = { filters: filters };
+    if (!term) options.sort = { date: "desc" };
+    pagefind
+      .debouncedSearch(term || null, options, 150)
+      .then(function (search) {
+        if (!search || id !== current) return null;
+        var shown = search.results.slice(0, MAX_RESULTS);
+        return Promise.all(
+          shown.map(function (result) {
+            return result.data();
+          })
+        ).then(function (data) {
+          if (id === current) render(data, search.results.length);
+        });
+      })
+      .catch(function (error) {
+        status.textContent = strings.unavailable;
+        if (window.console) console.error("cercle-search:", error);
+      });
+  }
+
+  input.addEventListener("input", run);
+  selects.forEach(function (select) {
+    select.addEventListener("change", run);
+  });
+
+  // -- results ---------------------------------------------------------------------------
+
+  // Pagefind's excerpt is HTML with <mark> around matches: keep the text and the marks only.
+  function excerpt(html) {
+    var paragraph = document.createElement("p");
+    paragraph.className = "cercle-search__excerpt";
+    var parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    Array.prototype.forEach.call(parsed.body.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function render(data, total) {
+    var items = data.map(function (result) {
+      var meta = result.meta || {};
+      var item = document.createElement("li");
+      item.className = "cercle-search__result";
+      var heading = document.createElement("h3");
+      var link = document.createElement("a");
+      link.href = result.url;
+      link.textContent = meta.title || result.url;
+      heading.appendChild(link);
+      item.appendChild(heading);
+      var facts = [meta.type, meta.date].filter(Boolean).join(" · ");
+      if (facts) {
+        var line = document.createElement("p");
+        line.className = "cercle-search__meta";
+        line.textContent = facts;
+        item.appendChild(line);
+      }
+      if (result.excerpt) item.appendChild(excerpt(result.excerpt));
+      return item;
+    });
+    list.replaceChildren.apply(list, items);
+    list.scrollTop = 0;
+    if (total === 0) status.textContent = strings.none;
+    else if (total === 1) status.textContent = strings.one;
+    else status.textContent = strings.many.replace("{n}", String(total));
+  }
+})();
