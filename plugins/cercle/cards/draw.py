@@ -136,6 +136,7 @@ def render_og(spec: CardSpec) -> Image.Image:
         draw.text((margin, y), line, font=font("bold", size), fill=ink)
         y += int(size * 1.18)
     if spec.subtitle and len(lines) + len(facts) <= 3:
+        y += 8
         for line in wrap(spec.subtitle, "regular", 34, text_width, 4 - len(lines) - len(facts)):
             y += 4
             draw.text((margin, y), line, font=font("regular", 34), fill=ink)
@@ -164,7 +165,7 @@ def render_quote(spec: CardSpec) -> Image.Image:
     size, lines = 60, []
     for size in (60, 54, 48, 42, 38):
         lines = wrap(spec.title, "semibold", size, text_width, 9)
-        if len(lines) * size * 1.25 <= 450 and not lines[-1].endswith(ELLIPSIS):
+        if not lines or (len(lines) * size * 1.25 <= 450 and not lines[-1].endswith(ELLIPSIS)):
             break
     lines = lines[: max(1, int(450 // (size * 1.25)))]
     y = 360

@@ -1,0 +1,196 @@
+"""Cards: sizes, formats, determinism, wrapping, fonts, cache, parallel rendering, planning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from tests.conftest import ROOT
+
+from cercle.cards.batch import CardJob, publish, render_all
+from cercle.cards.draw import ELLIPSIS, render, text_color, wrap
+from cercle.cards.fonts import drawable, font_path
+from cercle.cards.plan import CardPlanner, card_stem
+from cercle.cards.spec import Brand, BrandError, CardSpec
+from cercle.core.catalog import load_catalog
+from cercle.core.settings import HubSettings
+from cercle.hub.view import Hub
+
+BRAND = Brand()
+WEBINAR = CardSpec(
+    "og",
+    "webinar",
+    "fr",
+    "Le cercle vertueux des programmes ambassadeurs",
+    BRAND,
+    eyebrow="Webinaire",
+    facts=("Jeudi 13 octobre 2022", "Avec Stéphanie Ledoux, Patrice Laubignat"),
+    footer="hub.example.org",
+)
+QUOTE = CardSpec(
+    "quote", "quote", "fr", "Pas d’objectifs imposés, des besoins partagés.", BRAND, eyebrow="Saïd"
+)
+
+
+def image(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data))
+
+
+def chunks(data: bytes) -> list[bytes]:
+    found, pos = [], 8
+    while pos < len(data):
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        found.append(data[pos + 4 : pos + 8])
+        pos += 12 + length
+    return found
+
+
+def test_page_and_quote_cards_have_their_sizes_and_format():
+    og, quote = image(render(WEBINAR)), image(render(QUOTE))
+    assert (og.format, og.size, og.mode) == ("PNG", (1200, 630), "RGB")
+    assert (quote.format, quote.size) == ("PNG", (1080, 1080))
+
+
+def test_same_input_same_bytes_and_no_metadata():
+    data = render(WEBINAR)
+    assert render(replace(WEBINAR)) == data
+    assert set(chunks(data)) == {b"IHDR", b"IDAT", b"IEND"}  # no tIME, tEXt, pHYs…
+    assert render(replace(WEBINAR, title="Autre titre")) != data
+
+
+def test_digest_changes_with_everything_drawn_and_only_with_it():
+    base = WEBINAR.digest()
+    assert replace(WEBINAR).digest() == base
+    for changed in (
+        replace(WEBINAR, title="x"),
+        replace(WEBINAR, lang="en"),
+        replace(WEBINAR, facts=("x",)),
+        replace(WEBINAR, brand=Brand(brand_color="#000000")),
+        replace(WEBINAR, brand=Brand(site_name="Autre")),
+    ):
+        assert changed.digest() != base
+
+
+def test_long_titles_wrap_then_end_with_an_ellipsis():
+    title = "Pourquoi les ambassadeurs sont-ils forcément volontaires ? " * 6
+    lines = wrap(title, "bold", 56, 900, 3)
+    assert len(lines) == 3 and lines[-1].endswith(ELLIPSIS)
+    assert all(line for line in lines)
+    giant = wrap("Anticonstitutionnellement" * 8, "bold", 72, 600, 2)
+    assert len(giant) == 2 and giant[-1].endswith(ELLIPSIS)
+    assert wrap("Court", "bold", 72, 900, 3) == ["Court"]
+    data = render(replace(WEBINAR, title=title))
+    assert image(data).size == (1200, 630)
+
+
+def test_french_accents_are_drawn_and_unsupported_glyphs_dropped():
+    accents = "Éléonore, garçon, œuvre, « à bientôt » — déjà vu… ÀÇÉÈÊËÎÏÔŒÙÛÜŸ"
+    assert drawable(accents) == accents
+    assert drawable("Bravo 🎉 à 👩🏽‍💻 tous ✅ 漢字") == "Bravo à tous"
+    assert drawable("e\u0301te\u0301") == "été"  # decomposed accents are composed first
+    for text in ("🎉🎉🎉", "", "漢字 한국어 عربى"):
+        assert image(render(replace(WEBINAR, title=text, facts=(text,)))).size == (1200, 630)
+        assert image(render(replace(QUOTE, title=text or "x", eyebrow=text))).size == (1080, 1080)
+
+
+def test_fonts_come_from_the_pip_package():
+    path = font_path("bold")
+    assert "font_source_sans_pro" in path.parts and path.is_file()
+
+
+def test_text_color_keeps_contrast_on_light_and_dark_brands():
+    assert text_color((40, 53, 147)) == (255, 255, 255)
+    assert text_color((255, 202, 40)) == (17, 17, 17)
+
+
+def test_brand_errors_are_clear(tmp_path):
+    with pytest.raises(BrandError, match="brand_color: 'pas une couleur'"):
+        Brand(brand_color="pas une couleur")
+    with pytest.raises(BrandError, match=r"logo: .* does not exist"):
+        Brand(logo=str(tmp_path / "absent.png"))
+
+
+def test_logo_is_drawn(tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (64, 64), (255, 0, 0)).save(logo)
+    card = image(render(replace(WEBINAR, brand=Brand(logo=str(logo)))))
+    assert card.getpixel((100, 88)) == (255, 0, 0)
+    assert image(render(WEBINAR)).getpixel((100, 88)) != (255, 0, 0)
+
+
+def jobs(count: int) -> list[CardJob]:
+    return [CardJob(replace(WEBINAR, title=f"Carte {n}"), f"assets/cards/fr/{n}.png") for n in range(count)]
+
+
+@pytest.mark.parametrize("executor", ["thread", "process"])
+def test_cards_render_in_parallel_once_then_come_from_the_cache(tmp_path, executor):
+    work = jobs(6)
+    first = render_all(work, tmp_path / "cache", workers=2, executor=executor, progress=False)
+    assert (first.total, first.rendered) == (6, 6)
+    again = render_all(work, tmp_path / "cache", workers=2, executor=executor, progress=False)
+    assert again.rendered == 0
+    assert publish(work, tmp_path / "cache", tmp_path / "site") == 6
+    for job in work:
+        assert (tmp_path / "site" / job.dest).read_bytes() == render(job.spec)
+
+
+def test_card_paths():
+    assert card_stem("fr/webinaires/x/") == "fr/webinaires/x"
+    assert card_stem("fr/") == "fr/index"
+    assert card_stem("") == "index"
+    assert card_stem("en/guides/x.html") == "en/guides/x"
+
+
+@pytest.fixture(scope="module")
+def demo_hub(tmp_path_factory) -> Hub:
+    content = tmp_path_factory.mktemp("cards") / "content"
+    shutil.copytree(ROOT / "content", content)
+    webinar = content / "fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"
+    text = webinar.read_text(encoding="utf-8")
+    if "\nquotes:" not in text:  # the demo may already have quotes
+        quotes = "quotes:\n  - text: Le volontariat change tout.\n    by: stephanie-ledoux\n"
+        webinar.write_text(text.replace("questions:", quotes + "questions:", 1), encoding="utf-8")
+    settings = HubSettings(
+        content_dir=content, today=dt.date(2026, 11, 17), site_url="https://hub.example.org/"
+    )
+    return Hub(load_catalog(settings))
+
+
+def test_every_page_and_language_gets_a_card_and_each_quote_a_square_one(demo_hub):
+    cards = CardPlanner(demo_hub, BRAND).plan()
+    sources = {e.rel_path for e in demo_hub.catalog.entries} | {p.src_uri for p in demo_hub.pages}
+    assert set(cards) == sources
+    paths = [job.dest for c in cards.values() for job in c.jobs()]
+    assert len(paths) == len(set(paths))  # no two cards at the same place
+    webinar = cards["fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"]
+    assert webinar.og.path == "assets/cards/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.png"
+    spec = webinar.og.job.spec
+    assert spec.eyebrow == "Webinaire" and spec.facts[0].startswith("Jeudi 13 octobre 2022")
+    assert spec.facts[1] == "Avec Stéphanie Ledoux, Patrice Laubignat"
+    assert webinar.quotes and all(q.job.spec.kind == "quote" and q.height == 1080 for q in webinar.quotes)
+    assert webinar.quotes[0].path.endswith("/quote-1.png") and "—" in webinar.quotes[0].alt
+    english = cards["en/webinars/virtuous-circle-ambassador-programs.md"].og.job.spec
+    assert english.eyebrow == "Webinar" and english.facts[0].startswith("Thursday, October 13, 2022")
+    event = cards[
+        "fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe.md"
+    ].og.job.spec
+    assert event.layout == "event" and len(event.facts) == 2  # date and place (or online)
+    guide = cards["fr/guides/pourquoi-les-ambassadeurs-sont-volontaires.md"].og.job.spec
+    assert guide.layout == "guide" and "Volontariat" in guide.facts[-1]
+    assert cards["fr/index.md"].og.path == "assets/cards/fr/index.png"
+    assert cards["index.md"].og.path == "assets/cards/index.png"
+
+
+def test_demo_cards_render(demo_hub, tmp_path):
+    cards = CardPlanner(demo_hub, BRAND).plan()
+    work = [job for c in cards.values() for job in c.jobs()]
+    result = render_all(work, tmp_path / "cache", workers=2, progress=False)
+    assert result.rendered == len({job.spec.digest() for job in work})
+    publish(work, tmp_path / "cache", tmp_path / "site")
+    for job in work:
+        assert Image.open(Path(tmp_path / "site" / job.dest)).size == job.spec.size
