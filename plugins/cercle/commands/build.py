@@ -1,0 +1,128 @@
+"""`cercle build` (check, build, index, swap in atomically) and `cercle serve` (live preview)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from cercle.commands.common import config_option, fail, lang_option, load_project
+from cercle.core.errors import Severity, format_text, problem
+from cercle.core.i18n import message
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _log_to(level: int) -> logging.Handler:
+    """Show MkDocs' own messages (warnings, "Serving on …") on stderr, unwrapped, as MkDocs does."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(level)
+    logger.addHandler(handler)
+    logger.propagate = False
+    return handler
+
+
+def _check(config_file: Path, lang: str, strict: bool) -> bool:
+    """Run every content check, print what it found; True when the build may go on."""
+    from cercle.checks import run_checks
+    from cercle.core.catalog import load_catalog
+
+    _, settings = load_project(config_file)
+    with _console().status(message(lang, "build.checking")):
+        catalog = run_checks(load_catalog(settings))
+    if not settings.site_url:
+        catalog.report.extend(
+            [problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)]
+        )
+    problems = catalog.report.sorted(strict)
+    if problems:
+        click.echo(format_text(problems, lang), err=True)
+    return not any(p.severity is Severity.ERROR for p in problems)
+
+
+@click.command()
+@config_option
+@lang_option
+@click.option(
+    "-d", "--site-dir", type=click.Path(path_type=Path), help="Where to publish (default: site_dir)."
+)
+@click.option("--strict", is_flag=True, help="Count warnings (content and MkDocs) as errors.")
+def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> None:
+    """Check, build and index the site; swap it in only when everything succeeded."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from cercle.build import SwapError, build_atomically
+
+    config, _ = load_project(config_file)
+    dest = (site_dir or Path(config.site_dir)).absolute()
+    shown = _shown(dest)
+    if not _check(config_file, lang, strict):
+        fail(lang, "build.check_failed", path=shown)
+    console = _console()
+    handler = _log_to(logging.WARNING)
+    started = time.monotonic()
+
+    def produce(tmp: Path) -> None:
+        cfg = load_config(config_file=str(config_file), site_dir=str(tmp), strict=True if strict else None)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            with console.status(message(lang, "build.building")):
+                mkdocs_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+        console.print(message(lang, "build.swapping", path=shown))
+
+    try:
+        build_atomically(dest, produce)
+    except SwapError:
+        fail(lang, "build.not_a_folder", path=shown)
+    except Exception as exc:  # a plugin's error, a theme error, strict warnings: one clear line
+        lines = [line for line in str(exc).strip().splitlines() if line.strip()] or [type(exc).__name__]
+        for line in lines[:-1]:
+            click.echo(line, err=True)
+        fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    pages = sum(1 for _ in dest.rglob("*.html"))
+    seconds = f"{time.monotonic() - started:.1f}"
+    click.echo(message(lang, "build.built", path=shown, pages=pages, seconds=seconds))
+
+
+@click.command()
+@config_option
+@lang_option
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="HOST:PORT to serve on.")
+@click.option("--no-livereload", is_flag=True, help="Do not rebuild and reload when files change.")
+def serve(config_file: Path, lang: str, dev_addr: str, no_livereload: bool) -> None:
+    """Live preview: build, serve on HOST:PORT, rebuild when content changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    if not re.fullmatch(r"(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}", dev_addr):
+        fail(lang, "build.bad_address", value=dev_addr)
+    if not _check(config_file, lang, False):
+        fail(lang, "build.serve_check_failed")
+    _log_to(logging.INFO)
+    click.echo(message(lang, "build.serving", address=dev_addr), err=True)
+    try:
+        mkdocs_serve(config_file=str(config_file), livereload=not no_livereload, dev_addr=dev_addr)
+    except Exception as exc:  # address in use, configuration error…
+        click.echo(str(exc).strip() or type(exc).__name__, err=True)
+        sys.exit(1)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
+    except ValueError:
+        return str(path)

@@ -1,0 +1,87 @@
+"""An imported entry before it is written: guessed fields, Markdown body, what to review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from cercle.core.i18n import message
+from cercle.importer.guess import Guess, SpeakerGuess
+
+REVIEW = "TODO: review"
+
+
+@dataclass
+class Draft:
+    source: str
+    kind: str
+    body: str
+    title: Guess[str] | None = None
+    date: Guess[dt.date] | None = None
+    speakers: list[SpeakerGuess] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    draft: bool = False
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _source(lang: str, source: str) -> str:
+    """What a guess came from: quoted text, or a "@code" named in the user's language."""
+    return message(lang, f"import.source.{source[1:]}") if source.startswith("@") else source
+
+
+def _note(lang: str, code: str, **params: object) -> str:
+    return f"  # {REVIEW} ({message(lang, f'import.note.{code}', **params)})"
+
+
+def render_entry(draft: Draft, lang: str) -> str:
+    """The Markdown file of a draft: front matter with `# TODO: review` notes, then the body."""
+    lines = ["---", f"# {REVIEW}: {message(lang, 'import.note.header', source=draft.source)}"]
+    if draft.title:
+        lines.append(f"title: {_q(draft.title.value)}" + _note(lang, "title", source=_source(lang, draft.title.source)))
+    else:
+        lines.append(f"title: {_q('TODO: ' + message(lang, 'import.note.no_title'))}")
+    if draft.description:
+        lines.append(f"description: {_q(draft.description)}" + _note(lang, "description"))
+    else:
+        lines.append(f"description: {_q('TODO: ' + message(lang, 'import.note.no_description'))}")
+    if draft.date:
+        lines.append(f"date: {draft.date.value.isoformat()}" + _note(lang, "date", source=_source(lang, draft.date.source)))
+    elif draft.kind in ("webinar", "event"):
+        lines.append("date: TODO" + _note(lang, "no_date"))
+    if draft.kind in ("webinar", "event"):
+        ids = [s.id for s in draft.speakers if s.id]
+        if ids:
+            new = [s.id for s in draft.speakers if s.id and not s.known]
+            note = _note(lang, "speakers_new", ids=", ".join(new)) if new else _note(lang, "speakers")
+            lines.append(f"speakers: [{', '.join(ids)}]" + note)
+        else:
+            lines.append(f"# speakers: []{_note(lang, 'no_speakers')}")
+        if draft.questions:
+            lines.append("questions:" + _note(lang, "questions"))
+            lines.extend(f"  - {_q(q)}" for q in draft.questions)
+    if draft.tags:
+        lines.append(f"tags: [{', '.join(_q(t) for t in draft.tags)}]")
+    if draft.draft:
+        lines.append("draft: true" + _note(lang, "draft"))
+    lines.append("---")
+    return "\n".join(lines) + "\n\n" + draft.body.strip() + "\n"
+
+
+def render_speakers(speakers: list[SpeakerGuess], languages: tuple[str, ...], lang: str, source: str) -> str:
+    """speakers.yml entries for people the registry does not know yet (to append to it)."""
+    lines = ["", f"# {REVIEW}: {message(lang, 'import.note.new_speakers', source=source)}"]
+    for speaker in speakers:
+        lines.append(f"{speaker.id}:")
+        lines.append(f"  name: {_q(speaker.name)}")
+        if speaker.role:
+            lines.append("  role:")
+            for other in languages:
+                value = speaker.role if other == lang else f"TODO: {speaker.role}"
+                lines.append(f"    {other}: {_q(value)}")
+    return "\n".join(lines) + "\n"
