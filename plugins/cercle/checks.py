@@ -12,6 +12,7 @@ from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem
 from cercle.hub.pages import generated_pages, reserved_url_problems
 from cercle.share.checks import share_length_problems
+from cercle.webinar.checks import media_problems
 
 
 def _reserved_urls(catalog: Catalog) -> list[Problem]:
@@ -21,6 +22,7 @@ def _reserved_urls(catalog: Catalog) -> list[Problem]:
 CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     _reserved_urls,
     share_length_problems,
+    media_problems,
 ]
 
 

@@ -1,0 +1,14 @@
+"""Options of the `cercle/calendar` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config.base import Config
+from mkdocs.config.config_options import Type
+
+
+class CalendarConfig(Config):
+    enabled = Type(bool, default=True)
+    # One .ics next to each webinar/event page.
+    per_entry = Type(bool, default=True)
+    # A subscribable calendar per language: /<lang>/calendar.ics
+    per_language = Type(bool, default=True)

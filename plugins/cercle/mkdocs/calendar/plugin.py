@@ -1,0 +1,54 @@
+"""`cercle/calendar`: writes the .ics files and tells pages where they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from cercle.calendar.ics import CalendarLinks, entry_ics, entry_ics_url, language_ics, language_ics_url
+from cercle.hub.view import PageView
+from cercle.mkdocs.calendar.config import CalendarConfig
+from cercle.mkdocs.hub.plugin import hub_of
+
+
+class CalendarPlugin(BasePlugin[CalendarConfig]):
+    supports_multiple_instances = False
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        hub = hub_of(config)
+        generated: dict[str, bytes] = {}
+        if self.config.per_entry:
+            for entry in hub.catalog.entries:
+                if entry.type.is_event_like and entry.date is not None:
+                    generated[entry_ics_url(entry)] = entry_ics(entry, hub.catalog)
+        if self.config.per_language:
+            for lang in hub.catalog.languages:
+                generated[language_ics_url(lang)] = language_ics(hub.catalog, lang, config.site_name)
+        for uri, content in generated.items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)  # a generated calendar replaces a stale copy in content/
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        view = context.get("cercle")
+        if not self.config.enabled or not isinstance(view, PageView):
+            return context
+        entry = view.entry
+        own = None
+        if self.config.per_entry and entry is not None and entry.type.is_event_like and entry.date:
+            own = entry_ics_url(entry)
+        language = language_ics_url(view.lang) if self.config.per_language else None
+        if own or language:
+            view.extra["calendar"] = CalendarLinks(own, language or "")
+        return context

@@ -1,0 +1,17 @@
+"""Options of the `cercle/slides` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config.base import Config
+from mkdocs.config.config_options import Choice, Type
+
+
+class SlidesConfig(Config):
+    enabled = Type(bool, default=True)
+    # Rendered decks are kept here (relative to mkdocs.yml), by hash of the PDF.
+    cache_dir = Type(str, default=".cache/cercle/slides")
+    # Site folder where the images of each deck are published (one subfolder per deck).
+    output = Type(str, default="assets/slides")
+    width = Type(int, default=1280)
+    thumb_width = Type(int, default=320)
+    format = Choice(("webp", "png"), default="webp")

@@ -1,0 +1,36 @@
+"""`cercle/webinar`: gives webinar and event pages their view (video, chapters, quotes,
+transcript, related entries, JSON-LD) as `cercle.extra.webinar` for cercle/event.html."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from cercle.hub.view import PageView
+from cercle.mkdocs.webinar.config import WebinarConfig
+from cercle.webinar.view import EventView
+
+
+class WebinarPlugin(BasePlugin[WebinarConfig]):
+    supports_multiple_instances = False
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        view = context.get("cercle")
+        if not self.config.enabled or not isinstance(view, PageView):
+            return context
+        if view.entry is not None and view.entry.event is not None:
+            render = partial(
+                markdown.markdown,
+                extensions=config.markdown_extensions,
+                extension_configs=config.mdx_configs,
+            )
+            view.extra["webinar"] = EventView(view, render_markdown=render)
+        return context

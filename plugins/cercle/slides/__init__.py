@@ -1,0 +1,1 @@
+"""Slides: a PDF in content/ becomes page images, thumbnails and searchable text (pypdfium2)."""

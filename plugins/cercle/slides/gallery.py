@@ -1,0 +1,56 @@
+"""What a page shows of a rendered deck: images, thumbnails, alt text, the download link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cercle.core.i18n import ui
+from cercle.slides.render import Deck, Slide
+
+
+@dataclass(frozen=True)
+class GalleryItem:
+    slide: Slide
+    image_url: str  # site-relative
+    thumb_url: str
+    alt: str
+
+    @property
+    def number(self) -> int:
+        return self.slide.number
+
+
+@dataclass(frozen=True)
+class Gallery:
+    pdf_url: str  # site-relative
+    pdf_bytes: int
+    items: tuple[GalleryItem, ...]
+
+    @property
+    def first(self) -> GalleryItem:
+        return self.items[0]
+
+    def size_label(self, lang: str) -> str:
+        kib = max(1, round(self.pdf_bytes / 1024))
+        return ui(lang, "size_kb", size=kib) if kib < 1024 else ui(lang, "size_mb", size=f"{kib / 1024:.1f}")
+
+
+def slide_alt(slide: Slide, total: int, lang: str) -> str:
+    """Alt text: which slide, and its title (or the start of its text); the full text follows in the page."""
+    label = slide.title or slide.text
+    if len(label) > 120:
+        label = label[:117].rsplit(" ", 1)[0] + "…"
+    if not label:
+        return ui(lang, "slide_n_of", n=slide.number, total=total)
+    return ui(lang, "slide_alt", n=slide.number, total=total, title=label)
+
+
+def gallery(deck: Deck, pdf_url: str, images_url: str, lang: str) -> Gallery:
+    """`images_url`: the site-relative folder where the deck's images are published."""
+    base = images_url.rstrip("/")
+    total = len(deck.slides)
+    items = tuple(
+        GalleryItem(s, f"{base}/{s.image}", f"{base}/{s.thumb}", slide_alt(s, total, lang))
+        for s in deck.slides
+    )
+    return Gallery(pdf_url, deck.pdf_bytes, items)

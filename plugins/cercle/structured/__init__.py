@@ -1,0 +1,1 @@
+"""Structured data: schema.org JSON-LD (Event, VideoObject with Clips), safe inside <script>."""

@@ -1,0 +1,1 @@
+"""Click-to-load video: hosts (YouTube, Vimeo, PeerTube, files), chapters, WebVTT transcripts."""

@@ -1,0 +1,95 @@
+"""Content checks of webinar and event media, run by `cercle check` and the build.
+
+The Catalog already refuses non-https URLs, unparsable chapter times, unknown time zones
+and missing files; these add what needs the media themselves: a video URL no player
+knows, a PDF that does not open, a WebVTT file that does not parse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cercle.core.catalog import Catalog, Entry
+from cercle.core.errors import Problem, Severity, problem
+from cercle.slides.render import SlidesError, check_pdf
+from cercle.video.hosts import parse_video
+from cercle.video.vtt import VttError, parse_vtt
+
+
+def _local_file(catalog: Catalog, value: str) -> Path | None:
+    root = catalog.settings.content_dir.resolve()
+    path = (root / value.lstrip("/")).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
+def _video(entry: Entry) -> list[Problem]:
+    ev = entry.event
+    assert ev is not None
+    found = []
+    if ev.video and parse_video(ev.video) is None:
+        found.append(
+            problem(entry.rel_path, entry.line_of("video"), "video", "unsupported_video", value=ev.video)
+        )
+    if ev.chapters and not ev.video:
+        found.append(
+            problem(
+                entry.rel_path,
+                entry.line_of("chapters"),
+                "chapters",
+                "chapters_without_video",
+                Severity.WARNING,
+            )
+        )
+    return found
+
+
+def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
+    value = entry.event.slides if entry.event else None
+    if not value:
+        return []
+    line = entry.line_of("slides")
+    if "://" in value or not value.lower().endswith(".pdf"):
+        return [problem(entry.rel_path, line, "slides", "slides_not_pdf", value=value)]
+    path = _local_file(catalog, value)
+    if path is None:
+        return []  # missing: the Catalog reports it (missing_file)
+    try:
+        check_pdf(path)
+    except SlidesError as exc:
+        return [
+            problem(entry.rel_path, line, "slides", "bad_pdf", value=value, detail=exc.detail or exc.code)
+        ]
+    return []
+
+
+def _vtt(entry: Entry, catalog: Catalog, name: str) -> list[Problem]:
+    value = getattr(entry.event, name, None)
+    if not value:
+        return []
+    line = entry.line_of(name)
+    allowed = (".vtt", ".md") if name == "transcript" else (".vtt",)
+    if "://" in value or not value.lower().endswith(allowed):
+        return [problem(entry.rel_path, line, name, f"{name}_kind", value=value)]
+    path = _local_file(catalog, value)
+    if path is None or not value.lower().endswith(".vtt"):
+        return []
+    try:
+        parse_vtt(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        return [problem(entry.rel_path, line, name, "vtt_not_utf8", value=value)]
+    except VttError as exc:
+        return [problem(entry.rel_path, line, name, f"vtt_{exc.reason}", value=value, at=exc.line)]
+    return []
+
+
+def media_problems(catalog: Catalog) -> list[Problem]:
+    """Every media problem of every webinar and event, with file and line."""
+    found: list[Problem] = []
+    for entry in catalog.entries:
+        if entry.event is None:
+            continue
+        found += _video(entry)
+        found += _slides(entry, catalog)
+        found += _vtt(entry, catalog, "transcript")
+        found += _vtt(entry, catalog, "captions")
+    return found

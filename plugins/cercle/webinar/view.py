@@ -1,0 +1,246 @@
+"""Everything a webinar or event page shows beyond entry.html, computed once per page.
+
+Exposed to templates as `cercle.extra.webinar`. Other plugins put their parts in
+`cercle.extra` too (`slides`: a Gallery, `calendar`: CalendarLinks); they are read lazily,
+so the order of plugins does not matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from cercle.calendar.ics import CalendarLinks, event_times
+from cercle.core.catalog import Entry
+from cercle.hub.alternates import absolute
+from cercle.hub.view import PageView
+from cercle.slides.gallery import Gallery
+from cercle.structured import jsonld
+from cercle.video.hosts import Video, format_offset, iso_duration, parse_video
+from cercle.video.vtt import Paragraph, VttError, paragraphs, parse_vtt
+
+RELATED_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class ChapterLink:
+    seconds: int
+    label: str  # 12:30
+    title: str
+    href: str  # the video at that time on its host (or the file with #t=)
+
+    @property
+    def iso(self) -> str:
+        return iso_duration(self.seconds)
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    name: str
+    url: str | None  # the speaker's page when `by` is a known speaker
+
+
+@dataclass(frozen=True)
+class Poster:
+    url: str  # site-relative
+    width: int | None = None
+    height: int | None = None
+
+
+def content_path(value: str) -> str | None:
+    """A path inside content/ (site-relative URL), or None for an absolute URL."""
+    return None if "://" in value else value.lstrip("/")
+
+
+class EventView:
+    def __init__(self, view: PageView, render_markdown: Callable[[str], str] | None = None) -> None:
+        assert view.entry is not None and view.entry.event is not None
+        self.view = view
+        self.entry: Entry = view.entry
+        self.ev = view.entry.event
+        self.render_markdown = render_markdown
+
+    @property
+    def lang(self) -> str:
+        return self.entry.lang
+
+    @property
+    def site_url(self) -> str | None:
+        return self.view.hub.settings.site_url
+
+    @property
+    def page_url(self) -> str:
+        return absolute(self.site_url, self.entry.url)
+
+    @property
+    def upcoming(self) -> bool:
+        return self.view.is_upcoming(self.entry)
+
+    # -- time --------------------------------------------------------------------------
+
+    @cached_property
+    def times(self) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None] | None:
+        return event_times(self.entry) if self.entry.date else None
+
+    @property
+    def start_iso(self) -> str:
+        return self.times[0].isoformat() if self.times else ""
+
+    @property
+    def utc_offset(self) -> str:
+        """UTC+01:00 for a zoned start, else ""."""
+        start = self.times[0] if self.times else None
+        if isinstance(start, dt.datetime) and start.tzinfo is not None:
+            offset = start.strftime("%z")
+            return f"UTC{offset[:3]}:{offset[3:]}"
+        return ""
+
+    # -- video -------------------------------------------------------------------------
+
+    @cached_property
+    def video(self) -> Video | None:
+        return parse_video(self.ev.video) if self.ev.video else None
+
+    @property
+    def video_src(self) -> str:
+        """The file video's address (site-relative for a file in content/)."""
+        assert self.video is not None
+        return content_path(self.video.url) or self.video.url
+
+    def at(self, seconds: int, title: str = "") -> ChapterLink:
+        """A link that starts the video at `seconds` (the host's page at that time without JS)."""
+        assert self.video is not None
+        href = f"{self.video_src}#t={seconds}" if self.video.is_file else self.video.watch_url(seconds)
+        return ChapterLink(seconds, format_offset(seconds), title, href)
+
+    @cached_property
+    def chapters(self) -> list[ChapterLink]:
+        if not self.video:
+            return []
+        return [self.at(c.seconds, c.title) for c in sorted(self.ev.chapters, key=lambda c: c.seconds)]
+
+    @property
+    def slides(self) -> Gallery | None:
+        value = self.view.extra.get("slides")
+        return value if isinstance(value, Gallery) else None
+
+    @property
+    def calendar(self) -> CalendarLinks | None:
+        value = self.view.extra.get("calendar")
+        return value if isinstance(value, CalendarLinks) else None
+
+    @cached_property
+    def poster(self) -> Poster | None:
+        """Self-hosted only: the first slide, else the page's own image; None: a titled block."""
+        if self.slides:
+            first = self.slides.first
+            return Poster(first.image_url, first.slide.width, first.slide.height)
+        image = self.entry.meta.image
+        local = content_path(image) if image else None
+        return Poster(local) if local else None
+
+    @property
+    def captions_url(self) -> str | None:
+        """Captions for a file video: `captions`, else a .vtt transcript."""
+        for value in (self.ev.captions, self.ev.transcript):
+            if value and value.lower().endswith(".vtt") and content_path(value):
+                return content_path(value)
+        return None
+
+    # -- transcript --------------------------------------------------------------------
+
+    def _read(self, value: str) -> str | None:
+        local = content_path(value)
+        if not local:
+            return None
+        root = Path(self.view.hub.settings.content_dir)
+        try:
+            return (root / local).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None  # reported by `cercle check`
+
+    @cached_property
+    def transcript(self) -> list[Paragraph]:
+        value = self.ev.transcript
+        if not value or not value.lower().endswith(".vtt"):
+            return []
+        text = self._read(value)
+        try:
+            return paragraphs(parse_vtt(text)) if text else []
+        except VttError:
+            return []
+
+    @cached_property
+    def transcript_html(self) -> str:
+        """A Markdown transcript, rendered (trusted like the page's own body)."""
+        value = self.ev.transcript
+        if not value or not value.lower().endswith(".md") or self.render_markdown is None:
+            return ""
+        text = self._read(value)
+        return self.render_markdown(text) if text else ""
+
+    @property
+    def transcript_url(self) -> str | None:
+        return content_path(self.ev.transcript) if self.ev.transcript else None
+
+    # -- quotes, resources, related ----------------------------------------------------
+
+    @cached_property
+    def quotes(self) -> list[QuoteView]:
+        out = []
+        for quote in self.ev.quotes:
+            speaker = self.view.speaker(quote.by) if quote.by else None
+            if speaker is not None and quote.by:
+                out.append(QuoteView(quote.text, speaker.name, self.view.speaker_url(quote.by)))
+            else:
+                out.append(QuoteView(quote.text, quote.by or "", None))
+        return out
+
+    def resource_url(self, url: str) -> str:
+        return content_path(url) or url
+
+    @cached_property
+    def related(self) -> list[Entry]:
+        """Entries of the same language sharing topics: most shared first, then newest."""
+        topics = set(self.entry.meta.topics)
+        if not topics:
+            return []
+        scored = []
+        for other in self.view.hub.catalog.in_language(self.lang):
+            shared = len(topics & set(other.meta.topics))
+            if other is not self.entry and shared:
+                scored.append(
+                    (-shared, -(other.date.toordinal() if other.date else 0), other.rel_path, other)
+                )
+        return [row[-1] for row in sorted(scored, key=lambda r: r[:3])[:RELATED_LIMIT]]
+
+    # -- structured data ---------------------------------------------------------------
+
+    @cached_property
+    def jsonld(self) -> str:
+        """The page's JSON-LD, escaped for a <script> element."""
+        if not self.times:
+            return ""
+        start, end = self.times
+        site_url = self.site_url
+        poster = absolute(site_url, self.poster.url) if self.poster else None
+        event = jsonld.event_data(
+            self.entry,
+            self.view.hub.catalog,
+            page_url=self.page_url,
+            start=start,
+            end=end,
+            speaker_url=lambda sid: absolute(site_url, self.view.speaker_url(sid)),
+            image_url=poster,
+        )
+        video = None
+        if self.video:
+            content_url = absolute(site_url, self.video_src) if content_path(self.video.url) else None
+            video = jsonld.video_data(
+                self.entry, self.video, page_url=self.page_url, thumbnail_url=poster, content_url=content_url
+            )
+        return jsonld.script_json(jsonld.graph(event, video))

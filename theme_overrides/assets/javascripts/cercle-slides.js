@@ -1,0 +1,60 @@
+/* Cercle: slides gallery. Without JavaScript each thumbnail links to its full image; with
+ * it, thumbnails show the slide in place, buttons and the arrow keys (Home/End too) move
+ * between slides, and the caption (a polite live region) says which slide is shown. */
+(function () {
+  "use strict";
+
+  function init(root) {
+    var links = Array.prototype.slice.call(root.querySelectorAll("a[data-cercle-slide]"));
+    var image = root.querySelector("[data-cercle-slide-image]");
+    var caption = root.querySelector("[data-cercle-slide-caption]");
+    var stage = root.querySelector("[data-cercle-slides-stage]");
+    var controls = root.querySelector("[data-cercle-slides-controls]");
+    if (!links.length || !image) return;
+    var current = 0;
+
+    function show(index, focusThumb) {
+      index = Math.max(0, Math.min(links.length - 1, index));
+      current = index;
+      var link = links[index];
+      image.src = link.getAttribute("href");
+      image.alt = link.getAttribute("data-alt") || "";
+      if (caption) caption.textContent = link.getAttribute("data-caption") || "";
+      links.forEach(function (other, i) {
+        if (i === index) other.setAttribute("aria-current", "true");
+        else other.removeAttribute("aria-current");
+      });
+      if (focusThumb) link.focus();
+    }
+
+    if (controls) {
+      controls.hidden = false;
+      controls.querySelector("[data-cercle-slides-prev]").addEventListener("click", function () {
+        show(current - 1, false);
+      });
+      controls.querySelector("[data-cercle-slides-next]").addEventListener("click", function () {
+        show(current + 1, false);
+      });
+    }
+    if (stage) stage.setAttribute("tabindex", "0");
+
+    links.forEach(function (link, index) {
+      link.addEventListener("click", function (event) {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        show(index, false);
+      });
+    });
+
+    root.addEventListener("keydown", function (event) {
+      if (event.target.closest("details")) return;
+      var onThumb = links.indexOf(event.target) !== -1;
+      var next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: links.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      show(next, onThumb);
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-cercle-slides]"), init);
+})();
