@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import yaml
+from tests.conftest import cercle
 
 from cercle.core.models import EntryMeta, EventMeta
-from tests.conftest import cercle
 
 
 def fill_todos(path: Path, date: str = "2027-01-05") -> None:
@@ -102,7 +102,9 @@ def test_guide_and_page_folders_and_no_date_required(demo_project: Path):
 def test_refuses_to_overwrite_and_writes_nothing(demo_project: Path):
     existing = demo_project / "content/fr/guides/lexique-ambassadeur.md"
     before = existing.read_bytes()
-    result = cercle(demo_project, "new", "guide", "Lexique ambassadeur", "--lang", "fr", "--translation", "en")
+    result = cercle(
+        demo_project, "new", "guide", "Lexique ambassadeur", "--lang", "fr", "--translation", "en"
+    )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "content/fr/guides/lexique-ambassadeur.md already exists: nothing was written. "

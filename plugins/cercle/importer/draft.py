@@ -43,7 +43,9 @@ def render_entry(draft: Draft, lang: str) -> str:
     """The Markdown file of a draft: front matter with `# TODO: review` notes, then the body."""
     lines = ["---", f"# {REVIEW}: {message(lang, 'import.note.header', source=draft.source)}"]
     if draft.title:
-        lines.append(f"title: {_q(draft.title.value)}" + _note(lang, "title", source=_source(lang, draft.title.source)))
+        lines.append(
+            f"title: {_q(draft.title.value)}" + _note(lang, "title", source=_source(lang, draft.title.source))
+        )
     else:
         lines.append(f"title: {_q('TODO: ' + message(lang, 'import.note.no_title'))}")
     if draft.description:
@@ -51,7 +53,10 @@ def render_entry(draft: Draft, lang: str) -> str:
     else:
         lines.append(f"description: {_q('TODO: ' + message(lang, 'import.note.no_description'))}")
     if draft.date:
-        lines.append(f"date: {draft.date.value.isoformat()}" + _note(lang, "date", source=_source(lang, draft.date.source)))
+        lines.append(
+            f"date: {draft.date.value.isoformat()}"
+            + _note(lang, "date", source=_source(lang, draft.date.source))
+        )
     elif draft.kind in ("webinar", "event"):
         lines.append("date: TODO" + _note(lang, "no_date"))
     if draft.kind in ("webinar", "event"):

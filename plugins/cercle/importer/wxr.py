@@ -73,7 +73,10 @@ def from_wxr(data: bytes, source: str, known: dict[str, str], year: int | None =
         )
         summary = _text(item, f"{{{excerpt}}}encoded")
         if summary:
-            draft.description = guess_description([summary]) or draft.description
+            short = " ".join(summary.split())
+            draft.description = (
+                short if len(short) <= 200 else guess_description([short]) or draft.description
+            )
         draft.tags = [
             (node.text or "").strip()
             for node in item.findall("category")
