@@ -86,7 +86,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     try:
         build_atomically(dest, produce)
     except SwapError:
-        fail(lang, "build.not_a_folder", path=shown)
+        fail(lang, "build.not_a_folder", path=shown.rstrip("/"))
     except Exception as exc:  # a plugin's error, a theme error, strict warnings: one clear line
         lines = [line for line in str(exc).strip().splitlines() if line.strip()] or [type(exc).__name__]
         for line in lines[:-1]:

@@ -1,0 +1,125 @@
+"""`cercle build` publishes atomically (a failed build leaves the previous site untouched); `cercle serve`."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import DEMO_EPOCH, bin_path, cercle, write
+
+
+def snapshot(site: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(site).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def leftovers(project: Path) -> list[str]:
+    return [p.name for p in project.iterdir() if p.name.startswith((".out.new-", ".out.old-"))]
+
+
+def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
+    out = demo_project / "out"
+    first = cercle(demo_project, "build", "-d", "out")
+    assert first.returncode == 0, first.output
+    assert "Site built in out/" in first.stdout
+    assert (out / "fr" / "index.html").is_file() and (out / "en" / "index.html").is_file()
+    before = snapshot(out)
+
+    # 1. A content mistake: stopped by the check, before MkDocs even starts.
+    page = demo_project / "content/fr/guides/lexique-ambassadeur.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("title:", "titre:", 1), encoding="utf-8")
+    broken = cercle(demo_project, "build", "-d", "out")
+    assert broken.returncode == 1
+    assert "fr/guides/lexique-ambassadeur.md:2: error: titre: unknown field 'titre'" in broken.stderr
+    assert "The site was not built" in broken.stderr and "Traceback" not in broken.output
+    assert snapshot(out) == before
+
+    # 2. A failure inside the MkDocs build itself (a broken link in strict mode), after pages were written.
+    page.write_text(original + "\n[Lien](nulle-part.md)\n", encoding="utf-8")
+    assert cercle(demo_project, "check").returncode == 0
+    failed = cercle(demo_project, "build", "-d", "out", "--strict")
+    assert failed.returncode == 1
+    assert "nulle-part.md" in failed.stderr
+    assert failed.stderr.strip().splitlines()[-1].endswith("The previous site in out/ is unchanged.")
+    assert snapshot(out) == before
+    assert leftovers(demo_project) == []
+
+    # 3. Fixed: the new site replaces the old one in one move.
+    page.write_text(original + "\nUne phrase ajoutée.\n", encoding="utf-8")
+    again = cercle(demo_project, "build", "-d", "out")
+    assert again.returncode == 0, again.output
+    html = (out / "fr" / "guides" / "lexique-ambassadeur" / "index.html").read_text(encoding="utf-8")
+    assert "Une phrase ajoutée." in html
+    assert leftovers(demo_project) == []
+    assert oct(out.stat().st_mode & 0o777) != "0o700"  # not the private mode of a temporary folder
+
+
+def test_destination_that_is_a_file(demo_project: Path):
+    write(demo_project / "out", "not a folder")
+    result = cercle(demo_project, "build", "-d", "out")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "out exists and is not a folder: choose another destination with -d."
+    assert (demo_project / "out").read_text() == "not a folder"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_previews_and_rebuilds(demo_project: Path):
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": DEMO_EPOCH, "CERCLE_LANG": "en"}
+    proc = subprocess.Popen(
+        [bin_path("cercle"), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=demo_project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/fr/guides/lexique-ambassadeur/"
+    page = demo_project / "content/fr/guides/lexique-ambassadeur.md"
+
+    def fetch() -> str | None:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return None
+
+    try:
+        deadline = time.monotonic() + 120
+        while (html := fetch()) is None and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.5)
+        assert html is not None, proc.stdout.read() if proc.poll() is not None else "no answer"
+        assert '<html lang="fr"' in html
+        page.write_text(page.read_text(encoding="utf-8") + "\nModifié pendant l’aperçu.\n", encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while "Modifié pendant l’aperçu." not in (fetch() or "") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "Modifié pendant l’aperçu." in (fetch() or "")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            output, _ = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            output, _ = proc.communicate()
+    assert f"Live preview on http://127.0.0.1:{port}/" in output
+
+
+def test_serve_refuses_a_bad_address(demo_project: Path):
+    result = cercle(demo_project, "serve", "-a", "localhost")
+    assert result.returncode == 1
+    assert "'localhost' is not an address" in result.stderr
