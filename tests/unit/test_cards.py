@@ -194,3 +194,13 @@ def test_demo_cards_render(demo_hub, tmp_path):
     publish(work, tmp_path / "cache", tmp_path / "site")
     for job in work:
         assert Image.open(Path(tmp_path / "site" / job.dest)).size == job.spec.size
+
+
+def test_progress_only_on_a_terminal_with_many_cards(tmp_path, capsys):
+    from cercle.cards.batch import PROGRESS_FROM, _progress
+
+    assert _progress(PROGRESS_FROM + 5, None) is None  # pytest's stderr is not a terminal
+    assert _progress(3, True) is None  # a few cards: no bar
+    work = jobs(PROGRESS_FROM)
+    result = render_all(work, tmp_path / "cache", workers=2, progress=True)
+    assert result.rendered == PROGRESS_FROM
