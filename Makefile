@@ -1,7 +1,7 @@
 # Cercle — build / test harness.
 #
 #   make site    build the demo hub into site/ (strict)
-#   make serve   build, then serve the demo hub on http://127.0.0.1:8000
+#   make serve   check, build and serve the demo hub on http://127.0.0.1:8000 (cercle serve)
 #   make test    ruff + the whole pytest suite (unit, integration, browser)
 #   make lint    ruff only
 #   make bench   run benchmarks/run.py (if present)
@@ -61,8 +61,8 @@ chromium:
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict -f $(MKDOCS_YML) -d $(SITE_DIR)
 
-serve: site
-	$(BIN)/mkdocs serve -a $(HOST):$(PORT) -f $(MKDOCS_YML)
+serve: $(STAMP)
+	$(BIN)/cercle serve -a $(HOST):$(PORT) -f $(MKDOCS_YML)
 
 # --- checks --------------------------------------------------------------------
 
