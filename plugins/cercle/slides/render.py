@@ -17,7 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-RENDER_VERSION = 1  # bump when the output of a render changes
+RENDER_VERSION = 2  # bump when the output of a render changes
 MAX_PAGES = 300
 
 
@@ -132,7 +132,7 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
 
 def _save(image: object, path: Path, options: RenderOptions) -> None:
     fmt = options.format.upper()
-    kwargs = {"quality": options.quality, "method": 6} if fmt == "WEBP" else {"optimize": True}
+    kwargs = {"quality": options.quality, "method": 4} if fmt == "WEBP" else {"optimize": True}
     image.save(path, fmt, **kwargs)  # type: ignore[attr-defined]
 
 

@@ -15,6 +15,7 @@ _TIMING = re.compile(rf"^{_TIMESTAMP}\s+-->\s+{_TIMESTAMP}(?:\s+.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>]*>")
 PARAGRAPH_CUES = 6  # a long monologue is still cut into readable paragraphs
+PARAGRAPH_PAUSE = 10.0  # seconds of silence (or a cut in an excerpt) start a new paragraph
 
 
 class VttError(ValueError):
@@ -93,11 +94,14 @@ def parse_vtt(text: str) -> list[Cue]:
 
 
 def paragraphs(cues: list[Cue]) -> list[Paragraph]:
-    """Cues grouped by speaker: a new paragraph at each change of voice (or every few cues)."""
+    """Cues grouped by speaker: a new paragraph at each change of voice, pause, or every few cues."""
     out: list[Paragraph] = []
+    previous_end = 0.0
     for cue in cues:
         voice = cue.voice or (out[-1].voice if out else "")
-        if not out or voice != out[-1].voice or len(out[-1].texts) >= PARAGRAPH_CUES:
+        pause = cue.start - previous_end > PARAGRAPH_PAUSE
+        if not out or voice != out[-1].voice or pause or len(out[-1].texts) >= PARAGRAPH_CUES:
             out.append(Paragraph(int(cue.start), voice))
         out[-1].texts.append(cue.text)
+        previous_end = cue.end
     return out

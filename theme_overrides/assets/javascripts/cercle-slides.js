@@ -48,11 +48,12 @@
 
     root.addEventListener("keydown", function (event) {
       if (event.target.closest("details")) return;
-      var onThumb = links.indexOf(event.target) !== -1;
-      var next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: links.length - 1 }[event.key];
+      var focused = links.indexOf(event.target);
+      var from = focused === -1 ? current : focused; // arrows move from the focused thumbnail
+      var next = { ArrowRight: from + 1, ArrowLeft: from - 1, Home: 0, End: links.length - 1 }[event.key];
       if (next === undefined) return;
       event.preventDefault();
-      show(next, onThumb);
+      show(next, focused !== -1);
     });
   }
 

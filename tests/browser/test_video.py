@@ -1,0 +1,126 @@
+"""The click-to-load video and the slides gallery in Chromium.
+
+Every request is recorded; requests to any other host than the test server are aborted
+(after being recorded), so nothing ever reaches the network.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from tests.conftest import copy_demo, mkdocs_build
+
+FR = "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
+TITLE = "Vidéo : Le cercle vertueux des programmes ambassadeurs"
+
+
+def served_demo(tmp_path, serve_dir) -> str:
+    """The demo built for the address it is served at.
+
+    hreflang alternates are absolute (site_url) and Material's JavaScript fetches
+    sitemap.xml next to each of them: built for https://cercle.example.org/ and served
+    from 127.0.0.1, those requests would leave the origin although in production they
+    stay on it. So the test server starts first and the demo is built for its address.
+    """
+    project = copy_demo(tmp_path / "hub")
+    site = project / "site"
+    site.mkdir()
+    base = serve_dir(site)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: https://cercle.example.org/" in text
+    config.write_text(text.replace("https://cercle.example.org/", f"{base}/"), encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.output
+    return base
+
+
+def record_and_fence(page, base: str) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    def route(route):
+        if route.request.url.startswith(f"{base}/"):
+            route.continue_()
+        else:
+            route.abort()  # recorded above; never sent
+
+    page.route("**/*", route)
+    return requests
+
+
+def load_whole_page(page, url: str) -> None:
+    response = page.goto(url)
+    assert response is not None and response.ok
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy thumbnails too
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+
+
+def iframe_src(page) -> dict:
+    frame = page.locator(".cercle-video__frame iframe")
+    frame.wait_for(state="attached")
+    assert page.locator("iframe").count() == 1
+    assert frame.get_attribute("title") == TITLE
+    src = urlsplit(frame.get_attribute("src"))
+    assert (src.scheme, src.hostname, src.path) == ("https", "www.youtube-nocookie.com", "/embed/AAAAAAAAAAA")
+    return parse_qs(src.query)
+
+
+def test_nothing_leaves_the_origin_before_play_and_chapters_start_the_player(page, serve_dir, tmp_path):
+    base = served_demo(tmp_path, serve_dir)
+    requests = record_and_fence(page, base)
+    load_whole_page(page, f"{base}/{FR}")
+
+    assert len(requests) > 5 and any(u.endswith(".webp") for u in requests)
+    assert [u for u in requests if not u.startswith(f"{base}/")] == []
+    assert page.locator("iframe").count() == 0
+    assert page.context.cookies() == []
+
+    with page.expect_request(lambda r: "youtube-nocookie.com" in r.url) as player_request:
+        page.click('.cercle-chapters a[data-cercle-start="720"]')  # chapter "12:00"
+    query = iframe_src(page)
+    assert query["start"] == ["720"] and query["autoplay"] == ["1"]
+    assert "start=720" in player_request.value.url
+    assert page.evaluate("document.activeElement.tagName") == "IFRAME"
+
+    page.click('.cercle-chapters a[data-cercle-start="150"]')  # another chapter: same player, new time
+    assert iframe_src(page)["start"] == ["150"]
+    assert page.locator(".cercle-video__poster").count() == 0
+    assert not [u for u in requests if not u.startswith(f"{base}/") and "youtube-nocookie.com" not in u]
+
+    # From the top again, with the keyboard: the poster starts at 0.
+    load_whole_page(page, f"{base}/{FR}")
+    page.focus(".cercle-video__poster")
+    page.keyboard.press("Enter")
+    assert iframe_src(page)["start"] == ["0"]
+
+
+def test_slides_gallery_with_keyboard(page, serve_dir, demo_site):
+    lang_page = FR
+    base = serve_dir(demo_site)
+    record_and_fence(page, base)
+    load_whole_page(page, f"{base}/{lang_page}")
+    stage = page.locator("[data-cercle-slide-image]")
+    caption = page.locator("[data-cercle-slide-caption]")
+    assert page.locator("[data-cercle-slides-controls]").is_visible()
+
+    page.focus('a[data-cercle-slide="1"]')
+    page.keyboard.press("ArrowRight")
+    assert stage.get_attribute("src").endswith("slide-003.webp")
+    assert stage.get_attribute("alt").startswith("Diapositive 3 sur 6 : Le volontariat")
+    assert caption.text_content() == "Diapositive 3 sur 6"
+    assert page.evaluate("document.activeElement.dataset.cercleSlide") == "2"
+    assert page.locator('a[data-cercle-slide="2"]').get_attribute("aria-current") == "true"
+    assert page.locator('a[aria-current="true"]').count() == 1
+
+    page.keyboard.press("End")
+    assert stage.get_attribute("src").endswith("slide-006.webp")
+    page.click("[data-cercle-slides-prev]")
+    assert caption.text_content() == "Diapositive 5 sur 6"
+    page.click('a[data-cercle-slide="0"]')  # a thumbnail shows its slide in place
+    assert page.url == f"{base}/{lang_page}"
+    assert stage.get_attribute("src").endswith("slide-001.webp")
+    assert page.evaluate("document.querySelector('.cercle-slides__text').open") is False
+    assert "Le volontariat, seule option" in page.locator(".cercle-slides__text").text_content()

@@ -1,0 +1,107 @@
+"""Slides: the demo PDF generator, rendering with pypdfium2, the cache, gallery alt text."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from cercle.slides.gallery import gallery
+from cercle.slides.render import RenderOptions, SlidesError, check_pdf, render_deck
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_PDF = ROOT / "content/media/cercle-vertueux-slides.pdf"
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("make_demo_slides", ROOT / "scripts/make_demo_slides.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_demo_pdfs_are_what_the_script_writes():
+    script = load_script()
+    for deck in script.SLIDES.values():
+        committed = (ROOT / "content/media" / deck["file"]).read_bytes()
+        assert committed == script.build_pdf(deck), f"run scripts/make_demo_slides.py ({deck['file']})"
+        assert len(committed) < 40_000
+
+
+def test_render_pages_thumbnails_and_text(tmp_path):
+    options = RenderOptions(width=640, thumb_width=160)
+    deck = render_deck(DEMO_PDF, tmp_path, options)
+    assert len(deck.slides) == 6 and deck.pdf_bytes == DEMO_PDF.stat().st_size
+    second = deck.slides[1]
+    with Image.open(deck.directory / second.image) as image:
+        assert image.format == "WEBP" and image.size == (640, 360) == (second.width, second.height)
+    with Image.open(deck.directory / second.thumb) as thumb:
+        assert thumb.size == (160, 90) == (second.thumb_width, second.thumb_height)
+    assert second.title == "Trois questions"
+    assert "Quels ingrédients pour le créer ?" in second.text
+    assert deck.slides[0].title == "Le cercle vertueux des programmes ambassadeurs"
+    assert "Stéphanie Ledoux" in deck.slides[0].text
+
+
+def test_rendering_is_cached_by_hash(tmp_path):
+    options = RenderOptions(width=320, thumb_width=80)
+    first = render_deck(DEMO_PDF, tmp_path, options)
+    stamps = {p: p.stat().st_mtime_ns for p in first.files()}
+    again = render_deck(DEMO_PDF, tmp_path, options)
+    assert again == first
+    assert {p: p.stat().st_mtime_ns for p in again.files()} == stamps  # nothing rendered again
+    png = render_deck(DEMO_PDF, tmp_path, RenderOptions(width=320, thumb_width=80, format="png"))
+    assert png.key != first.key and png.slides[0].image.endswith(".png")
+    copy = tmp_path / "renamed.pdf"
+    copy.write_bytes(DEMO_PDF.read_bytes())
+    assert render_deck(copy, tmp_path, options).key == first.key  # the content counts, not the name
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == sorted([first.key, png.key])
+
+
+def test_a_damaged_cache_entry_is_rendered_again(tmp_path):
+    options = RenderOptions(width=320, thumb_width=80)
+    deck = render_deck(DEMO_PDF, tmp_path, options)
+    (deck.directory / deck.slides[2].image).unlink()
+    assert render_deck(DEMO_PDF, tmp_path, options) == deck
+    assert (deck.directory / deck.slides[2].image).is_file()
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "unreadable_pdf"),
+        (b"<html>not a pdf</html>", "unreadable_pdf"),
+        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n", "unreadable_pdf"),
+    ],
+)
+def test_unreadable_pdfs_raise_a_coded_error(tmp_path, data, code):
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(data)
+    with pytest.raises(SlidesError) as caught:
+        check_pdf(path)
+    assert caught.value.code == code
+    with pytest.raises(SlidesError):
+        render_deck(path, tmp_path / "cache")
+
+
+def test_truncated_demo_pdf_is_refused(tmp_path):
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(DEMO_PDF.read_bytes()[:400])
+    with pytest.raises(SlidesError):
+        check_pdf(path)
+    assert check_pdf(DEMO_PDF) == 6
+    with pytest.raises(SlidesError):
+        check_pdf(tmp_path / "missing.pdf")
+
+
+def test_gallery_alt_text_and_urls(tmp_path):
+    deck = render_deck(DEMO_PDF, tmp_path, RenderOptions(width=320, thumb_width=80))
+    fr = gallery(deck, "media/x.pdf", "assets/slides/abc/", "fr")
+    en = gallery(deck, "media/x.pdf", "assets/slides/abc", "en")
+    assert fr.items[1].alt == "Diapositive 2 sur 6 : Trois questions"
+    assert en.items[1].alt == "Slide 2 of 6: Trois questions"
+    assert en.first.image_url == "assets/slides/abc/slide-001.webp"
+    assert en.items[5].thumb_url == "assets/slides/abc/thumb-006.webp"
+    assert en.size_label("en") == "11 KB" and fr.size_label("fr") == "11 Ko"
