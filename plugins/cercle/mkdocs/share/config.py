@@ -1,4 +1,4 @@
-"""Options of the `cercle/share` plugin (documented in docs/configuration.md)."""
+"""Options of the `cercle/share` plugin, each explained above its line."""
 
 from __future__ import annotations
 
