@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from cercle.search.reproducible import FormatError, normalize
+
 OUTPUT = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
 T = TypeVar("T")
@@ -78,13 +80,6 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
         await _close(service)
 
 
-def normalize(output: Path) -> None:
-    """Rewrite Pagefind's JSON with sorted keys: 1.5.2 writes the languages map in random order."""
-    for path in sorted(output.rglob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), "utf-8")
-
-
 def _summary(output: Path) -> dict[str, int]:
     entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
     return {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
@@ -108,7 +103,10 @@ def index_site(
                 f"Pagefind indexed {pages} page(s) but {expected} were marked for search; "
                 "a template may have lost the data-pagefind-body article"
             )
-        normalize(staging)
+        try:
+            normalize(staging)
+        except FormatError as exc:
+            raise SearchIndexError(f"cannot make Pagefind's output reproducible: {exc}") from exc
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
         if target.exists():
             target.rename(previous)

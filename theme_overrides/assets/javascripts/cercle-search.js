@@ -227,12 +227,11 @@
       var meta = result.meta || {};
       var item = document.createElement("li");
       item.className = "cercle-search__result";
-      var heading = document.createElement("h3");
       var link = document.createElement("a");
+      link.className = "cercle-search__link";
       link.href = result.url;
       link.textContent = meta.title || result.url;
-      heading.appendChild(link);
-      item.appendChild(heading);
+      item.appendChild(link);
       var facts = [meta.type, meta.date].filter(Boolean).join(" · ");
       if (facts) {
         var line = document.createElement("p");

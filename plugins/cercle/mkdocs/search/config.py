@@ -6,12 +6,18 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import ListOfItems, Type
 
 # Inside the indexed article, what is not the page's own text: permalinks, notices, the facts
-# list (date, place: filters cover them), the share block.
+# list (date, place: filters cover them), the share block, the video player's controls,
+# related entries (their own pages are indexed), screen-reader-only UI words.
 DEFAULT_EXCLUDE = (
     ".headerlink",
     ".cercle-notice",
     ".cercle-facts",
     ".cercle-share",
+    ".cercle-video",
+    ".cercle-related",
+    ".cercle-slides__hint",
+    ".cercle-slides__download",
+    ".cercle-visually-hidden",
     ".md-source-file",
     ".md-content__button",
 )

@@ -1,0 +1,139 @@
+"""Make Pagefind 1.5.2's output byte-identical from one build to the next.
+
+Pagefind writes a few lists in hash-map order, which changes on every run:
+
+- `pagefind-entry.json`: the `languages` map;
+- `filter/<lang>_<hash>.pf_filter`: the values of a filter;
+- `pagefind.<lang>_<hash>.pf_meta`: the list of filters (and of sort keys).
+
+Each binary file is gzip("pagefind_dcd" + CBOR) and is named by a hash of its content,
+which the files above it refer to. We sort those lists, re-encode, and rename the files
+(same name lengths) so the references stay consistent. The CBOR subset Pagefind uses
+here (unsigned integers, text, arrays) is decoded and re-encoded by hand; a file that
+does not re-encode to its own bytes is refused rather than rewritten wrongly.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import struct
+from pathlib import Path
+from typing import Any
+
+SIGNATURE = b"pagefind_dcd"
+ENTRY_FILE = "pagefind-entry.json"
+
+
+class FormatError(Exception):
+    """Pagefind's output is not in the expected format (another Pagefind version?)."""
+
+
+# -- minimal CBOR (RFC 8949): unsigned ints, text strings, arrays; shortest, definite lengths --
+
+
+def _decode(data: bytes, pos: int) -> tuple[Any, int]:
+    if pos >= len(data):
+        raise FormatError("truncated CBOR")
+    major, info = data[pos] >> 5, data[pos] & 31
+    pos += 1
+    if info < 24:
+        value = info
+    elif info in (24, 25, 26, 27):
+        size = 1 << (info - 24)
+        value = int.from_bytes(data[pos : pos + size], "big")
+        pos += size
+    else:
+        raise FormatError(f"unsupported CBOR item {data[pos - 1]:#x}")
+    if major == 0:
+        return value, pos
+    if major == 3:
+        return data[pos : pos + value].decode("utf-8"), pos + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, pos = _decode(data, pos)
+            items.append(item)
+        return items, pos
+    raise FormatError(f"unsupported CBOR major type {major}")
+
+
+def _head(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if value < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | info]) + struct.pack(fmt, value)
+    raise FormatError("integer too large")
+
+
+def _encode(value: Any) -> bytes:
+    if isinstance(value, bool) or not isinstance(value, int | str | list):
+        raise FormatError(f"cannot encode {type(value).__name__}")
+    if isinstance(value, int):
+        if value < 0:
+            raise FormatError("negative integer")
+        return _head(0, value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    return _head(4, len(value)) + b"".join(_encode(v) for v in value)
+
+
+def read_record(path: Path) -> Any:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise FormatError(f"{path.name}: no Pagefind signature")
+    body = raw[len(SIGNATURE) :]
+    value, end = _decode(body, 0)
+    if end != len(body) or _encode(value) != body:
+        raise FormatError(f"{path.name}: does not re-encode to the same bytes")
+    return value
+
+
+def write_record(folder: Path, old_name: str, value: Any, suffix: str, prefix: str = "") -> str:
+    """Write `value` under a name hashed from its content, same length as the old hash; returns it."""
+    data = gzip.compress(SIGNATURE + _encode(value), compresslevel=9, mtime=0)
+    lang, _, old_hash = old_name.rpartition("_")
+    new = f"{lang}_{hashlib.sha256(data).hexdigest()[: len(old_hash)]}"
+    (folder / f"{prefix}{new}{suffix}").write_bytes(data)
+    return new
+
+
+# -- the normalization ------------------------------------------------------------------------
+
+
+def _sorted_filter(output: Path, name: str) -> str:
+    path = output / "filter" / f"{name}.pf_filter"
+    record = read_record(path)
+    if not (isinstance(record, list) and len(record) == 2 and isinstance(record[1], list)):
+        raise FormatError(f"{path.name}: unexpected filter layout")
+    record[1] = sorted(record[1], key=lambda value: str(value[0]))
+    new = write_record(output / "filter", name, record, ".pf_filter")
+    if new != name:
+        path.unlink()
+    return new
+
+
+def _normalize_meta(output: Path, name: str) -> str:
+    path = output / f"pagefind.{name}.pf_meta"
+    meta = read_record(path)
+    if not (isinstance(meta, list) and len(meta) >= 5 and isinstance(meta[3], list)):
+        raise FormatError(f"{path.name}: unexpected metadata layout")
+    meta[3] = sorted([key, _sorted_filter(output, filter_hash)] for key, filter_hash in meta[3])
+    meta[4] = sorted(meta[4], key=lambda sort: str(sort[0]))
+    new = write_record(output, name, meta, ".pf_meta", prefix="pagefind.")
+    if new != name:
+        path.unlink()
+    return new
+
+
+def normalize(output: Path) -> None:
+    """Rewrite `output` (a Pagefind bundle) so that the same site always gives the same bytes."""
+    entry_path = output / ENTRY_FILE
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for info in entry.get("languages", {}).values():
+        info["hash"] = _normalize_meta(output, info["hash"])
+    text = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    entry_path.write_text(text, encoding="utf-8")
