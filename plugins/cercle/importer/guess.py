@@ -156,7 +156,7 @@ def guess_speakers(text: str, known: dict[str, str]) -> list[SpeakerGuess]:
     return sorted(found.values(), key=lambda s: flat.find(plain(s.name)))
 
 
-_QUESTIONS_LEAD = re.compile(r"(\d+\s+)?questions?\s*:\s*$", re.IGNORECASE)
+QUESTIONS_LEAD = re.compile(r"(\d+\s+)?questions?\s*:\s*$", re.IGNORECASE)
 
 
 def guess_questions(lines: list[str]) -> tuple[list[str], set[int]]:
@@ -165,7 +165,7 @@ def guess_questions(lines: list[str]) -> tuple[list[str], set[int]]:
     questions: list[str] = []
     used: set[int] = set()
     for index, line in enumerate(lines):
-        if not _QUESTIONS_LEAD.search(line.strip()):
+        if not QUESTIONS_LEAD.search(line.strip()):
             continue
         following = index + 1
         while following < len(lines) and re.match(r"^\s*(?:[-*•–]|\d+[.)])\s+", lines[following]):

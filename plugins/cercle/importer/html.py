@@ -13,7 +13,7 @@ from markdownify import markdownify
 
 from cercle.importer.draft import Draft
 from cercle.importer.guess import (
-    _QUESTIONS_LEAD,
+    QUESTIONS_LEAD,
     Guess,
     guess_date,
     guess_description,
@@ -55,7 +55,7 @@ def _root(soup: BeautifulSoup) -> Tag:
 def _questions(root: Tag) -> list[str]:
     for listing in root.find_all(["ul", "ol"]):
         lead = listing.find_previous(["p", "h2", "h3", "h4", "div"])
-        if lead is not None and _QUESTIONS_LEAD.search(lead.get_text(" ", strip=True)):
+        if lead is not None and QUESTIONS_LEAD.search(lead.get_text(" ", strip=True)):
             return [li.get_text(" ", strip=True) for li in listing.find_all("li") if li.get_text(strip=True)]
     return []
 
