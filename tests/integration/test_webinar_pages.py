@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from PIL import Image
-from tests.conftest import DEMO_EPOCH, cercle, mkdocs_build, write
+from tests.conftest import DEMO_EPOCH, cercle, copy_demo, mkdocs_build, write
 from tests.html import by_class, page, text
 
 PAST_FR = "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
@@ -286,16 +286,59 @@ def test_bad_media_are_reported_with_file_and_line(demo_project):
     assert "Traceback" not in build.output
 
 
-def test_hostile_strings_stay_inside_the_json_ld(demo_project):
-    path = demo_project / WEBINAR
+EVENT_FILE = "content/en/events/ambassador-programs-fad-or-change-in-society.md"
+# A 1×1 PNG: the speaker photo of the variant build.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360f8cfc0f01f0005000201a5f6e0c80000000049454e44ae426082"
+)
+
+
+@pytest.fixture(scope="module")
+def variant(tmp_path_factory) -> Path:
+    """The demo with hostile strings, a file video with captions, a Vimeo video without a
+    poster, a Markdown transcript and a speaker photo: built once for the tests below."""
+    project = copy_demo(tmp_path_factory.mktemp("variant"))
+    path = project / WEBINAR
     source = path.read_text(encoding="utf-8").replace(
         'title: "Le cercle vertueux des programmes ambassadeurs"', f"title: '{HOSTILE}'"
     )
     source = source.replace('title: "Questions du public"', "title: '</script><img src=x onerror=alert(2)>'")
     path.write_text(source, encoding="utf-8")
-    result = mkdocs_build(demo_project)
+    en = project / "content/en/webinars/virtuous-circle-ambassador-programs.md"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace(
+            "video: https://www.youtube.com/watch?v=AAAAAAAAAAA",
+            "video: media/replay.webm\ncaptions: media/virtuous-circle-transcript.vtt",
+        ),
+        encoding="utf-8",
+    )
+    (project / "content/media/replay.webm").write_bytes(b"\x1aE\xdf\xa3 not a real video")
+    event = project / EVENT_FILE
+    event.write_text(
+        event.read_text(encoding="utf-8").replace(
+            "online: true\n",
+            "online: true\nvideo: https://vimeo.com/76979871\ntranscript: media/_recap-notes.md\n",
+        ),
+        encoding="utf-8",
+    )
+    write(project / "content/media/_recap-notes.md", "## Notes\n\nTrust came up *again and again*.\n")
+    (project / "content/media/stephanie.png").write_bytes(PNG)
+    speakers = project / "content/speakers.yml"
+    speakers.write_text(
+        speakers.read_text(encoding="utf-8").replace(
+            "  organization: The Social Republic\n",
+            "  organization: The Social Republic\n  photo: media/stephanie.png\n",
+        ),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project)
     assert result.returncode == 0, result.output
-    site = demo_project / "site"
+    return project
+
+
+def test_hostile_strings_stay_inside_the_json_ld(variant):
+    site = variant / "site"
     html = (site / PAST_FR / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -309,8 +352,39 @@ def test_hostile_strings_stay_inside_the_json_ld(demo_project):
     ics = icalendar.Calendar.from_ical((site / "fr/calendar.ics").read_bytes())
     assert HOSTILE in [str(e["summary"]) for e in ics.walk("VEVENT")]
     # Slides were rendered once into the project's cache, keyed by the PDF's hash.
-    cached = list((demo_project / ".cache/cercle/slides").glob("*/deck.json"))
-    assert len(cached) == 2
+    assert len(list((variant / ".cache/cercle/slides").glob("*/deck.json"))) == 2
+
+
+def test_file_video_vimeo_markdown_transcript_and_photo(variant):
+    site = variant / "site"
+    root = page(site, PAST_EN)
+    video = root.find(".//video")
+    assert video.get("preload") == "none" and video.get("data-cercle-player") is not None
+    assert resolve(site, PAST_EN, video.get("poster")).name == "slide-001.webp"
+    assert resolve(site, PAST_EN, video.find("source").get("src")) == site / "media/replay.webm"
+    track = video.find("track")
+    assert track.get("kind") == "captions" and track.get("srclang") == "en"
+    assert resolve(site, PAST_EN, track.get("src")).read_text(encoding="utf-8").startswith("WEBVTT")
+    chapter = section(root, "cercle-chapters").findall(".//a")[1]
+    assert chapter.get("href").endswith("media/replay.webm#t=150")
+    assert node(jsonld(root), "VideoObject")["contentUrl"] == SITE + "media/replay.webm"
+    photo = section(root, "cercle-speaker__photo")
+    assert photo.get("alt") == "" and resolve(site, PAST_EN, photo.get("src")).read_bytes() == PNG
+
+    event = page(site, EVENT_EN)
+    frame = section(event, "cercle-video__frame")
+    assert (
+        frame.get("data-cercle-embed")
+        == "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t={start}s"
+    )
+    assert (
+        text(section(event, "cercle-video__placeholder"))
+        == "Ambassador programs: a fad or a deep change in society?"
+    )
+    assert section(event, "cercle-video__poster").get("href") == "https://vimeo.com/76979871"
+    notes = section(event, "cercle-transcript__md")
+    assert text(notes.find("h2")).startswith("Notes") and notes.find(".//em").text == "again and again"
+    assert not (site / "media/_recap-notes").exists()  # the notes are not a page of their own
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
