@@ -11,14 +11,6 @@ const schema = JSON.parse(
 );
 // Ajv's default dialect is draft-07; the keywords pydantic emits read the same there.
 delete schema.$schema;
-// Cercle accepts "18:30" for `time`, which JSON Schema's "time" format (HH:MM:SS+zone) does not.
-for (const option of schema.properties?.time?.anyOf ?? []) {
-  if (option.format === "time") {
-    delete option.format;
-    option.pattern = "^([01]?\\d|2[0-3])[:hH][0-5]\\d$";
-  }
-}
-
 export default {
   plugins: [remarkFrontmatter, [remarkLintFrontmatterSchema, { embed: schema }]],
 };

@@ -13,4 +13,10 @@ def front_matter_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Cercle front matter"
     schema["required"] = ["title"]
+    # Writers type "18:30" (or "18h30"); JSON Schema's `time` format wants HH:MM:SS+zone.
+    for option in schema["properties"]["time"].get("anyOf", []):
+        if option.get("format") == "time":
+            del option["format"]
+            option["type"] = "string"
+            option["pattern"] = r"^([01]?\d|2[0-3])[:hH][0-5]\d$"
     return schema
