@@ -169,8 +169,10 @@ def test_language_calendars_and_listing_links(demo_site):
         assert all(str(e["uid"]).endswith(f".{lang}@cercle.example.org") for e in events)
         past = next(e for e in events if e.decoded("dtstart") == dt.date(2022, 10, 13))
         assert past.decoded("dtend") == dt.date(2022, 10, 14)  # no time: an all-day event
-        link = section(page(demo_site, listing), "cercle-subscribe").find("a")
+        subscribe = section(page(demo_site, listing), "cercle-subscribe")
+        link = subscribe.find(".//a")
         assert resolve(demo_site, listing, link.get("href")) == demo_site / lang / "calendar.ics"
+        assert text(subscribe.find(".//code")) == f"{SITE}{lang}/calendar.ics"
     assert not by_class(page(demo_site, "en/guides/"), "cercle-subscribe")
     for ics in demo_site.rglob("*.ics"):
         assert b"\r\n" in ics.read_bytes() and not re.search(rb"[^\r]\n", ics.read_bytes())

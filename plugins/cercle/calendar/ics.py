@@ -31,6 +31,7 @@ class CalendarLinks:
 
     entry_url: str | None
     language_url: str
+    language_absolute: str = ""  # what to paste into a calendar app to subscribe
 
 
 def build_stamp(today: dt.date) -> dt.datetime:

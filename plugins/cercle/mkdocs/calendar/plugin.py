@@ -11,6 +11,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cercle.calendar.ics import CalendarLinks, entry_ics, entry_ics_url, language_ics, language_ics_url
+from cercle.hub.alternates import absolute
 from cercle.hub.view import PageView
 from cercle.mkdocs.calendar.config import CalendarConfig
 from cercle.mkdocs.hub.plugin import hub_of
@@ -50,5 +51,6 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             own = entry_ics_url(entry)
         language = language_ics_url(view.lang) if self.config.per_language else None
         if own or language:
-            view.extra["calendar"] = CalendarLinks(own, language or "")
+            subscribe = absolute(view.hub.settings.site_url, language) if language else ""
+            view.extra["calendar"] = CalendarLinks(own, language or "", subscribe)
         return context
