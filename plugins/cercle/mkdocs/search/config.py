@@ -6,8 +6,8 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import ListOfItems, Type
 
 # Inside the indexed article, what is not the page's own text: permalinks, notices, the facts
-# list (date, place: filters cover them), the share block, the video player's controls,
-# related entries (their own pages are indexed), screen-reader-only UI words.
+# list (date, place: filters cover them), the share block, the video and slide viewers' controls
+# (the slides' text stays), related entries (indexed on their own pages), screen-reader-only words.
 DEFAULT_EXCLUDE = (
     ".headerlink",
     ".cercle-notice",
@@ -15,7 +15,9 @@ DEFAULT_EXCLUDE = (
     ".cercle-share",
     ".cercle-video",
     ".cercle-related",
-    ".cercle-slides__hint",
+    ".cercle-slides__stage",
+    ".cercle-slides__controls",
+    ".cercle-slides__thumbs",
     ".cercle-slides__download",
     ".cercle-visually-hidden",
     ".md-source-file",
