@@ -40,14 +40,14 @@ def attendance_mode(entry: Entry) -> str:
     return f"{SCHEMA}/{'Online' if online else 'Offline'}EventAttendanceMode"
 
 
-def _location(entry: Entry, page_url: str) -> list[dict[str, Any]]:
+def _location(entry: Entry, virtual_url: str) -> list[dict[str, Any]]:
     ev = entry.event
     assert ev is not None
     places: list[dict[str, Any]] = []
     if ev.place:
         places.append({"@type": "Place", "name": ev.place, "address": ev.place})
     if "Online" in attendance_mode(entry) or "Mixed" in attendance_mode(entry):
-        places.append({"@type": "VirtualLocation", "url": ev.registration or page_url})
+        places.append({"@type": "VirtualLocation", "url": virtual_url})
     return places
 
 
@@ -60,7 +60,9 @@ def event_data(
     end: dt.date | dt.datetime | None,
     speaker_url: Callable[[str], str],
     image_url: str | None = None,
+    upcoming: bool = False,
 ) -> dict[str, Any]:
+    """The Event; an upcoming online one is joined through its registration page when it has one."""
     ev = entry.event
     assert ev is not None
     lang = entry.lang
@@ -86,7 +88,7 @@ def event_data(
         "endDate": iso(end),
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": attendance_mode(entry),
-        "location": _location(entry, page_url),
+        "location": _location(entry, (ev.registration if upcoming else None) or page_url),
         "performer": performers,
         "image": image_url,
         "keywords": ", ".join(entry.meta.tags) or None,

@@ -236,6 +236,7 @@ class EventView:
             end=end,
             speaker_url=lambda sid: absolute(site_url, self.view.speaker_url(sid)),
             image_url=poster,
+            upcoming=self.upcoming,
         )
         video = None
         if self.video:
