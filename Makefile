@@ -4,7 +4,7 @@
 #   make serve   check, build and serve the demo hub on http://127.0.0.1:8000 (cercle serve)
 #   make test    ruff + the whole pytest suite (unit, integration, browser)
 #   make lint    ruff only
-#   make bench   run benchmarks/run.py (if present)
+#   make bench   Cercle vs the usual Material stack (N=500 entries per language; N=… to change)
 #   make clean   remove build output and caches (keeps .venv)
 #
 # Every target creates .venv (Python 3.11, or python3) and installs the package
@@ -79,12 +79,13 @@ test: $(STAMP) chromium
 	if [ $$tests -ne 0 ]; then echo "make test: pytest failed (exit $$tests)" >&2; fi; \
 	[ $$lint -eq 0 ] && [ $$tests -eq 0 ]
 
-bench: $(STAMP)
-	@if [ -f benchmarks/run.py ]; then \
-		$(VPY) benchmarks/run.py; \
-	else \
-		echo "bench: benchmarks/run.py does not exist yet; nothing to run"; \
-	fi
+# Side by side with the usual Material stack at N entries per language (docs/benchmarks.md).
+# Installs the bench-only packages (benchmarks/setup.sh); N=50 make bench for a quick look.
+N ?= 500
+REPEAT ?= 3
+bench: $(STAMP) chromium
+	bash benchmarks/setup.sh
+	$(VPY) benchmarks/run.py --entries $(N) --repeat $(REPEAT)
 
 # --- housekeeping --------------------------------------------------------------
 

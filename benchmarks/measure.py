@@ -1,0 +1,146 @@
+"""Measurements: a process tree's wall time and peak memory; the bytes of one search in Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import os
+import resource
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+SEARCH_FILES = {  # what each side's search fetches (URL fragments)
+    "cercle": ("/pagefind/",),
+    "reference": ("/search/search_index.json", "/workers/search.", "/lunr/"),
+}
+
+
+@dataclass
+class Run:
+    returncode: int
+    seconds: float
+    peak_rss: int  # bytes, summed over the process tree at its largest
+    output: str
+
+
+def _tree_rss(proc: object) -> int:
+    import psutil
+
+    total = 0
+    try:
+        family = [proc, *proc.children(recursive=True)]  # type: ignore[attr-defined]
+    except psutil.Error:
+        return 0
+    for member in family:
+        with contextlib.suppress(psutil.Error):
+            total += member.memory_info().rss
+    return total
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str], interval: float = 0.02) -> Run:
+    """Run a command; sample the RSS of it and its children (psutil) every `interval` seconds.
+
+    Without psutil (it is a bench-only package), the peak RSS of the largest single child
+    process is reported instead (getrusage).
+    """
+    start = time.perf_counter()
+    with open(os.devnull, "rb") as stdin:
+        try:
+            import psutil
+        except ImportError:
+            psutil = None  # type: ignore[assignment]
+        if psutil is None:
+            proc = subprocess.run(args, cwd=cwd, env=env, stdin=stdin, capture_output=True, text=True)
+            seconds = time.perf_counter() - start
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+            return Run(proc.returncode, seconds, peak, proc.stdout + proc.stderr)
+        log = Path(cwd) / ".bench-build.log"
+        with open(log, "w") as out:
+            proc = psutil.Popen(args, cwd=cwd, env=env, stdin=stdin, stdout=out, stderr=subprocess.STDOUT)
+            peak = 0
+            while proc.poll() is None:
+                peak = max(peak, _tree_rss(proc))
+                time.sleep(interval)
+            seconds = time.perf_counter() - start
+        return Run(proc.returncode, seconds, peak, log.read_text(errors="replace"))
+
+
+def _transfer_size(body: bytes) -> int:
+    """Bytes on the wire with gzip: files already gzipped (Pagefind's) count as they are."""
+    return len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, 6))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _search_once(browser: object, base: str, path: str, side: str, query: str) -> dict:
+    context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    seen: dict[str, int] = {}
+
+    def on_response(response: object) -> None:
+        url = response.url  # type: ignore[attr-defined]
+        if any(part in url for part in SEARCH_FILES[side]):
+            with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
+                seen[url] = _transfer_size(response.body())  # type: ignore[attr-defined]
+
+    context.on("response", on_response)
+    page.goto(base + path, wait_until="load")
+    if side == "cercle":
+        page.keyboard.press("/")
+        page.locator("#cercle-search-input").fill(query)
+        page.wait_for_selector(".cercle-search__results li", timeout=30_000)
+    else:
+        page.keyboard.press("/")  # Material's shortcut opens its search
+        page.locator("input.md-search__input").fill(query)
+        page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    time.sleep(0.3)
+    context.close()
+    files = {url.split("/", 3)[-1]: size for url, size in sorted(seen.items())}
+    return {"query": query, "bytes": sum(files.values()), "requests": len(files), "files": files}
+
+
+def search_download(site: Path, side: str, pages: list[Path], queries: dict[str, str]) -> dict:
+    """Open an entry page per language in Chromium, run one search, sum what search fetched."""
+    if not os.access(CHROMIUM, os.X_OK):
+        return {"skipped": f"no Chromium at {CHROMIUM}"}
+    from playwright.sync_api import sync_playwright
+
+    server, base = _serve(site)
+    results = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for lang, query in queries.items():
+                page = next((pg for pg in sorted(pages) if _lang_of(site, pg, side) == lang), None)
+                if page is None:
+                    continue
+                path = "/" + page.parent.relative_to(site).as_posix() + "/"
+                results[lang] = _search_once(browser, base, path, side, query)
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+def _lang_of(site: Path, page: Path, side: str) -> str:
+    first = page.relative_to(site).parts[0]
+    if side == "cercle":
+        return first
+    return "en" if first == "en" else "fr"
