@@ -422,30 +422,15 @@ class CatalogBuilder:
 
     def _check_references(self) -> None:
         for entry in self.catalog.entries:
-            for index, topic in enumerate(entry.meta.topics):
-                if topic not in self.catalog.topics:
-                    self.problems.append(
-                        problem(
-                            entry.rel_path,
-                            entry.line_of("topics", index),
-                            "topics",
-                            "unknown_topic",
-                            id=topic,
-                            hint=suggestion(topic, self.catalog.topics) or "",
-                        )
-                    )
-            for index, speaker in enumerate(entry.speaker_ids):
-                if speaker not in self.catalog.speakers:
-                    self.problems.append(
-                        problem(
-                            entry.rel_path,
-                            entry.line_of("speakers", index),
-                            "speakers",
-                            "unknown_speaker",
-                            id=speaker,
-                            hint=suggestion(speaker, self.catalog.speakers) or "",
-                        )
-                    )
+            for name, ids, registry, code in (
+                ("topics", entry.meta.topics, self.catalog.topics, "unknown_topic"),
+                ("speakers", entry.speaker_ids, self.catalog.speakers, "unknown_speaker"),
+            ):
+                for index, ident in enumerate(ids):
+                    if ident not in registry:
+                        line = entry.line_of(name, index)
+                        hint = suggestion(ident, registry) or ""
+                        self.problems.append(problem(entry.rel_path, line, name, code, id=ident, hint=hint))
 
     def _check_slots(self) -> None:
         slots: dict[tuple[str, str], Entry] = {}
