@@ -31,7 +31,7 @@ BIN     := $(VENV)/bin
 VPY     := $(BIN)/python
 STAMP   := $(VENV)/.installed
 
-.PHONY: help venv site serve test lint chromium bench clean
+.PHONY: help venv site serve test lint chromium java bench clean
 
 help:
 	@echo "make site | serve | test | lint | bench | clean | venv"
@@ -56,6 +56,10 @@ $(STAMP): pyproject.toml constraints.txt | $(VPY)
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+# Java runs the offline HTML5 validator (vnu.jar from pip) of tests/quality.
+java:
+	@bash scripts/ensure-java.sh
+
 # --- site ----------------------------------------------------------------------
 
 site: $(STAMP)
@@ -72,7 +76,7 @@ lint: $(STAMP)
 # Ruff and pytest both run even when the first fails, so one run reports both;
 # the target fails if either did. pytest's own closing summary line is printed
 # as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
-test: $(STAMP) chromium
+test: $(STAMP) chromium java
 	@lint=0; $(BIN)/ruff check plugins tests || lint=$$?; \
 	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
 	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \
