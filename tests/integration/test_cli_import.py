@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +13,11 @@ from tests.conftest import cercle, write
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SEED_000 = next(SEEDS.glob("000_*.txt"), None)
 SEED_004 = next(SEEDS.glob("004_*.txt"), None)
-needs_seeds = pytest.mark.skipif(SEED_000 is None or SEED_004 is None, reason="shared/seeds not present")
+# CI clones the repository with shared/ beside it: there a missing seed is a failure, not a skip.
+needs_seeds = pytest.mark.skipif(
+    (SEED_000 is None or SEED_004 is None) and os.environ.get("CI") != "true",
+    reason="shared/seeds not present (outside CI)",
+)
 
 
 def fill_todos(path: Path) -> None:
