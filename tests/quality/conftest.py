@@ -1,0 +1,119 @@
+"""Fixtures of the quality gates (tests/quality).
+
+The browser fixtures are tests/browser/conftest.py's own (re-exported here, not copied):
+`chromium_path` FAILS under CI=true when Chromium is missing, so the browser gates fail
+rather than skip in CI. Every test here that uses the browser is marked `browser`.
+
+`served_demo` (session, one per xdist worker): a static server starts first on a free
+port, then the demo is built with `site_url` set to that server's origin, into the served
+folder. So the absolute hreflang alternates are same-origin, and any request that leaves
+the origin is a real fault of the site, not an artefact of the test address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from tests.browser.conftest import (  # noqa: F401  (fixtures re-exported for tests/quality)
+    browser,
+    chromium_path,
+    page,
+    serve_dir,
+    start_static_server,
+)
+from tests.conftest import copy_demo, mkdocs_build
+
+_HERE = Path(__file__).resolve().parent
+_BROWSER_FIXTURES = {"browser", "page", "chromium_path", "quality_page"}
+
+# Every page type of the demo hub, in both languages (the root chooser and 404 are single).
+PAGE_TYPES: dict[str, str] = {
+    "root": "",
+    "404": "404.html",
+    "home-fr": "fr/",
+    "home-en": "en/",
+    "webinars-fr": "fr/webinaires/",
+    "webinars-en": "en/webinars/",
+    "events-fr": "fr/evenements/",
+    "events-en": "en/events/",
+    "guides-fr": "fr/guides/",
+    "guides-en": "en/guides/",
+    "webinar-past-fr": "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/",
+    "webinar-past-en": "en/webinars/virtuous-circle-ambassador-programs/",
+    "webinar-upcoming-fr": "fr/webinaires/faire-vivre-programme-ambassadeurs-dans-la-duree/",
+    "webinar-upcoming-en": "en/webinars/keeping-ambassador-program-alive-over-time/",
+    "event-fr": "fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe/",
+    "event-en": "en/events/ambassador-programs-fad-or-change-in-society/",
+    "guide-fr": "fr/guides/pourquoi-les-ambassadeurs-sont-volontaires/",
+    "guide-en": "en/guides/why-ambassadors-are-volunteers/",
+    "topics-fr": "fr/themes/",
+    "topics-en": "en/topics/",
+    "topic-fr": "fr/themes/volontariat/",
+    "topic-en": "en/topics/volontariat/",
+    "speakers-fr": "fr/intervenants/",
+    "speakers-en": "en/speakers/",
+    "speaker-fr": "fr/intervenants/stephanie-ledoux/",
+    "speaker-en": "en/speakers/stephanie-ledoux/",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives a real Chromium through Playwright")
+    config.addinivalue_line("markers", "locale(name): browser context locale for the `page` fixture")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        here = _HERE in Path(str(item.path)).resolve().parents
+        if here and _BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@dataclass(frozen=True)
+class Served:
+    base: str  # "http://127.0.0.1:PORT", no trailing slash
+    site: Path
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/{path}"
+
+
+def build_served(tmp: Path) -> tuple[Served, object]:
+    """Start a server on a free port, then build the demo for that origin into it."""
+    project = copy_demo(tmp / "hub")
+    site = project / "site"
+    site.mkdir()
+    base, stop = start_static_server(site)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: https://cercle.example.org/" in text
+    config.write_text(text.replace("https://cercle.example.org/", f"{base}/"), encoding="utf-8")
+    result = mkdocs_build(project, site)
+    if result.returncode != 0:
+        stop()
+        pytest.fail(result.output)
+    return Served(base, site), stop
+
+
+@pytest.fixture(scope="session")
+def served_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    served, stop = build_served(tmp_path_factory.mktemp("served"))
+    yield served
+    stop()  # type: ignore[operator]
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """Java for the offline HTML5 validator; FAILS under CI=true when missing, else skips."""
+    import os
+    import shutil
+
+    found = shutil.which("java")
+    if found:
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("java not found; `make test` installs it (scripts/ensure-java.sh)")
+    pytest.skip("java not found; run `make test` as root or: apt-get install -y default-jre-headless")
