@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from functools import cache
 
 from PIL import Image, ImageDraw
@@ -11,6 +13,7 @@ from cercle.cards.fonts import drawable, font
 from cercle.cards.spec import Brand, CardSpec, parse_color
 
 ELLIPSIS = "…"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 RGB = tuple[int, int, int]
 
 
@@ -188,9 +191,36 @@ def render_quote(spec: CardSpec) -> Image.Image:
     return image
 
 
+def _chunk(tag: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+
+def encode_png(image: Image.Image) -> bytes:
+    """An RGB image as PNG: rows unfiltered, zlib level 3.
+
+    Cards are large flat areas: Pillow's encoder spends most of a card's time choosing a
+    filter per row (about 12 ms of 17, benchmarks/run.py); unfiltered rows compress as
+    small (about 58 KB) in a third of the time, and zlib releases the GIL while it works.
+    """
+    width, height = image.size
+    raw, stride = image.tobytes(), width * 3
+    rows = b"".join(b"\x00" + raw[y * stride : (y + 1) * stride] for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    return b"".join(
+        (
+            PNG_SIGNATURE,
+            _chunk(b"IHDR", header),
+            _chunk(b"IDAT", zlib.compress(rows, 3)),
+            _chunk(b"IEND", b""),
+        )
+    )
+
+
 def render(spec: CardSpec) -> bytes:
     """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed compression."""
     image = render_quote(spec) if spec.kind == "quote" else render_og(spec)
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=6)
-    return buffer.getvalue()
+    if image.mode != "RGB":  # pragma: no cover - both layouts draw in RGB
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG", compress_level=6)
+        return buffer.getvalue()
+    return encode_png(image)

@@ -14,7 +14,7 @@ from PIL import ImageColor
 from cercle.cards.fonts import fonts_version
 
 # Bump when the drawing code changes what a card looks like: every cached card is redrawn.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: PNG rows written unfiltered (cards.draw.encode_png)
 OG_SIZE = (1200, 630)
 QUOTE_SIZE = (1080, 1080)
 
