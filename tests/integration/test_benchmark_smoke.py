@@ -57,3 +57,30 @@ def test_corpus_pairs_languages_and_passes_cercle_check(tmp_path):
         cwd=tmp_path / "cercle",
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_catalog_rereads_only_changed_files(tmp_path):
+    """Serve rebuilds reuse parsed front matter by file mtime and size; a saved file is read again."""
+    from cercle.core import catalog as catalog_module
+    from cercle.core.catalog import load_catalog
+    from cercle.core.settings import HubSettings
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    corpus.generate(tmp_path, 4)
+    settings = HubSettings(tmp_path / "cercle/content")
+    first = load_catalog(settings)
+    guide = next(e for e in first.entries if e.type.value == "guide")
+    path = settings.content_dir / guide.rel_path
+    other = next(e for e in first.entries if e.rel_path != guide.rel_path)
+    other_key = (str((settings.content_dir / other.rel_path).resolve()), other.rel_path)
+    cached = catalog_module._DOCUMENTS[other_key][3]
+    path.write_text(path.read_text().replace(guide.title, "Changed title"), encoding="utf-8")
+    second = load_catalog(settings)
+    assert second.by_path(guide.rel_path).title.startswith("Changed title")
+    assert catalog_module._DOCUMENTS[other_key][3] is cached  # untouched file: not parsed again
+    assert [e.rel_path for e in second.in_language("fr")] == [e.rel_path for e in first.in_language("fr")]
+    assert len(second.in_language("en")) == 4 and not second.report.errors()

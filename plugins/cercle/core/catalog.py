@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel, ValidationError
 
 from cercle.core.errors import Problem, Report, Severity, problem
-from cercle.core.frontmatter import Parsed, parse_document, parse_yaml, read_text
+from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml, read_text
 from cercle.core.models import (
     EVENT_ONLY_FIELDS,
     EntryMeta,
@@ -110,15 +110,22 @@ class Catalog:
 
     def index(self) -> None:
         self._by_path = {e.rel_path: e for e in self.entries}
+        self._by_lang: dict[str, list[Entry]] = {}
         self.groups = {}
         for entry in self.entries:
             group = self.groups.setdefault(entry.translation_key, TranslationGroup(entry.translation_key))
             group.entries.setdefault(entry.lang, entry)
+            self._by_lang.setdefault(entry.lang, []).append(entry)
+        self._indexed = len(self.entries)
 
     def translations(self, entry: Entry) -> dict[str, Entry]:
         return dict(self.groups[entry.translation_key].entries)
 
     def in_language(self, lang: str, *types: EntryType) -> list[Entry]:
+        # Called by every listing, topic and speaker page: use the index unless entries changed since.
+        if getattr(self, "_indexed", -1) == len(self.entries):
+            entries = self._by_lang.get(lang, [])
+            return [e for e in entries if e.type in types] if types else list(entries)
         return [e for e in self.entries if e.lang == lang and (not types or e.type in types)]
 
     def with_topic(self, lang: str, topic_id: str) -> list[Entry]:
@@ -126,6 +133,28 @@ class Catalog:
 
     def with_speaker(self, lang: str, speaker_id: str) -> list[Entry]:
         return [e for e in self.in_language(lang) if speaker_id in e.speaker_ids]
+
+
+# Parsed front matter by file, reused while a file's mtime and size are unchanged: `cercle serve`
+# rebuilds after every save, and only the saved file needs reading again.
+_DOCUMENTS: dict[tuple[str, str], tuple[int, int, list[Problem], Document | None]] = {}
+
+
+def _read_document(path: Path, rel: str) -> tuple[list[Problem], Document | None]:
+    """Problems reading `path`, and its front matter and body (None when it cannot be read)."""
+    try:
+        stat = path.stat()
+        key, version = (str(path.resolve()), rel), (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        text, problems = read_text(path, rel)
+        return problems, (parse_document(text, rel) if text is not None else None)
+    cached = _DOCUMENTS.get(key)
+    if cached and cached[:2] == version:
+        return cached[2], cached[3]
+    text, problems = read_text(path, rel)
+    doc = parse_document(text, rel) if text is not None else None
+    _DOCUMENTS[key] = (*version, problems, doc)
+    return problems, doc
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str | None:
@@ -242,11 +271,10 @@ class CatalogBuilder:
             folders = ", ".join(f"content/{lang}/" for lang in languages)
             self.problems.append(problem(rel, 0, "", "outside_language", folders=folders))
             return
-        text, problems = read_text(path, rel)
-        self.problems.extend(problems)
-        if text is None:
+        read_problems, doc = _read_document(path, rel)
+        self.problems.extend(read_problems)
+        if doc is None:
             return
-        doc = parse_document(text, rel)
         self.problems.extend(doc.problems)
         if doc.problems and not isinstance(doc.data, dict):
             return
