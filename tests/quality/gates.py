@@ -50,7 +50,6 @@ def load(page: Any, url: str) -> None:
     """Open a page and let it settle: scripts, lazy images (scrolled into view), fetches."""
     response = page.goto(url)
     assert response is not None, url
-    page.wait_for_load_state("networkidle")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.scrollTo(0, 0)")

@@ -23,6 +23,7 @@ from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.settings import hub_settings
 from cercle.theme import theme_dir
+from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
 
@@ -83,7 +84,21 @@ class HubPlugin(BasePlugin[HubConfig]):
             if page.url in intros and files.get_file_from_path(page.src_uri):
                 continue  # an index.md written by hand heads this generated page
             files.append(File.generated(config, page.src_uri, content=""))
+        self._fix_material_bundle(files, config)
         return files
+
+    def _fix_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
+        # Material's bundle.js fetches sitemap.xml next to every <link rel=alternate>
+        # (hreflang, feeds) on each page load; see cercle.theme_fixes for why and how.
+        for file in list(files):
+            if not Path(file.src_uri).match(BUNDLE_GLOB) or not file.abs_src_path:
+                continue
+            patched = disable_alternate_lookups(Path(file.abs_src_path).read_text(encoding="utf-8"))
+            if patched is None:
+                log.info("cercle/hub: %s has no alternate-language lookup to disable", file.src_uri)
+                continue
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=patched))
 
     def _known(self, src_uri: str) -> bool:
         assert self.hub is not None

@@ -1,0 +1,113 @@
+"""Privacy: loading any page makes no request to another origin, sets no cookie and makes no
+request for a sitemap.xml (Material's alternate-language lookup, disabled by cercle.theme_fixes).
+
+The demo is built for the test server's own origin (conftest.served_demo), so its absolute
+hreflang links are same-origin: any request that leaves it is a fault of the site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+from tests.quality.conftest import PAGE_TYPES
+from tests.quality.gates import cookies, fence, foreign, load
+
+from cercle.theme_fixes import disable_alternate_lookups
+
+MATERIAL_JS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+
+
+def sitemap_requests(requests: list[str]) -> list[str]:
+    return [url for url in requests if url.split("?")[0].endswith("sitemap.xml")]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_loads_nothing_from_elsewhere_and_sets_no_cookie(kind, page, served_demo):
+    requests = fence(page, served_demo.base)
+    load(page, served_demo.url(PAGE_TYPES[kind]))
+    if kind == "root":  # the chooser sends the browser to its language: that page counts too
+        page.wait_for_url(served_demo.url("fr/"))
+        page.wait_for_load_state("networkidle")
+    assert len(requests) > 3, requests
+    assert foreign(requests, served_demo.base) == []
+    assert cookies(page) == []
+    assert sitemap_requests(requests) == []
+
+
+def test_search_and_share_stay_on_the_site(page, served_demo):
+    requests = fence(page, served_demo.base)
+    load(page, served_demo.url(PAGE_TYPES["webinar-past-fr"]))
+    page.keyboard.press("/")
+    page.locator("#cercle-search-input").fill("volontariat")
+    page.wait_for_function("document.querySelectorAll('.cercle-search__results li').length > 0")
+    page.keyboard.press("Escape")
+    page.locator("[data-cercle-share]").first.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    assert any("/pagefind/" in url for url in requests)
+    assert foreign(requests, served_demo.base) == []
+    assert cookies(page) == []
+
+
+# --- the gate catches what it must --------------------------------------------------------
+
+LEAKY_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leaky</title>
+<script src="https://cdn.example.com/analytics.js"></script></head>
+<body><img src="https://tracker.example.net/pixel.gif" alt="">
+<script>document.cookie = "visitor=42; path=/";</script></body></html>
+"""
+
+# Material's own bundle, unpatched, with one hreflang alternate: what every Cercle page did.
+ALTERNATE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>alt</title>
+<link rel="alternate" hreflang="fr" href="{base}/fr/page/"></head>
+<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">
+<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">
+<script id="__config" type="application/json">{{"base": ".", "features": [],
+"search": "none.js", "translations": {{}}, "version": null, "annotate": null, "tags": null}}</script>
+<script src="bundle.js"></script></body></html>
+"""
+
+
+def test_gate_catches_a_third_party_request_and_a_cookie(page, serve_dir, tmp_path):
+    (tmp_path / "index.html").write_text(LEAKY_PAGE, encoding="utf-8")
+    base = serve_dir(tmp_path)
+    requests = fence(page, base)
+    load(page, f"{base}/")
+    assert sorted(foreign(requests, base)) == [
+        "https://cdn.example.com/analytics.js",
+        "https://tracker.example.net/pixel.gif",
+    ]
+    assert [c["name"] for c in page.context.cookies()] == ["visitor"]
+    assert "visitor=42" in cookies(page)
+
+
+def test_gate_catches_materials_sitemap_lookup(page, serve_dir, tmp_path):
+    bundle = next(MATERIAL_JS.glob("bundle.*.min.js"))
+    (tmp_path / "bundle.js").write_bytes(bundle.read_bytes())
+    base = serve_dir(tmp_path)
+    (tmp_path / "index.html").write_text(ALTERNATE_PAGE.format(base=base), encoding="utf-8")
+    requests = fence(page, base)
+    load(page, f"{base}/")
+    assert sitemap_requests(requests) == [f"{base}/fr/page/sitemap.xml"]
+
+
+# --- the fix ---------------------------------------------------------------------------------
+
+
+def test_materials_bundle_has_exactly_the_lookup_the_fix_expects():
+    """Guards an upgrade of Material: the fix applies to the installed bundle."""
+    bundle = next(MATERIAL_JS.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    patched = disable_alternate_lookups(bundle)
+    assert patched is not None
+    assert len(patched) - len(bundle) == len(":not(link)")
+    assert disable_alternate_lookups("function ui(){}") is None
+
+
+def test_built_bundle_is_materials_with_the_lookup_disabled(served_demo):
+    built = next((served_demo.site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    original = MATERIAL_JS / built.name
+    assert original.is_file()  # same name: every page loads Material's own bundle URL
+    assert built.read_text(encoding="utf-8") == disable_alternate_lookups(
+        original.read_text(encoding="utf-8")
+    )
