@@ -23,7 +23,7 @@ from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.settings import hub_settings
 from cercle.theme import theme_dir
-from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups
+from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
 
@@ -176,6 +176,13 @@ class HubPlugin(BasePlugin[HubConfig]):
             context["cercle"] = view
             context["nav"] = self.navs.get(lang)
         return context
+
+    # Material's toggle checkboxes carry `autocomplete` (invalid HTML5) outside any template block.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return fix_page_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return fix_page_html(output_content)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals.setdefault("cercle", None)
