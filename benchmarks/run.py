@@ -93,11 +93,11 @@ def run_builds(work: Path, repeat: int, sides: list[str], cards: bool) -> dict[s
         runs.setdefault("cercle_cold", []).append(build(cercle))
         runs.setdefault("cercle_warm", []).append(build(cercle))
 
-    def reference_side() -> None:
+    def reference_side() -> None:  # with cards last: that site is the one measured
+        runs.setdefault("reference_nocards", []).append(build(reference, "mkdocs-nocards.yml"))
         if cards:
             cold(reference, "reference")
             runs.setdefault("reference_cold", []).append(build(reference))
-        runs.setdefault("reference_nocards", []).append(build(reference, "mkdocs-nocards.yml"))
 
     order = [("cercle", cercle_side), ("reference", reference_side)]
     order = [(name, fn) for name, fn in order if name in sides]
@@ -106,9 +106,6 @@ def run_builds(work: Path, repeat: int, sides: list[str], cards: bool) -> dict[s
             start = time.perf_counter()
             fn()
             print(f"  run {n + 1}/{repeat}: {name} in {time.perf_counter() - start:.1f} s", flush=True)
-    if "reference" in sides and cards:
-        cold(reference, "reference")
-        build(reference)  # leave the site with cards for the size measurements
     return runs
 
 

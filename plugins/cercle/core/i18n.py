@@ -7,7 +7,7 @@ string by string, so adding a language never breaks a build.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ def _catalog(lang: str) -> dict[str, Any]:
     return merged
 
 
+@lru_cache(maxsize=8192)  # every page asks for the same few dozen strings
 def _lookup(lang: str, key: str) -> str | None:
     node: Any = _catalog(lang)
     for part in key.split("."):
@@ -86,6 +87,7 @@ def route(lang: str, key: str) -> str:
     return _lookup(lang, f"routes.{key}") or _lookup(FALLBACK, f"routes.{key}") or key
 
 
+@cache
 def _locale(lang: str) -> Locale:
     try:
         return Locale.parse(lang.replace("-", "_"))
@@ -93,6 +95,7 @@ def _locale(lang: str) -> Locale:
         return Locale.parse(FALLBACK)
 
 
+@lru_cache(maxsize=256)
 def language_name(lang: str, in_lang: str | None = None) -> str:
     """A language's name: its own, capitalized ("Français"), or as said in `in_lang` ("anglais")."""
     if in_lang:
@@ -111,6 +114,7 @@ def locale_tag(lang: str) -> str:
     return f"{loc.language}_{territory}"
 
 
+@lru_cache(maxsize=8192)  # listings print the same dates on many pages
 def format_date(value: dt.date, lang: str, fmt: str = "long") -> str:
     return babel_format_date(value, format=fmt, locale=_locale(lang))
 
