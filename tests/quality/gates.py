@@ -105,24 +105,33 @@ FOCUS_STATE = """() => {
 
 
 def tab_through(page: Any, limit: int = 400) -> list[dict[str, Any]]:
-    """Press Tab until focus comes back round; the state of every element focused on the way."""
+    """Press Tab until focus comes back round; the state of every element focused on the way.
+
+    Each element reached is marked (data-qa-focused) so `never_focused` can list the rest."""
     seen: list[dict[str, Any]] = []
-    first = None
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = page.evaluate(FOCUS_STATE)
         if state is None:
             continue
-        key = page.evaluate(
-            "() => { const el = document.activeElement; "
-            "return el.outerHTML.slice(0, 200) + '@' + el.getBoundingClientRect().top }"
-        )
-        if first is None:
-            first = key
-        elif key == first:
+        if page.evaluate("document.activeElement.dataset.qaFocused === '1'"):
             break
+        page.evaluate("document.activeElement.dataset.qaFocused = '1'")
         seen.append(state)
     return seen
+
+
+NEVER_FOCUSED = """() => [...document.querySelectorAll(
+    'a[href], button, input, select, textarea, summary, iframe, [tabindex]')]
+  .filter(el => el.tabIndex >= 0 && !el.disabled && el.dataset.qaFocused !== '1')
+  .filter(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+  .filter(el => !el.closest('dialog:not([open]), details:not([open]) > :not(summary), [inert]'))
+  .map(el => el.outerHTML.slice(0, 160))"""
+
+
+def never_focused(page: Any) -> list[str]:
+    """Controls on show that Tab never reached (after `tab_through`)."""
+    return page.evaluate(NEVER_FOCUSED)
 
 
 def unfocused_badly(states: list[dict[str, Any]]) -> list[dict[str, Any]]:

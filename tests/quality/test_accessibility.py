@@ -1,0 +1,103 @@
+"""Accessibility: axe-core finds no WCAG 2.1 A/AA or best-practice violation on any page type in
+either language, nor with the search dialog open, the share block or the language menu shown;
+and the keyboard reaches every control of a webinar page with a visible focus indicator.
+
+Each gate is first shown catching a deliberately broken page (test_gate_catches_*).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.quality.conftest import PAGE_TYPES
+from tests.quality.gates import (
+    axe_violations,
+    describe_axe,
+    fence,
+    never_focused,
+    tab_through,
+    unfocused_badly,
+)
+
+# The root page sends a French or English browser on; any other language stays to choose.
+CHOOSER = pytest.mark.locale("de-DE")
+ENTRY = {"fr": PAGE_TYPES["webinar-past-fr"], "en": PAGE_TYPES["webinar-past-en"]}
+
+
+def open_settled(page, served, path: str) -> None:
+    fence(page, served.base)
+    response = page.goto(served.url(path))  # waits for "load": the pages' scripts have run
+    assert response is not None
+
+
+def assert_no_violations(page, context=None) -> None:
+    violations = axe_violations(page, context)
+    assert violations == [], f"{page.url}\n{describe_axe(violations)}"
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=CHOOSER) if k == "root" else k for k in PAGE_TYPES])
+def test_page_type_has_no_axe_violation(kind, page, served_demo):
+    open_settled(page, served_demo, PAGE_TYPES[kind])
+    assert page.url == served_demo.url(PAGE_TYPES[kind])
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_search_dialog_open_has_no_axe_violation(lang, page, served_demo):
+    open_settled(page, served_demo, ENTRY[lang])
+    page.locator(".cercle-search__open").click()
+    dialog = page.locator("#cercle-search")
+    dialog.wait_for(state="visible")
+    page.locator("#cercle-search-input").fill("ambassadeur" if lang == "fr" else "ambassador")
+    page.wait_for_function("document.querySelectorAll('.cercle-search__results li').length > 0")
+    assert page.evaluate("document.getElementById('cercle-search').open") is True
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_language_menu_and_share_block_shown_have_no_axe_violation(lang, page, served_demo):
+    open_settled(page, served_demo, ENTRY[lang])
+    share = page.locator("[data-cercle-share]")
+    share.scroll_into_view_if_needed()
+    assert share.is_visible()
+    page.locator(".cercle-share__copy").first.wait_for(state="visible")  # the script's buttons too
+    assert_no_violations(page, "[data-cercle-share]")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(".md-select > button").focus()
+    menu = page.locator(".md-select__inner")
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
+    assert menu.locator("a").first.is_visible()
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_keyboard_reaches_every_control_with_a_visible_focus(lang, page, served_demo):
+    open_settled(page, served_demo, ENTRY[lang])
+    states = tab_through(page)
+    tags = {s["tag"] for s in states}
+    assert len(states) > 30 and {"a", "button"} <= tags, states
+    assert unfocused_badly(states) == [], unfocused_badly(states)
+    assert never_focused(page) == []
+
+
+# --- the gates catch what they must -------------------------------------------------------
+
+BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>broken</title>
+<style>button:focus, a:focus {{ outline: none; }} .pale {{ color: #bbb; background: #fff; }}</style></head>
+<body><main><h1>Broken</h1><img src="x.png"><p class="pale">Low contrast text</p>
+<a href="#a">first</a> <button type="button">no ring</button></main></body></html>
+"""
+
+
+def test_gate_catches_an_image_without_alt_and_low_contrast(page, serve_dir, tmp_path):
+    (tmp_path / "index.html").write_text(BROKEN_PAGE.format(), encoding="utf-8")
+    page.goto(serve_dir(tmp_path) + "/")
+    found = {v["id"] for v in axe_violations(page)}
+    assert {"image-alt", "color-contrast"} <= found
+
+
+def test_gate_catches_a_control_without_focus_indicator(page, serve_dir, tmp_path):
+    (tmp_path / "index.html").write_text(BROKEN_PAGE.format(), encoding="utf-8")
+    page.goto(serve_dir(tmp_path) + "/")
+    states = tab_through(page)
+    assert [s["tag"] for s in states] == ["a", "button"]
+    assert [s["tag"] for s in unfocused_badly(states)] == ["a", "button"]
