@@ -72,17 +72,22 @@ def describe_axe(violations: list[dict[str, Any]]) -> str:
 
 
 def horizontal_overflow(page: Any) -> dict[str, Any]:
-    """Empty when nothing scrolls sideways; else the widths and the widest offending elements."""
+    """Empty when nothing scrolls sideways; else the widths and the outermost elements that pass
+    the right edge (fixed-position ones cannot cause scrolling and are left out)."""
     return page.evaluate(
         """() => {
           const root = document.scrollingElement;
           const width = document.documentElement.clientWidth;
           if (root.scrollWidth <= width) return {};
+          const sticksOut = el => el.getBoundingClientRect().right > width + 1;
+          const fixed = el => { for (; el; el = el.parentElement)
+            if (getComputedStyle(el).position === 'fixed') return true; return false; };
+          const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+            + (typeof el.className === 'string' && el.className.trim()
+               ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
           const wide = [...document.body.querySelectorAll('*')]
-            .filter(el => el.getBoundingClientRect().right > width + 1)
-            .slice(0, 5)
-            .map(el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined
-                 ? '.' + String(el.className).trim().split(/\\s+/).join('.') : ''));
+            .filter(el => sticksOut(el) && !fixed(el) && !sticksOut(el.parentElement))
+            .slice(0, 5).map(name);
           return {scrollWidth: root.scrollWidth, clientWidth: width, wide};
         }"""
     )
