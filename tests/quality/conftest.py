@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from tests.browser.conftest import (  # noqa: F401  (fixtures re-exported for tests/quality)
     browser,
     chromium_path,
@@ -25,6 +26,10 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures re-exported for te
     start_static_server,
 )
 from tests.conftest import copy_demo, mkdocs_build
+
+# Property-based tests keep no example database in the working tree; each example may be a build.
+settings.register_profile("cercle", database=None, deadline=None, print_blob=True)
+settings.load_profile("cercle")
 
 _HERE = Path(__file__).resolve().parent
 _BROWSER_FIXTURES = {"browser", "page", "chromium_path", "quality_page"}
