@@ -17,6 +17,8 @@ from cercle.video.vtt import VttError, parse_vtt
 
 
 def _local_file(catalog: Catalog, value: str) -> Path | None:
+    if "\0" in value:  # no file can have it; the OS would raise ValueError
+        return None
     root = catalog.settings.content_dir.resolve()
     path = (root / value.lstrip("/")).resolve()
     return path if path.is_relative_to(root) and path.is_file() else None
