@@ -72,6 +72,11 @@ def check_problems(project: Path) -> list[dict]:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(meta=front_matters)
+# Found by this test: a NUL byte in a path made the OS raise ValueError (a traceback).
+@example(meta={"title": "t", "captions": "\x00"})
+@example(meta={"title": "t", "image": "a\x00.png", "image_alt": "a"})
+@example(meta={"title": "t", "date": "2022-01-01", "slides": "a\x00.pdf"})
+@example(meta={"title": "t", "date": "2022-01-01", "transcript": "a\x00.vtt", "captions": "b\x00.vtt"})
 def test_any_front_matter_mapping_is_checked_without_a_traceback(tmp_path, meta):
     project = minimal_project(tmp_path / "p")
     text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)

@@ -190,6 +190,8 @@ class CatalogBuilder:
     def content_file_exists(self, value: str) -> bool:
         if "://" in value:
             return True
+        if "\0" in value:  # no file can have it; the OS would raise ValueError
+            return False
         candidate = (self.root / value.lstrip("/")).resolve()
         return candidate.is_relative_to(self.root.resolve()) and candidate.is_file()
 
