@@ -5,7 +5,7 @@
 #
 # Exit status: 0 when Chromium is present (or was installed). When it is
 # missing and cannot be installed, prints why and still exits 0: the browser
-# tests then fail under CI=true and skip otherwise (tests/browser/conftest.py).
+# tests then fail under CI=true and skip otherwise (tests/browser/fixtures.py).
 set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# Chromium/Playwright fixtures (browser, page, serve_dir): one definition for tests/browser and
+# tests/quality, since Playwright's sync API allows one running instance per process.
+pytest_plugins = ["tests.browser.fixtures"]
+
 ROOT = Path(__file__).resolve().parents[1]
 # The demo's "today": the 2027 webinar is upcoming, the 2020 and 2022 ones are past.
 DEMO_EPOCH = "1795000000"  # 2026-11-17

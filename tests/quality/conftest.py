@@ -1,8 +1,9 @@
 """Fixtures of the quality gates (tests/quality).
 
-The browser fixtures are tests/browser/conftest.py's own (re-exported here, not copied):
-`chromium_path` FAILS under CI=true when Chromium is missing, so the browser gates fail
-rather than skip in CI. Every test here that uses the browser is marked `browser`.
+The browser fixtures (`browser`, `page`, `serve_dir`) are tests/browser/fixtures.py's, a
+plugin of tests/conftest.py, so one Chromium serves both folders: `chromium_path` FAILS
+under CI=true when Chromium is missing, so the browser gates fail rather than skip in CI.
+Every test here that uses the browser is marked `browser`.
 
 `served_demo` (session, one per xdist worker): a static server starts first on a free
 port, then the demo is built with `site_url` set to that server's origin, into the served
@@ -18,13 +19,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from tests.browser.conftest import (  # noqa: F401  (fixtures re-exported for tests/quality)
-    browser,
-    chromium_path,
-    page,
-    serve_dir,
-    start_static_server,
-)
+from tests.browser.fixtures import start_static_server
 from tests.conftest import copy_demo, mkdocs_build
 
 # Property-based tests keep no example database in the working tree; each example may be a build.
