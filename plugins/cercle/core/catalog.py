@@ -111,11 +111,17 @@ class Catalog:
     def index(self) -> None:
         self._by_path = {e.rel_path: e for e in self.entries}
         self._by_lang: dict[str, list[Entry]] = {}
+        self._by_topic: dict[tuple[str, str], list[Entry]] = {}
+        self._by_speaker: dict[tuple[str, str], list[Entry]] = {}
         self.groups = {}
         for entry in self.entries:
             group = self.groups.setdefault(entry.translation_key, TranslationGroup(entry.translation_key))
             group.entries.setdefault(entry.lang, entry)
             self._by_lang.setdefault(entry.lang, []).append(entry)
+            for topic in entry.meta.topics:
+                self._by_topic.setdefault((entry.lang, topic), []).append(entry)
+            for speaker in entry.speaker_ids:
+                self._by_speaker.setdefault((entry.lang, speaker), []).append(entry)
         self._indexed = len(self.entries)
 
     def translations(self, entry: Entry) -> dict[str, Entry]:
@@ -129,9 +135,13 @@ class Catalog:
         return [e for e in self.entries if e.lang == lang and (not types or e.type in types)]
 
     def with_topic(self, lang: str, topic_id: str) -> list[Entry]:
+        if getattr(self, "_indexed", -1) == len(self.entries):
+            return list(self._by_topic.get((lang, topic_id), []))
         return [e for e in self.in_language(lang) if topic_id in e.meta.topics]
 
     def with_speaker(self, lang: str, speaker_id: str) -> list[Entry]:
+        if getattr(self, "_indexed", -1) == len(self.entries):
+            return list(self._by_speaker.get((lang, speaker_id), []))
         return [e for e in self.in_language(lang) if speaker_id in e.speaker_ids]
 
 
