@@ -10,6 +10,7 @@ import asyncio
 import json
 import shutil
 import tempfile
+import time
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,8 +81,18 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
         await _close(service)
 
 
-def _summary(output: Path) -> dict[str, int]:
-    entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
+def _summary(output: Path, settle: float = 10.0) -> dict[str, int]:
+    # Under heavy load the entry file was once read half-written right after Pagefind
+    # answered `write_files` (a JSONDecodeError in a build): wait for it to be whole.
+    deadline = time.monotonic() + settle
+    while True:
+        try:
+            entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
+            break
+        except (OSError, ValueError) as exc:
+            if time.monotonic() > deadline:
+                raise SearchIndexError(f"Pagefind's {ENTRY_FILE} is unreadable ({exc})") from exc
+            time.sleep(0.1)
     return {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
 
 
@@ -105,7 +116,7 @@ def index_site(
             )
         try:
             normalize(staging)
-        except FormatError as exc:
+        except (FormatError, OSError, ValueError) as exc:
             raise SearchIndexError(f"cannot make Pagefind's output reproducible: {exc}") from exc
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
         if target.exists():
