@@ -7,12 +7,9 @@ succeeded, so a failure never leaves a half-written index behind.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import contextlib
 import json
 import shutil
 import tempfile
-import threading
 import time
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
@@ -99,29 +96,6 @@ def _summary(output: Path, settle: float = 10.0) -> dict[str, int]:
     return {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
 
 
-def _publish(site: Path, staging: Path, expected: int | None) -> IndexResult:
-    """Check the staged index, make it reproducible and swap it into `site/pagefind/`."""
-    if not (staging / ENTRY_FILE).is_file():
-        raise SearchIndexError(f"Pagefind wrote no {ENTRY_FILE}")
-    languages = _summary(staging)
-    pages = sum(languages.values())  # pages with a body, not every HTML file read
-    if expected is not None and pages != expected:
-        raise SearchIndexError(
-            f"Pagefind indexed {pages} page(s) but {expected} were marked for search; "
-            "a template may have lost the data-pagefind-body article"
-        )
-    try:
-        normalize(staging)
-    except (FormatError, OSError, ValueError) as exc:
-        raise SearchIndexError(f"cannot make Pagefind's output reproducible: {exc}") from exc
-    target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
-    if target.exists():
-        target.rename(previous)
-    staging.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
-    return IndexResult(pages, languages)
-
-
 def index_site(
     site: Path, *, exclude_selectors: Sequence[str] = (), timeout: float = 300.0, expected: int | None = None
 ) -> IndexResult:
@@ -131,97 +105,24 @@ def index_site(
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
     try:
         asyncio.run(_index(site, staging, config, timeout))
-        return _publish(site, staging, expected)
+        if not (staging / ENTRY_FILE).is_file():
+            raise SearchIndexError(f"Pagefind wrote no {ENTRY_FILE}")
+        languages = _summary(staging)
+        pages = sum(languages.values())  # pages with a body, not every HTML file read
+        if expected is not None and pages != expected:
+            raise SearchIndexError(
+                f"Pagefind indexed {pages} page(s) but {expected} were marked for search; "
+                "a template may have lost the data-pagefind-body article"
+            )
+        try:
+            normalize(staging)
+        except (FormatError, OSError, ValueError) as exc:
+            raise SearchIndexError(f"cannot make Pagefind's output reproducible: {exc}") from exc
+        target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+        shutil.rmtree(previous, ignore_errors=True)
+        return IndexResult(pages, languages)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-class StreamingIndex:
-    """Pagefind fed page by page while MkDocs renders, so indexing runs on the other core.
-
-    Pages go to the Pagefind process from a private event loop in a thread; `finish()`
-    writes the index (staged, then swapped in like `index_site`). Any failure is kept and
-    raised by `finish()` as SearchIndexError, so a build never publishes a partial index.
-    """
-
-    def __init__(self, *, exclude_selectors: Sequence[str] = (), timeout: float = 300.0) -> None:
-        self._config: dict[str, Any] = {
-            "exclude_selectors": list(exclude_selectors),
-            "write_playground": False,
-        }
-        self._timeout = timeout
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="cercle-pagefind", daemon=True)
-        self._thread.start()
-        self._service: Any = None
-        self._index: Any = None
-        self._pending: list[concurrent.futures.Future[Any]] = []
-        self._started = self._submit(self._start())
-
-    def _submit(self, coroutine: Awaitable[T]) -> concurrent.futures.Future[T]:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)  # type: ignore[arg-type]
-
-    async def _start(self) -> None:
-        from pagefind.service import PagefindService
-
-        try:
-            self._service = await PagefindService().launch()
-        except (OSError, FileNotFoundError) as exc:
-            raise SearchIndexError(
-                f"the Pagefind binary could not be started ({exc}). Install it with "
-                "`pip install 'pagefind[bin]'` (make venv does)."
-            ) from exc
-        self._index = await _guarded(
-            self._service.create_index(self._config), self._service, self._timeout, "start-up"
-        )
-
-    async def _add(self, html: str, url: str) -> None:
-        await asyncio.wrap_future(self._started)
-        await _guarded(
-            self._index.add_html_file(content=html, url=url), self._service, self._timeout, "indexing"
-        )
-
-    def add(self, html: str, url: str) -> None:
-        """Queue one rendered page (`url` from the site root, e.g. "/fr/guides/x/")."""
-        self._pending.append(self._submit(self._add(html, url)))
-
-    async def _write(self, output: Path) -> None:
-        await _guarded(
-            self._index.write_files(str(output)), self._service, self._timeout, "writing the index"
-        )
-
-    def finish(self, site: Path, expected: int | None = None) -> IndexResult:
-        site = site.resolve()
-        staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
-        try:
-            for future in [self._started, *self._pending]:
-                self._result(future)
-            self._result(self._submit(self._write(staging)))
-            return _publish(site, staging, expected)
-        finally:
-            self.close()
-            shutil.rmtree(staging, ignore_errors=True)
-
-    def _result(self, future: concurrent.futures.Future[Any]) -> Any:
-        try:
-            return future.result(timeout=self._timeout + 5)
-        except SearchIndexError:
-            raise
-        except concurrent.futures.TimeoutError as exc:
-            raise SearchIndexError(f"Pagefind did not answer within {self._timeout:g} seconds") from exc
-        except Exception as exc:  # Pagefind reports its own errors as plain exceptions
-            detail = exc.args[0] if exc.args else type(exc).__name__
-            raise SearchIndexError(f"Pagefind failed: {detail}") from exc
-
-    def close(self) -> None:
-        """Stop the Pagefind process and the thread (also after a failed build)."""
-        if self._loop.is_closed():
-            return
-        for future in self._pending:
-            future.cancel()
-        if self._service is not None:
-            with contextlib.suppress(Exception):
-                self._submit(_close(self._service)).result(timeout=10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
-        self._loop.close()

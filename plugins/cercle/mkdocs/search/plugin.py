@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from cercle.mkdocs.hub.plugin import hub_of
 from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
 from cercle.search.fields import mark_for_index, search_fields
-from cercle.search.indexer import SearchIndexError, StreamingIndex
+from cercle.search.indexer import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.cercle.search")
 STYLESHEET = "assets/stylesheets/cercle-search.css"
@@ -25,7 +25,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.marked = 0
-        self.stream: StreamingIndex | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
@@ -37,22 +36,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.marked = 0
-        self._stop()
-        if self.config.enabled:
-            # Pages are handed to Pagefind as they are rendered (see StreamingIndex).
-            selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
-            self.stream = StreamingIndex(exclude_selectors=selectors, timeout=float(self.config.timeout))
-
-    def _stop(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._stop()
-
-    def on_shutdown(self) -> None:
-        self._stop()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -68,17 +51,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
             return output
         self.marked += 1
-        if self.stream is not None:
-            self.stream.add(marked, "/" + page.url)
         return marked
 
     @event_priority(-100)  # last: every page and file is written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.stream is None:
+        if not self.config.enabled:
             return
-        stream, self.stream = self.stream, None
+        selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
         try:
-            result = stream.finish(Path(config.site_dir), expected=self.marked)
+            result = index_site(
+                Path(config.site_dir),
+                exclude_selectors=selectors,
+                timeout=float(self.config.timeout),
+                expected=self.marked,
+            )
         except SearchIndexError as exc:
             raise PluginError(f"cercle/search: the search index was not built: {exc}") from exc
         counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
