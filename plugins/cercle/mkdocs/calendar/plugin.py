@@ -12,9 +12,8 @@ from mkdocs.structure.pages import Page
 
 from cercle.calendar.ics import CalendarLinks, entry_ics, entry_ics_url, language_ics, language_ics_url
 from cercle.hub.alternates import absolute
-from cercle.hub.view import PageView
 from cercle.mkdocs.calendar.config import CalendarConfig
-from cercle.mkdocs.hub.plugin import hub_of
+from cercle.mkdocs.hub.plugin import hub_of, page_view
 
 
 class CalendarPlugin(BasePlugin[CalendarConfig]):
@@ -42,8 +41,8 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        view = context.get("cercle")
-        if not self.config.enabled or not isinstance(view, PageView):
+        view = page_view(context)
+        if not self.config.enabled or view is None:
             return context
         entry = view.entry
         own = None

@@ -19,7 +19,7 @@ from cercle.cards.spec import Brand, BrandError
 from cercle.hub.view import PageView
 from cercle.meta.tags import Image, meta_tags
 from cercle.mkdocs.cards.config import CardsConfig
-from cercle.mkdocs.hub.plugin import hub_of
+from cercle.mkdocs.hub.plugin import hub_of, page_view
 
 log = logging.getLogger("mkdocs.plugins.cercle.cards")
 
@@ -65,8 +65,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        view = context.get("cercle")
-        if not isinstance(view, PageView):
+        view = page_view(context)
+        if view is None:
             return context
         cards = self.cards.get(page.file.src_uri)
         image = None

@@ -20,7 +20,7 @@ from cercle.hub.alternates import absolute
 from cercle.hub.pages import Kind
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.feeds.config import FeedsConfig
-from cercle.mkdocs.hub.plugin import hub_of
+from cercle.mkdocs.hub.plugin import hub_of, page_view
 
 log = logging.getLogger("mkdocs.plugins.cercle.feeds")
 OG_IMAGE = re.compile(r"""<meta\s+property=["']og:image["']\s+content=["']([^"']+)["']""")
@@ -43,8 +43,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        view = context.get("cercle")
-        if not self._active(config) or not isinstance(view, PageView) or view.is_root:
+        view = page_view(context)
+        if not self._active(config) or view is None or view.is_root:
             return context
         if not self.specs:
             self.specs = feed_specs(hub_of(config))

@@ -204,3 +204,9 @@ def hub_of(config: MkDocsConfig) -> Hub:
     if not isinstance(plugin, HubPlugin) or plugin.hub is None:
         raise PluginError("Cercle plugins need `cercle/hub`, listed first under `plugins:` in mkdocs.yml.")
     return plugin.hub
+
+
+def page_view(context: dict[str, Any]) -> PageView | None:
+    """The `cercle` view the hub put in a page's template context, if any."""
+    view = context.get("cercle")
+    return view if isinstance(view, PageView) else None

@@ -10,7 +10,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from cercle.hub.alternates import absolute
-from cercle.hub.view import PageView
+from cercle.mkdocs.hub.plugin import page_view
 from cercle.mkdocs.share.config import ShareConfig
 from cercle.share.kit import Download, share_kit
 from cercle.share.links import UTM_KEYS
@@ -37,8 +37,8 @@ class SharePlugin(BasePlugin[ShareConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        view = context.get("cercle")
-        if not self.config.enabled or not isinstance(view, PageView) or view.entry is None:
+        view = page_view(context)
+        if not self.config.enabled or view is None or view.entry is None:
             return context
         entry = view.entry
         downloads = []

@@ -12,8 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cercle.hub.view import PageView
-from cercle.mkdocs.hub.plugin import hub_of
+from cercle.mkdocs.hub.plugin import hub_of, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
 from cercle.slides.gallery import gallery
 from cercle.slides.render import Deck, RenderOptions, SlidesError, render_deck
@@ -53,8 +52,8 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        view = context.get("cercle")
-        if not isinstance(view, PageView) or view.entry is None or view.entry.event is None:
+        view = page_view(context)
+        if view is None or view.entry is None or view.entry.event is None:
             return context
         value = view.entry.event.slides
         deck = self.decks.get(value.lstrip("/")) if value else None

@@ -12,7 +12,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cercle.hub.view import PageView
+from cercle.mkdocs.hub.plugin import page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
 from cercle.webinar.view import EventView
 
@@ -23,8 +23,8 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        view = context.get("cercle")
-        if not self.config.enabled or not isinstance(view, PageView):
+        view = page_view(context)
+        if not self.config.enabled or view is None:
             return context
         if view.entry is not None and view.entry.event is not None:
             render = partial(
