@@ -209,8 +209,11 @@ class EventView:
         topics = set(self.entry.meta.topics)
         if not topics:
             return []
+        # Candidates come from the Catalog's topic index, not a scan of every entry.
+        catalog = self.view.hub.catalog
+        candidates = {id(e): e for topic in topics for e in catalog.with_topic(self.lang, topic)}
         scored = []
-        for other in self.view.hub.catalog.in_language(self.lang):
+        for other in candidates.values():
             shared = len(topics & set(other.meta.topics))
             if other is not self.entry and shared:
                 scored.append(
