@@ -29,12 +29,12 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from PIL import ImageFont
 
-from cercle.cards.fonts import font_path
+# One seeding of the social plugin's fonts for both benchmarks (benchmarks/corpus.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from corpus import FAMILY, seed_social_fonts
 
 ROOT = Path(__file__).resolve().parents[2]
-FAMILY = "Source Sans Pro"
 RUNNER = """
 import json, resource, sys, time, logging
 logging.disable(logging.WARNING)
@@ -59,17 +59,6 @@ PLUGINS = {
     ],
 }
 CARDS = {"cercle": "assets/cards", "social": "assets/images/social"}
-
-
-def seed_social_fonts(project: Path) -> None:
-    """Put the pip font where Material's social plugin looks before it downloads one."""
-    target = project / ".cache/plugin/social/fonts" / FAMILY
-    target.mkdir(parents=True, exist_ok=True)
-    for weight in ("regular", "bold"):
-        path = font_path(weight)
-        name, style = ImageFont.truetype(str(path)).getname()  # as the plugin names them
-        style_name = " ".join([name.replace(FAMILY, ""), style]).strip()
-        shutil.copyfile(path, target / f"{style_name}.ttf")
 
 
 def make_project(dest: Path, variant: str) -> Path:
