@@ -27,24 +27,33 @@ class Run:
     seconds: float
     peak_rss: int  # bytes, summed over the process tree at its largest
     output: str
+    peak_pss: int = 0  # the same with each shared page counted once (0: not measured)
 
 
-def _tree_rss(proc: object) -> int:
+def _tree_memory(proc: object) -> tuple[int, int]:
+    """RSS and PSS of a process and its children, summed.
+
+    A forked worker's RSS counts again every page it still shares with its parent; PSS
+    (proportional set size, Linux) divides each shared page among the processes that map
+    it, so the sum is the memory the tree really takes.
+    """
     import psutil
 
-    total = 0
+    rss = pss = 0
     try:
         family = [proc, *proc.children(recursive=True)]  # type: ignore[attr-defined]
     except psutil.Error:
-        return 0
+        return 0, 0
     for member in family:
         with contextlib.suppress(psutil.Error):
-            total += member.memory_info().rss
-    return total
+            info = member.memory_full_info()
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str], interval: float = 0.02) -> Run:
-    """Run a command; sample the RSS of it and its children (psutil) every `interval` seconds.
+    """Run a command; sample the memory of it and its children (psutil) every `interval` seconds.
 
     Without psutil (it is a bench-only package), the peak RSS of the largest single child
     process is reported instead (getrusage).
@@ -63,12 +72,13 @@ def run(args: list[str], cwd: Path, env: dict[str, str], interval: float = 0.02)
         log = Path(cwd) / ".bench-build.log"
         with open(log, "w") as out:
             proc = psutil.Popen(args, cwd=cwd, env=env, stdin=stdin, stdout=out, stderr=subprocess.STDOUT)
-            peak = 0
+            peak = peak_pss = 0
             while proc.poll() is None:
-                peak = max(peak, _tree_rss(proc))
+                rss, pss = _tree_memory(proc)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
                 time.sleep(interval)
             seconds = time.perf_counter() - start
-        return Run(proc.returncode, seconds, peak, log.read_text(errors="replace"))
+        return Run(proc.returncode, seconds, peak, log.read_text(errors="replace"), peak_pss)
 
 
 def _transfer_size(body: bytes) -> int:

@@ -28,7 +28,7 @@ def ratios(results: dict) -> dict[str, float | None]:
     return {
         "cold_ratio": _ratio(_get(b, "cercle_cold", "seconds"), _get(b, "reference_cold", "seconds")),
         "warm_ratio": _ratio(_get(b, "cercle_warm", "seconds"), _get(b, "reference_nocards", "seconds")),
-        "memory_ratio": _ratio(_get(b, "cercle_cold", "rss_mb"), _get(b, "reference_cold", "rss_mb")),
+        "memory_ratio": _ratio(_get(b, "cercle_cold", "pss_mb"), _get(b, "reference_cold", "pss_mb")),
         "output_ratio": _ratio(
             _get(sides, "cercle", "output_bytes"), _get(sides, "reference", "output_bytes")
         ),
@@ -97,12 +97,20 @@ def markdown(results: dict) -> str:
         _verdict("warm_ratio", results),
     )
     row(
-        "peak memory of the build's processes, cold with cards",
-        _fmt(_get(b, "cercle_cold", "rss_mb"), " MB", 0),
-        _fmt(_get(b, "reference_cold", "rss_mb"), " MB", 0),
+        "peak memory of the build's processes (PSS: shared pages once), cold with cards",
+        _fmt(_get(b, "cercle_cold", "pss_mb"), " MB", 0),
+        _fmt(_get(b, "reference_cold", "pss_mb"), " MB", 0),
         _fmt(r.get("memory_ratio"), "×", 2),
         "≤ 0.3×",
         _verdict("memory_ratio", results),
+    )
+    row(
+        "the same as RSS summed (a forked worker's shared pages count twice)",
+        _fmt(_get(b, "cercle_cold", "rss_mb"), " MB", 0),
+        _fmt(_get(b, "reference_cold", "rss_mb"), " MB", 0),
+        _fmt(_ratio(_get(b, "cercle_cold", "rss_mb"), _get(b, "reference_cold", "rss_mb")), "×", 2),
+        "",
+        "",
     )
     out_c, out_r = _get(s, "cercle", "output_bytes"), _get(s, "reference", "output_bytes")
     row(

@@ -67,14 +67,18 @@ def env() -> dict[str, str]:
 
 
 def build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
-    """One `mkdocs build` in a fresh process: wall seconds and peak RSS (MB) of its process tree."""
+    """One `mkdocs build` in a fresh process: wall seconds and peak memory (MB) of its process tree."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
     args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / config), "-d", str(site)]
     result = measure.run(args, cwd=project, env=env())
     if result.returncode != 0:
         raise SystemExit(f"build of {project.name} ({config}) failed:\n{result.output[-4000:]}")
-    return {"seconds": result.seconds, "rss_mb": result.peak_rss / 2**20}
+    return {
+        "seconds": result.seconds,
+        "rss_mb": result.peak_rss / 2**20,
+        "pss_mb": (result.peak_pss or result.peak_rss) / 2**20,
+    }
 
 
 def cold(project: Path, side: str) -> None:
@@ -113,6 +117,7 @@ def summarize(runs: list[dict]) -> dict[str, float]:
     return {
         "seconds": statistics.median(r["seconds"] for r in runs),
         "rss_mb": statistics.median(r["rss_mb"] for r in runs),
+        "pss_mb": statistics.median(r.get("pss_mb", r["rss_mb"]) for r in runs),
         "runs": [round(r["seconds"], 2) for r in runs],
     }
 

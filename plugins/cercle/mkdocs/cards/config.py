@@ -20,7 +20,8 @@ class CardsConfig(Config):
     quotes = Type(bool, default=True)
     # Where drawn cards are kept between builds, relative to mkdocs.yml.
     cache_dir = Type(str, default=".cache/cercle/cards")
-    # Pillow releases the GIL while drawing: threads are as fast as processes (benchmarks/cards).
-    concurrency = Choice(("thread", "process"), default="thread")
+    # Processes (spawned) draw without sharing the interpreter lock with the page rendering;
+    # threads start faster. auto: processes from 200 cards to draw, threads below.
+    concurrency = Choice(("auto", "process", "thread"), default="auto")
     # Parallel workers; 0: one per CPU (at most 8).
     workers = Type(int, default=0)

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from cercle.cards.batch import BatchResult, publish, render_all
+from cercle.cards.batch import BatchResult, render_all
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
 from cercle.hub.view import PageView
@@ -47,12 +47,17 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.cache_dir = base / self.config.cache_dir
         return config
 
-    # Planned once the Catalog exists; drawn in the background while MkDocs renders pages.
+    # Planned once the Catalog exists; drawn and placed in the site (cleaned by now) in the
+    # background while MkDocs renders pages.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.cards = CardPlanner(hub_of(config), self.brand, self.config.quotes).plan()
         if self.config.enabled:
             jobs = [job for cards in self.cards.values() for job in cards.jobs()]
-            options = {"workers": self.config.workers or None, "executor": self.config.concurrency}
+            options = {
+                "workers": self.config.workers or None,
+                "executor": self.config.concurrency,
+                "site_dir": Path(config.site_dir),
+            }
             runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
             self._job = runner.submit(render_all, jobs, self.cache_dir, **options)
             runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
@@ -99,8 +104,6 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             raise PluginError(f"cercle/cards: could not draw the cards: {exc}") from exc
         finally:
             self._job = None
-        jobs = [job for cards in self.cards.values() for job in cards.jobs()]
-        publish(jobs, self.cache_dir, Path(config.site_dir))
         log.info(
             "cercle/cards: %d cards (%d drawn, %d from the cache) in %.1f s",
             result.total,

@@ -63,6 +63,13 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 self.images[page.file.src_uri] = match.group(1).replace("&amp;", "&")
         return output
 
+    # Pages rendered by other processes (cercle/hub `processes`) were read there.
+    def worker_state(self) -> dict[str, str]:
+        return self.images
+
+    def merge_worker_state(self, state: dict[str, str]) -> None:
+        self.images.update(state)
+
     @event_priority(-50)  # after the plugins that write pages and cards
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self._active(config):

@@ -21,3 +21,6 @@ class HubConfig(Config):
     topics_file = Type(str, default="topics.yml")
     # Language of command-line and build messages; empty: the first site language.
     messages_language = Type(str, default="")
+    # Processes that render pages in `mkdocs build` (Linux): 0 picks one per CPU (at most 4,
+    # one per 100 pages) when every plugin is known to allow it; 1 renders in this process.
+    processes = Type(int, default=0)

@@ -10,7 +10,7 @@ from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -21,6 +21,7 @@ from cercle.core.errors import Severity, format_text, problem
 from cercle.core.i18n import message
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
+from cercle.mkdocs.hub.parallel import ParallelRender, process_count
 from cercle.mkdocs.hub.settings import hub_settings
 from cercle.theme import theme_dir
 from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_html
@@ -35,12 +36,18 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.catalog: Catalog | None = None
         self.hub: Hub | None = None
         self.navs: dict[str, Navigation] = {}
+        self.command: str | None = None
+        self.parallel: ParallelRender | None = None
 
     @property
     def messages_language(self) -> str:
         return self.config.messages_language or self.settings.default_language
 
     # -- configuration -------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Pages render in several processes only in `build`: never fork a server's threads.
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = hub_settings(self.config, config)
@@ -104,6 +111,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         assert self.hub is not None
         return src_uri in self.hub.entry_by_src or src_uri in self.hub.page_by_src
 
+    @event_priority(-100)  # last: the fork below must see every plugin's on_nav done
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.hub is not None
         self.navs = {}
@@ -117,7 +125,24 @@ class HubPlugin(BasePlugin[HubConfig]):
                     pages.append(file.page)
             self.navs[lang] = Navigation(list(pages), pages)
             self.navs[lang].homepage = pages[0] if pages else None  # the language's home
+        self._start_processes(config, files)
         return nav
+
+    def _start_processes(self, config: MkDocsConfig, files: Files) -> None:
+        self.parallel = None
+        pages = files.documentation_pages()
+        lang = self.messages_language
+        count = process_count(self.config.processes, self.command, len(pages), config, lang)
+        if count < 2:
+            return
+        # Each process reads only its share of the pages: titles (in the nav, in links) come
+        # from the Catalog, so they are right for the pages another process reads.
+        for file in pages:
+            page = file.page or Page(None, file, config)
+            page.meta = self._page_meta(file.src_uri)
+            if page.markdown is None:  # MkDocs gives no title to a page it has not read
+                page.markdown = ""
+        self.parallel = ParallelRender.start(count, config, files, lang)
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -134,8 +159,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         return None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.meta = self._page_meta(page.file.src_uri)
+        return markdown
+
+    def _page_meta(self, src: str) -> dict[str, Any]:
+        """Title, description and template of a page, from the Catalog (not from its file)."""
         assert self.hub is not None
-        src = page.file.src_uri
         entry = self.hub.entry_by_src.get(src)
         generated = self.hub.page_by_src.get(src)
         meta: dict[str, Any] = {}
@@ -150,8 +179,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             if generated.kind.value == "root":
                 meta["hide"] = ["navigation", "toc"]
         # Material prints page.meta raw into HTML: escape what came from content.
-        page.meta = {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
-        return markdown
+        return {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -168,6 +196,8 @@ class HubPlugin(BasePlugin[HubConfig]):
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
+        if self.parallel is not None:  # sitemap.xml lists every page, whoever renders it
+            context["pages"] = self.parallel.all_pages
         # Static templates (404.html) speak the default language.
         if self.hub is not None:
             lang = self.settings.default_language
@@ -195,7 +225,26 @@ class HubPlugin(BasePlugin[HubConfig]):
             return previous(name) if callable(previous) else bool(previous)
 
         env.autoescape = autoescape
+        if self.parallel is not None:
+            self.parallel.pages_read(files)
         return env
+
+    @event_priority(100)  # first: the other plugins' on_post_build need every page written
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        parallel, self.parallel = self.parallel, None
+        if parallel is None:
+            return
+        if parallel.in_worker:
+            parallel.finish_worker(ok=True)
+        parallel.join()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        parallel, self.parallel = self.parallel, None
+        if parallel is None:
+            return
+        if parallel.in_worker:
+            parallel.finish_worker(ok=False, error=f"{type(error).__name__}: {error}")
+        parallel.stop()
 
 
 def hub_of(config: MkDocsConfig) -> Hub:

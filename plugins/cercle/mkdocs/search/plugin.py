@@ -53,6 +53,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.marked += 1
         return marked
 
+    # Pages rendered by other processes (cercle/hub `processes`) were marked there.
+    def worker_state(self) -> int:
+        return self.marked
+
+    def merge_worker_state(self, state: int) -> None:
+        self.marked += state
+
     @event_priority(-100)  # last: every page and file is written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:

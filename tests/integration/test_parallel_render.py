@@ -1,0 +1,140 @@
+"""Pages read and rendered in several processes (cercle/hub `processes`): the same site,
+the same warnings, and a clear failure when a worker fails or dies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from tests.conftest import ROOT, copy_demo, mkdocs_build, write
+
+from cercle.mkdocs.hub.parallel import process_count, shares
+
+pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="forked rendering is Linux-only")
+
+
+def _with_processes(project: Path, count: int, extra: str = "") -> Path:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "      languages: [fr, en]\n", f"      languages: [fr, en]\n      processes: {count}\n", 1
+    )
+    config.write_text(text + extra, encoding="utf-8")
+    return project
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_processes_build_the_same_site_byte_for_byte(tmp_path):
+    one = _with_processes(copy_demo(tmp_path / "one"), 1)
+    two = _with_processes(copy_demo(tmp_path / "two"), 2)
+    assert mkdocs_build(one).returncode == 0
+    result = mkdocs_build(two)
+    assert result.returncode == 0, result.output
+    first, second = _files(one / "site"), _files(two / "site")
+    assert sorted(first) == sorted(second)
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, different[:5]
+
+
+def _break_links(project: Path) -> int:
+    """Every entry links to a missing page, to a missing anchor and to a real one."""
+    entries = sorted((project / "content").glob("*/*/*.md"))
+    for path in entries:
+        depth = "../" * (len(path.relative_to(project / "content").parts) - 1)
+        target = f"{depth}fr/guides/organisation-holomidale-programme-ambassadeurs.md"
+        links = f"[gone](no-such-page.md) [lost]({target}#no-such-anchor) [real]({target}#trois-principes)"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n\n{links}\n", encoding="utf-8")
+    return len(entries)
+
+
+def _warnings(output: str) -> list[str]:
+    return sorted(
+        line for line in output.splitlines() if line.startswith(("WARNING", "INFO")) and "no-such" in line
+    )
+
+
+def test_warnings_of_every_process_reach_the_console_once(tmp_path):
+    one = _with_processes(copy_demo(tmp_path / "one"), 1, "\nvalidation:\n  anchors: warn\n")
+    two = _with_processes(copy_demo(tmp_path / "two"), 2, "\nvalidation:\n  anchors: warn\n")
+    guide = one / "content/fr/guides/organisation-holomidale-programme-ambassadeurs.md"
+    assert re.search(r"^## Trois principes", guide.read_text(encoding="utf-8"), re.M), (
+        "the anchor the test links to"
+    )
+    entries = _break_links(one)
+    _break_links(two)
+    sequential = mkdocs_build(one, strict=False)
+    parallel = mkdocs_build(two, strict=False)
+    assert sequential.returncode == 0 and parallel.returncode == 0, parallel.output
+    expected = _warnings(sequential.output)
+    # One missing page and one missing anchor per entry; the real anchor is never reported.
+    assert len([w for w in expected if "no-such-page" in w]) == entries
+    assert len([w for w in expected if "no-such-anchor" in w]) == entries
+    assert _warnings(parallel.output) == expected
+    assert "which is excluded from the built site" not in parallel.output
+    # Strict mode counts the workers' warnings too.
+    assert mkdocs_build(two, strict=True).returncode != 0
+
+
+HOOK = """
+import os, signal
+
+PARENT = os.getpid()
+
+
+def on_post_page(output, page, config):
+    if os.getpid() != PARENT:
+        {action}
+    return output
+"""
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        ("raise ValueError('boom in a worker')", "ValueError: boom in a worker"),
+        ("os.kill(os.getpid(), signal.SIGKILL)", "signal 9"),
+    ],
+    ids=["exception", "killed"],
+)
+def test_a_failing_worker_fails_the_build_with_a_clear_message(tmp_path, action, said):
+    project = _with_processes(copy_demo(tmp_path / "hub"), 2, "\nhooks:\n  - hook.py\n")
+    write(project / "hook.py", HOOK.replace("{action}", action))
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "le rendu des pages en parallèle a échoué" in result.output  # the site speaks French first
+    assert said in result.output
+    assert "Traceback" not in result.output
+
+
+def test_processes_are_used_only_where_safe():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert process_count(0, "serve", 5000, config) == 1  # never fork a server's threads
+    assert process_count(0, "build", 50, config) == 1  # too few pages to pay for a fork
+    assert process_count(1, "build", 5000, config) == 1
+    assert process_count(3, "build", 5000, config) == 3
+    assert 1 <= process_count(0, "build", 5000, config) <= 4  # one per CPU
+
+
+def test_an_unknown_plugin_keeps_one_process_unless_asked(tmp_path, caplog):
+    project = copy_demo(tmp_path / "hub")
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("plugins:\n", "plugins:\n  - search\n", 1),
+        encoding="utf-8",
+    )
+    config = load_config(str(project / "mkdocs.yml"))
+    with caplog.at_level("INFO"):
+        assert process_count(0, "build", 5000, config) == 1
+    assert "search" in caplog.text and "processes: 2" in caplog.text
+    assert process_count(2, "build", 5000, config) == 2
+
+
+def test_pages_are_dealt_evenly():
+    dealt = shares(list(range(10)), 3)
+    assert dealt == [[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]
