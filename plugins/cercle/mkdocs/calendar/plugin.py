@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,24 +20,39 @@ from cercle.mkdocs.hub.plugin import hub_of, page_view
 class CalendarPlugin(BasePlugin[CalendarConfig]):
     supports_multiple_instances = False
 
+    def __init__(self) -> None:
+        self.per_entry: dict[str, str] = {}  # entry source → its .ics in the site
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.per_entry = {}
         if not self.config.enabled:
             return files
         hub = hub_of(config)
-        generated: dict[str, bytes] = {}
         if self.config.per_entry:
+            # Written with each entry's page (on_post_page): in parallel when pages are.
             for entry in hub.catalog.entries:
                 if entry.type.is_event_like and entry.date is not None:
-                    generated[entry_ics_url(entry)] = entry_ics(entry, hub.catalog)
+                    self.per_entry[entry.rel_path] = entry_ics_url(entry)
+        generated: dict[str, bytes] = {}
         if self.config.per_language:
             for lang in hub.catalog.languages:
                 generated[language_ics_url(lang)] = language_ics(hub.catalog, lang, config.site_name)
-        for uri, content in generated.items():
+        for uri in [*generated, *self.per_entry.values()]:
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)  # a generated calendar replaces a stale copy in content/
+        for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        uri = self.per_entry.get(page.file.src_uri)
+        if uri is not None:
+            hub = hub_of(config)
+            target = Path(config.site_dir) / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(entry_ics(hub.entry_by_src[page.file.src_uri], hub.catalog))
+        return output
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
