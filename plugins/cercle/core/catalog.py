@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
+from cercle.core.doccache import DocumentCache, parser_version
 from cercle.core.errors import Problem, Report, Severity, problem
 from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml, read_text
 from cercle.core.models import (
@@ -150,7 +151,9 @@ class Catalog:
 _DOCUMENTS: dict[tuple[str, str], tuple[int, int, list[Problem], Document | None]] = {}
 
 
-def _read_document(path: Path, rel: str) -> tuple[list[Problem], Document | None]:
+def _read_document(
+    path: Path, rel: str, disk: DocumentCache | None = None
+) -> tuple[list[Problem], Document | None]:
     """Problems reading `path`, and its front matter and body (None when it cannot be read)."""
     try:
         stat = path.stat()
@@ -161,8 +164,13 @@ def _read_document(path: Path, rel: str) -> tuple[list[Problem], Document | None
     cached = _DOCUMENTS.get(key)
     if cached and cached[:2] == version:
         return cached[2], cached[3]
-    text, problems = read_text(path, rel)
-    doc = parse_document(text, rel) if text is not None else None
+    doc = disk.get(rel, stat) if disk else None
+    problems: list[Problem] = []
+    if doc is None:
+        text, problems = read_text(path, rel)
+        doc = parse_document(text, rel) if text is not None else None
+        if disk and doc is not None and not problems:
+            disk.put(rel, stat, doc)
     _DOCUMENTS[key] = (*version, problems, doc)
     return problems, doc
 
@@ -178,6 +186,7 @@ class CatalogBuilder:
     def __init__(self, settings: HubSettings) -> None:
         self.settings = settings
         self.root = settings.content_dir
+        self.disk = DocumentCache(settings.cache_dir, parser_version()) if settings.cache_dir else None
         self.catalog = Catalog(settings)
         self.problems: list[Problem] = []
 
@@ -218,6 +227,9 @@ class CatalogBuilder:
                 markdown.append((path, rel))
         for path, rel in markdown:
             self._load_page(path, rel)
+        if self.disk is not None:
+            self.disk.keep_only({rel for _, rel in markdown})
+            self.disk.save()
         self._check_references()
         self._check_slots()
         return self._finish()
@@ -283,7 +295,7 @@ class CatalogBuilder:
             folders = ", ".join(f"content/{lang}/" for lang in languages)
             self.problems.append(problem(rel, 0, "", "outside_language", folders=folders))
             return
-        read_problems, doc = _read_document(path, rel)
+        read_problems, doc = _read_document(path, rel, self.disk)
         self.problems.extend(read_problems)
         if doc is None:
             return

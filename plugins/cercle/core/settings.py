@@ -41,6 +41,8 @@ class HubSettings:
     drafts: bool = False
     speakers_file: str = "speakers.yml"
     topics_file: str = "topics.yml"
+    # Where parsed front matter is kept between builds (None: not kept).
+    cache_dir: Path | None = None
 
     @property
     def default_language(self) -> str:

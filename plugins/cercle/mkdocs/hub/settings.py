@@ -42,4 +42,6 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         drafts=options.drafts,
         speakers_file=options.speakers_file,
         topics_file=options.topics_file,
+        # Beside the cards' cache: parsed front matter, reused while a file is unchanged.
+        cache_dir=Path(config.config_file_path or ".").resolve().parent / ".cache" / "cercle" / "catalog",
     )

@@ -1,0 +1,144 @@
+"""Parsed front matter kept on disk between builds, keyed by each file's path, mtime and size.
+
+A warm `mkdocs build` is a new process: without this, every Markdown file's YAML is parsed
+again (0.5 s for 1,000 entries). The cache is JSON, never pickle: a cache folder that came
+with a pull request must not be able to run code. Only documents that parsed without a
+problem and whose values JSON can carry back exactly (text, numbers, booleans, null, lists,
+mappings with text keys, dates) are kept; any other document is simply parsed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from cercle.core.frontmatter import Document
+
+FORMAT = 1
+FILE_NAME = "documents.json"
+_TAG = "\u0000"  # marks an encoded date; no mapping key from YAML front matter starts with NUL
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, dt.datetime):
+        return {_TAG + "datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {_TAG + "date": value.isoformat()}
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) and not key.startswith(_TAG) for key in value):
+            raise _Unsupported
+        return {key: _encode(item) for key, item in value.items()}
+    raise _Unsupported
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(item) for item in value]
+    if isinstance(value, dict):
+        if len(value) == 1:
+            key, item = next(iter(value.items()))
+            if key == _TAG + "datetime":
+                return dt.datetime.fromisoformat(item)
+            if key == _TAG + "date":
+                return dt.date.fromisoformat(item)
+        return {key: _decode(item) for key, item in value.items()}
+    return value
+
+
+class DocumentCache:
+    """`get` a file's parsed Document if unchanged since it was `put`; `save` once at the end."""
+
+    def __init__(self, folder: Path, version: str) -> None:
+        self.path = folder / FILE_NAME
+        self.version = version  # of the parser: another version's cache is ignored
+        self.entries: dict[str, Any] = {}
+        self.changed = False
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            documents = stored.get("documents")
+            if (
+                stored.get("format") == FORMAT
+                and stored.get("version") == version
+                and isinstance(documents, dict)
+            ):
+                self.entries = documents
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no cache yet, or an unreadable one: parse everything
+
+    def get(self, rel: str, stat: os.stat_result) -> Document | None:
+        found = self.entries.get(rel)
+        if not isinstance(found, dict) or found.get("stamp") != [stat.st_mtime_ns, stat.st_size]:
+            return None
+        try:
+            return Document(
+                data=_decode(found["data"]),
+                lines={tuple(path): line for path, line in found["lines"]},
+                body=found["body"],
+                body_line=found["body_line"],
+                has_front_matter=found["has_front_matter"],
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def put(self, rel: str, stat: os.stat_result, doc: Document) -> None:
+        if doc.problems:
+            return
+        try:
+            data = _encode(doc.data)
+        except _Unsupported:
+            return
+        self.entries[rel] = {
+            "stamp": [stat.st_mtime_ns, stat.st_size],
+            "data": data,
+            "lines": [[list(path), line] for path, line in doc.lines.items()],
+            "body": doc.body,
+            "body_line": doc.body_line,
+            "has_front_matter": doc.has_front_matter,
+        }
+        self.changed = True
+
+    def keep_only(self, names: set[str]) -> None:
+        """Forget files that are gone, so the cache does not grow forever."""
+        for name in set(self.entries) - names:
+            del self.entries[name]
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the cache atomically; a read-only or full disk only costs the next build time."""
+        if not self.changed:
+            return
+        payload = {"format": FORMAT, "version": self.version, "documents": self.entries}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".documents-", dir=self.path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+            self.changed = False
+        except (OSError, ValueError):
+            Path(tmp).unlink(missing_ok=True)
+
+
+def parser_version() -> str:
+    """Changes whenever Cercle or its front-matter parser does."""
+    import hashlib
+
+    from cercle import __version__, core
+
+    source = Path(core.__file__).with_name("frontmatter.py").read_bytes()
+    return f"{__version__}:{hashlib.sha256(source).hexdigest()[:16]}"

@@ -1,0 +1,101 @@
+"""Parsed front matter kept on disk between builds (cercle.core.doccache)."""
+
+import datetime as dt
+import json
+import os
+
+from cercle.core import catalog as catalog_module
+from cercle.core.doccache import FILE_NAME, DocumentCache
+from cercle.core.frontmatter import parse_document
+from cercle.core.settings import HubSettings
+
+ENTRY = """\
+---
+title: "Garder le cap"
+date: 2024-03-05
+event:
+  start: 2024-03-05T18:30:00+01:00
+  place: Lyon
+topics: [volontariat]
+questions:
+  - Pourquoi ?
+  - Comment ?
+---
+
+Le corps du texte.
+"""
+
+
+def _fresh_process():
+    # `cercle serve` keeps parsed files in memory too; a new build process starts without them.
+    catalog_module._DOCUMENTS.clear()
+
+
+def test_a_document_comes_back_equal_while_its_file_is_unchanged(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text(ENTRY, encoding="utf-8")
+    doc = parse_document(ENTRY, "fr/a.md")
+    cache = DocumentCache(tmp_path / "cache", "v1")
+    cache.put("fr/a.md", source.stat(), doc)
+    cache.save()
+
+    again = DocumentCache(tmp_path / "cache", "v1").get("fr/a.md", source.stat())
+    assert again is not None
+    assert again.data == doc.data and again.lines == doc.lines and again.body == doc.body
+    assert isinstance(again.data["date"], dt.date) and isinstance(again.data["event"]["start"], dt.datetime)
+    assert again.data["event"]["start"].utcoffset() == dt.timedelta(hours=1)
+
+    source.write_text(ENTRY.replace("Lyon", "Nantes"), encoding="utf-8")
+    assert DocumentCache(tmp_path / "cache", "v1").get("fr/a.md", source.stat()) is None
+    assert DocumentCache(tmp_path / "cache", "v2").entries == {}  # another parser: start over
+
+
+def test_documents_json_cannot_carry_back_exactly_are_not_kept(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("x", encoding="utf-8")
+    cache = DocumentCache(tmp_path / "cache", "v1")
+    for rel, text in {
+        "number-key.md": "---\n2024: an year as a key\n---\n",
+        "binary.md": "---\nraw: !!binary aGVsbG8=\n---\n",
+        "nul-key.md": '---\n"\\0date": 2024-01-01\n---\n',
+        "broken.md": "---\ntitle: [unclosed\n---\n",
+    }.items():
+        cache.put(rel, source.stat(), parse_document(text, rel))
+    assert cache.entries == {}
+
+
+def test_an_unreadable_cache_is_ignored(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / FILE_NAME).write_text("{not json", encoding="utf-8")
+    assert DocumentCache(folder, "v1").entries == {}
+    (folder / FILE_NAME).write_text(json.dumps({"format": 1, "version": "v1", "documents": []}), "utf-8")
+    source = tmp_path / "a.md"
+    source.write_text("x", encoding="utf-8")
+    assert DocumentCache(folder, "v1").get("a.md", source.stat()) is None
+
+
+def test_the_catalog_reads_the_same_entries_from_the_cache(tmp_path):
+    root = tmp_path / "content"
+    (root / "fr/evenements").mkdir(parents=True)
+    (root / "topics.yml").write_text("volontariat:\n  label: {fr: Volontariat}\n", encoding="utf-8")
+    (root / "speakers.yml").write_text("{}\n", encoding="utf-8")
+    page = root / "fr/evenements/garder-le-cap.md"
+    page.write_text(ENTRY, encoding="utf-8")
+    settings = HubSettings(
+        content_dir=root, languages=("fr",), today=dt.date(2026, 11, 22), cache_dir=tmp_path / "cache"
+    )
+    _fresh_process()
+    first = catalog_module.load_catalog(settings)
+    assert (tmp_path / "cache" / FILE_NAME).is_file()
+    _fresh_process()
+    second = catalog_module.load_catalog(settings)
+    assert [e.meta for e in first.entries] == [e.meta for e in second.entries]
+    assert [e.body for e in first.entries] == [e.body for e in second.entries]
+
+    # An edit is seen even within the file system's timestamp resolution: the size changed.
+    stat = page.stat()
+    page.write_text(ENTRY.replace("Garder le cap", "Tenir le cap, toujours"), encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _fresh_process()
+    assert catalog_module.load_catalog(settings).entries[0].title == "Tenir le cap, toujours"
