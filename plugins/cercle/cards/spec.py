@@ -12,9 +12,10 @@ import PIL
 from PIL import ImageColor
 
 from cercle.cards.fonts import fonts_version
+from cercle.cards.png import ENCODER
 
 # Bump when the drawing code changes what a card looks like: every cached card is redrawn.
-LAYOUT_VERSION = 2  # 2: PNG rows written unfiltered (cards.draw.encode_png)
+LAYOUT_VERSION = 3  # 2: PNG rows unfiltered; 3: deflated by zlib-ng (cards.png, its version in ENCODER)
 OG_SIZE = (1200, 630)
 QUOTE_SIZE = (1080, 1080)
 
@@ -72,6 +73,6 @@ class CardSpec:
     def digest(self) -> str:
         data = asdict(self)
         data["brand"]["logo"] = self.brand.logo_digest
-        data["versions"] = [LAYOUT_VERSION, fonts_version(), PIL.__version__]
+        data["versions"] = [LAYOUT_VERSION, fonts_version(), PIL.__version__, ENCODER]
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.sha256(blob).hexdigest()[:32]
