@@ -189,3 +189,15 @@ def test_symlink_out_of_content_is_refused(tmp_path):
     catalog = make(tmp_path, {})
     assert ("fr/guides/link.md", 0, "", "symlink_outside") in codes(catalog)
     assert catalog.entries == []
+
+
+def test_newest_entries_of_a_topic_come_first_and_are_bounded(tmp_path):
+    guide = "---\ntitle: Guide {i}\ndate: 2024-0{i}-01\ntopics: [volontariat]\n---\nTexte.\n"
+    files = {f"fr/guides/g{i}.md": guide.format(i=i) for i in range(1, 6)}
+    files["fr/guides/sans-date.md"] = "---\ntitle: Sans date\ntopics: [volontariat]\n---\nTexte.\n"
+    catalog = make(tmp_path, files, languages=("fr",))
+    newest = catalog.newest_with_topic("fr", "volontariat", 3)
+    assert [e.title for e in newest] == ["Guide 5", "Guide 4", "Guide 3"]
+    everything = catalog.newest_with_topic("fr", "volontariat", 10)
+    assert everything[-1].title == "Sans date" and len(everything) == 6
+    assert catalog.newest_with_topic("fr", "inconnu", 3) == []

@@ -123,6 +123,7 @@ class Catalog:
                 self._by_topic.setdefault((entry.lang, topic), []).append(entry)
             for speaker in entry.speaker_ids:
                 self._by_speaker.setdefault((entry.lang, speaker), []).append(entry)
+        self._newest_by_topic = {key: _newest_first(found) for key, found in self._by_topic.items()}
         self._indexed = len(self.entries)
 
     def translations(self, entry: Entry) -> dict[str, Entry]:
@@ -140,10 +141,20 @@ class Catalog:
             return list(self._by_topic.get((lang, topic_id), []))
         return [e for e in self.in_language(lang) if topic_id in e.meta.topics]
 
+    def newest_with_topic(self, lang: str, topic_id: str, limit: int) -> list[Entry]:
+        """The `limit` most recent entries of a topic (undated ones last)."""
+        if getattr(self, "_indexed", -1) == len(self.entries):
+            return self._newest_by_topic.get((lang, topic_id), [])[:limit]
+        return _newest_first(self.with_topic(lang, topic_id))[:limit]
+
     def with_speaker(self, lang: str, speaker_id: str) -> list[Entry]:
         if getattr(self, "_indexed", -1) == len(self.entries):
             return list(self._by_speaker.get((lang, speaker_id), []))
         return [e for e in self.in_language(lang) if speaker_id in e.speaker_ids]
+
+
+def _newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (-(e.date.toordinal() if e.date else 0), e.rel_path))
 
 
 # Parsed front matter by file, reused while a file's mtime and size are unchanged: `cercle serve`

@@ -23,6 +23,8 @@ from cercle.video.hosts import Video, format_offset, iso_duration, parse_video
 from cercle.video.vtt import Paragraph, VttError, paragraphs, parse_vtt
 
 RELATED_LIMIT = 3
+# Related entries are chosen among this many newest entries of each shared topic.
+RELATED_POOL = 60
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,12 @@ class EventView:
         topics = set(self.entry.meta.topics)
         if not topics:
             return []
-        # Candidates come from the Catalog's topic index, not a scan of every entry.
+        # Candidates: the newest entries of each shared topic, from the Catalog's index, so a
+        # page's cost does not grow with the archive.
         catalog = self.view.hub.catalog
-        candidates = {id(e): e for topic in topics for e in catalog.with_topic(self.lang, topic)}
+        candidates = {
+            id(e): e for topic in topics for e in catalog.newest_with_topic(self.lang, topic, RELATED_POOL)
+        }
         scored = []
         for other in candidates.values():
             shared = len(topics & set(other.meta.topics))

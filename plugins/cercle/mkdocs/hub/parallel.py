@@ -54,7 +54,7 @@ def process_count(
     option: int, command: str | None, pages: int, config: MkDocsConfig, lang: str = "en"
 ) -> int:
     """How many processes render pages: `option` (0: automatic) within what is safe here."""
-    if command != "build" or not fork_supported() or option == 1:
+    if command not in ("build", "gh-deploy") or not fork_supported() or option == 1:
         return 1
     if option > 1:
         return min(option, max(1, pages))
