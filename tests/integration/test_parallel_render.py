@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from tests.conftest import ROOT, copy_demo, mkdocs_build, write
+from tests.conftest import ROOT, cercle, copy_demo, mkdocs_build, write
 
 from cercle.mkdocs.hub.parallel import process_count, shares
 
@@ -82,34 +82,67 @@ def test_warnings_of_every_process_reach_the_console_once(tmp_path):
 
 
 HOOK = """
-import os, signal
+import atexit, os, signal
 
 PARENT = os.getpid()
+atexit.register(lambda: os.getpid() != PARENT and print("EXIT HANDLER RAN IN A WORKER"))
 
 
 def on_post_page(output, page, config):
     if os.getpid() != PARENT:
         {action}
     return output
+
+
+def worker_state():
+    {state}
 """
 
 
 @pytest.mark.parametrize(
-    ("action", "said"),
+    ("action", "state", "said"),
     [
-        ("raise ValueError('boom in a worker')", "ValueError: boom in a worker"),
-        ("os.kill(os.getpid(), signal.SIGKILL)", "signal 9"),
+        ("raise ValueError('boom in a worker')", "return None", "ValueError: boom in a worker"),
+        ("os.kill(os.getpid(), signal.SIGKILL)", "return None", "signal 9"),
+        ("pass", "raise KeyError('boom in worker_state')", "boom in worker_state"),
     ],
-    ids=["exception", "killed"],
+    ids=["exception", "killed", "state"],
 )
-def test_a_failing_worker_fails_the_build_with_a_clear_message(tmp_path, action, said):
+def test_a_failing_worker_fails_the_build_with_a_clear_message(tmp_path, action, state, said):
     project = _with_processes(copy_demo(tmp_path / "hub"), 2, "\nhooks:\n  - hook.py\n")
-    write(project / "hook.py", HOOK.replace("{action}", action))
+    write(project / "hook.py", HOOK.replace("{action}", action).replace("{state}", state))
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert "le rendu des pages en parallèle a échoué" in result.output  # the site speaks French first
     assert said in result.output
     assert "Traceback" not in result.output
+    assert "EXIT HANDLER RAN IN A WORKER" not in result.output  # a worker never runs the parent's exit
+
+
+PIDS_HOOK = """
+import os
+from pathlib import Path
+
+
+def on_post_page(output, page, config):
+    with open(Path(config.config_file_path).parent / "pids.txt", "a") as pids:
+        pids.write(f"{os.getpid()}\\n")
+    return output
+"""
+
+
+def test_cercle_build_renders_in_two_processes_and_a_failure_leaves_nothing_behind(tmp_path):
+    project = _with_processes(copy_demo(tmp_path / "hub"), 2, "\nhooks:\n  - hook.py\n")
+    write(project / "hook.py", PIDS_HOOK)
+    result = cercle(project, "build", "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.output
+    assert len(set((project / "pids.txt").read_text().split())) == 2  # cercle build forked too
+
+    # A build that fails once the cards are being drawn stops them: no half folder remains.
+    write(project / "hook.py", "def on_env(env, config, files):\n    raise RuntimeError('stop here')\n")
+    result = cercle(project, "build", "-d", str(tmp_path / "again"))
+    assert result.returncode != 0 and "stop here" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hub", "out"]
 
 
 def test_processes_are_used_only_where_safe():
@@ -141,7 +174,7 @@ def test_an_unknown_plugin_keeps_one_process_unless_asked(tmp_path):
     finally:
         hub_log.removeHandler(handler)
         hub_log.setLevel(level)
-    assert any("search" in line and "processes: 2" in line for line in said), said
+    assert any("search" in line and "processes: 2" in line for line in said), said  # names it, says the risk
     assert process_count(2, "build", 5000, config) == 2
 
 

@@ -26,6 +26,12 @@ Le corps du texte.
 """
 
 
+def _age(path, seconds=60):
+    """Files the cache trusts were written more than a few seconds ago."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 10**9))
+
+
 def _fresh_process():
     # `cercle serve` keeps parsed files in memory too; a new build process starts without them.
     catalog_module._DOCUMENTS.clear()
@@ -34,6 +40,7 @@ def _fresh_process():
 def test_a_document_comes_back_equal_while_its_file_is_unchanged(tmp_path):
     source = tmp_path / "a.md"
     source.write_text(ENTRY, encoding="utf-8")
+    _age(source)
     doc = parse_document(ENTRY, "fr/a.md")
     cache = DocumentCache(tmp_path / "cache", "v1")
     cache.put("fr/a.md", source.stat(), doc)
@@ -50,9 +57,18 @@ def test_a_document_comes_back_equal_while_its_file_is_unchanged(tmp_path):
     assert DocumentCache(tmp_path / "cache", "v2").entries == {}  # another parser: start over
 
 
+def test_a_file_written_a_moment_ago_is_not_trusted_yet(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text(ENTRY, encoding="utf-8")
+    cache = DocumentCache(tmp_path / "cache", "v1")
+    cache.put("fr/a.md", source.stat(), parse_document(ENTRY, "fr/a.md"))
+    assert cache.entries == {}  # it may change again within the same timestamp tick
+
+
 def test_documents_json_cannot_carry_back_exactly_are_not_kept(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("x", encoding="utf-8")
+    _age(source)
     cache = DocumentCache(tmp_path / "cache", "v1")
     for rel, text in {
         "number-key.md": "---\n2024: an year as a key\n---\n",
@@ -69,6 +85,8 @@ def test_an_unreadable_cache_is_ignored(tmp_path):
     folder.mkdir()
     (folder / FILE_NAME).write_text("{not json", encoding="utf-8")
     assert DocumentCache(folder, "v1").entries == {}
+    (folder / FILE_NAME).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # too deep
+    assert DocumentCache(folder, "v1").entries == {}
     (folder / FILE_NAME).write_text(json.dumps({"format": 1, "version": "v1", "documents": []}), "utf-8")
     source = tmp_path / "a.md"
     source.write_text("x", encoding="utf-8")
@@ -82,6 +100,7 @@ def test_the_catalog_reads_the_same_entries_from_the_cache(tmp_path):
     (root / "speakers.yml").write_text("{}\n", encoding="utf-8")
     page = root / "fr/evenements/garder-le-cap.md"
     page.write_text(ENTRY, encoding="utf-8")
+    _age(page)
     settings = HubSettings(
         content_dir=root, languages=("fr",), today=dt.date(2026, 11, 22), cache_dir=tmp_path / "cache"
     )
@@ -92,6 +111,13 @@ def test_the_catalog_reads_the_same_entries_from_the_cache(tmp_path):
     second = catalog_module.load_catalog(settings)
     assert [e.meta for e in first.entries] == [e.meta for e in second.entries]
     assert [e.body for e in first.entries] == [e.body for e in second.entries]
+
+    # The second build really read the cache, not the file: a change made in the cache shows.
+    stored = json.loads((tmp_path / "cache" / FILE_NAME).read_text(encoding="utf-8"))
+    stored["documents"]["fr/evenements/garder-le-cap.md"]["data"]["title"] = "Vu dans le cache"
+    (tmp_path / "cache" / FILE_NAME).write_text(json.dumps(stored), encoding="utf-8")
+    _fresh_process()
+    assert catalog_module.load_catalog(settings).entries[0].title == "Vu dans le cache"
 
     # An edit is seen even within the file system's timestamp resolution: the size changed.
     stat = page.stat()

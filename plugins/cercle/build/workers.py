@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, Pipe
@@ -83,17 +84,23 @@ class Worker:
     _reader: threading.Thread | None = field(default=None, repr=False)
 
     def _read(self) -> None:
-        # Records are logged as they arrive, so a long build shows its progress live.
+        # Records are logged as they arrive, so a long build shows its progress live. The
+        # pipe is always drained: a worker blocked on a full pipe would never end.
         while True:
             try:
                 message = self.conn.recv()
             except (EOFError, OSError):
                 return
-            if message.kind == "log":
-                record = logging.makeLogRecord(message.payload)
-                logging.getLogger(record.name).handle(record)
-            elif message.kind == "done":
-                self.ok, self.state, self.error = message.payload
+            except Exception:  # an unreadable message: keep draining
+                continue
+            try:
+                if message.kind == "log":
+                    record = logging.makeLogRecord(message.payload)
+                    logging.getLogger(record.name).handle(record)
+                elif message.kind == "done":
+                    self.ok, self.state, self.error = message.payload
+            except Exception:  # a handler that fails must not stop the draining
+                continue
 
     def join(self) -> None:
         """Wait for the worker; raise WorkerError unless it finished its share."""
@@ -108,13 +115,21 @@ class Worker:
         code = os.waitstatus_to_exitcode(status)
         raise WorkerError(self.index, how=f"signal {-code}" if code < 0 else f"exit status {code}")
 
-    def stop(self) -> None:
-        """Stop the worker (the parent failed: its share is useless)."""
+    def stop(self, grace: float = 5.0) -> None:
+        """Stop the worker (the parent failed: its share is useless): SIGTERM, then SIGKILL."""
         try:
             os.kill(self.pid, signal.SIGTERM)
-            os.waitpid(self.pid, 0)
+            deadline = time.monotonic() + grace
+            while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                if time.monotonic() > deadline:  # stuck in C code that never checks signals
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+                    break
+                time.sleep(0.02)
         except (ChildProcessError, ProcessLookupError):
             pass
+        if self._reader is not None:
+            self._reader.join(timeout=grace)
         self.conn.close()
 
 
@@ -144,27 +159,49 @@ class WorkerSide:
             os._exit(0 if ok else 1)
 
 
+def other_threads() -> list[str]:
+    """Threads besides this one: a fork copies none of them but may copy a lock they hold."""
+    current = threading.current_thread()
+    return [t.name for t in threading.enumerate() if t is not current and t.is_alive()]
+
+
 def fork_workers(count: int) -> tuple[list[Worker], WorkerSide | None]:
-    """Fork `count` workers. In the parent: (workers, None); in worker i: ([], its side)."""
+    """Fork `count` workers. In the parent: (workers, None); in worker i: ([], its side).
+
+    Call it while this is the only thread (see `other_threads`); the readers of the
+    workers' pipes start only after the last fork. Raises WorkerError (and leaves no
+    worker running) when a fork fails.
+    """
     workers: list[Worker] = []
     for index in range(1, count + 1):
         receive, send = Pipe(duplex=False)
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            receive.close()
+            send.close()
+            for worker in workers:
+                worker.stop()
+            raise WorkerError(index, how=f"fork failed: {exc}") from exc
         if pid == 0:
             receive.close()
             for sibling in workers:
                 sibling.conn.close()
-            # Ctrl+C reaches the whole process group: the parent reports it, the worker just ends.
-            signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+            # Ctrl+C reaches the whole process group: the parent reports it, the worker just ends
+            # (unless interrupts were ignored, as under nohup: then the worker ignores them too).
+            if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+                signal.signal(signal.SIGINT, lambda *_: os._exit(130))
             signal.signal(signal.SIGTERM, lambda *_: os._exit(143))
             side = WorkerSide(index, send)
             side.take_over_logging()
             return [], side
         send.close()
-        worker = Worker(index, pid, receive)
-        worker._reader = threading.Thread(target=worker._read, name=f"cercle-worker-{index}", daemon=True)
+        workers.append(Worker(index, pid, receive))
+    for worker in workers:
+        worker._reader = threading.Thread(
+            target=worker._read, name=f"cercle-worker-{worker.index}", daemon=True
+        )
         worker._reader.start()
-        workers.append(worker)
     return workers, None

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -99,8 +100,12 @@ def render_all(
     executor: str = "auto",
     progress: bool | None = None,
     site_dir: Path | None = None,
+    stop: threading.Event | None = None,
 ) -> BatchResult:
-    """Draw every card missing from the cache and, given `site_dir`, place each card there."""
+    """Draw every card missing from the cache and, given `site_dir`, place each card there.
+
+    Setting `stop` (the build failed) ends the job early: nothing more is placed."""
+    stop = stop or threading.Event()
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo: dict[str, CardSpec] = {}
@@ -113,6 +118,8 @@ def render_all(
         if target in todo:
             continue
         if os.path.isfile(target):
+            if stop.is_set():
+                return BatchResult(total, 0, time.perf_counter() - start)
             _place_all(target, dests, site_dir)
         else:
             todo[target] = job.spec
@@ -120,6 +127,8 @@ def render_all(
     workers = workers or default_workers()
     if len(todo) < PARALLEL_FROM or workers == 1:
         for target, spec in todo.items():
+            if stop.is_set():
+                break
             _draw(spec, target)
             _place_all(target, dests, site_dir)
             if advance:
@@ -128,6 +137,9 @@ def render_all(
         with _executor(executor, min(workers, len(todo)), len(todo)) as pool:
             futures = [pool.submit(_draw, spec, target) for target, spec in todo.items()]
             for future in as_completed(futures):
+                if stop.is_set():
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    break
                 _place_all(future.result(), dests, site_dir)
                 if advance:
                     advance()

@@ -76,9 +76,10 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     def produce(tmp: Path) -> None:
         cfg = load_config(config_file=str(config_file), site_dir=str(tmp), strict=True if strict else None)
         cfg.plugins.on_startup(command="build", dirty=False)
+        # No spinner: its thread would keep cercle/hub from forking page-rendering workers.
+        console.print(message(lang, "build.building"))
         try:
-            with console.status(message(lang, "build.building")):
-                mkdocs_build(cfg)
+            mkdocs_build(cfg)
         finally:
             cfg.plugins.on_shutdown()
         console.print(message(lang, "build.swapping", path=shown))

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from cercle.core.frontmatter import Document
 
 FORMAT = 1
 FILE_NAME = "documents.json"
+RACY_NS = 3 * 10**9
 _TAG = "\u0000"  # marks an encoded date; no mapping key from YAML front matter starts with NUL
 
 
@@ -74,7 +76,7 @@ class DocumentCache:
                 and isinstance(documents, dict)
             ):
                 self.entries = documents
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             pass  # no cache yet, or an unreadable one: parse everything
 
     def get(self, rel: str, stat: os.stat_result) -> Document | None:
@@ -89,11 +91,13 @@ class DocumentCache:
                 body_line=found["body_line"],
                 has_front_matter=found["has_front_matter"],
             )
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
 
     def put(self, rel: str, stat: os.stat_result, doc: Document) -> None:
-        if doc.problems:
+        # A file changed within the last seconds may change again within the same timestamp
+        # tick (coarse clocks, network file systems): parse it again next time (as git does).
+        if doc.problems or stat.st_mtime_ns > time.time_ns() - RACY_NS:
             return
         try:
             data = _encode(doc.data)
@@ -135,10 +139,14 @@ class DocumentCache:
 
 
 def parser_version() -> str:
-    """Changes whenever Cercle or its front-matter parser does."""
+    """Changes whenever Cercle, its front-matter parser or PyYAML (C or Python) does."""
     import hashlib
 
+    import yaml
+
     from cercle import __version__, core
+    from cercle.core.frontmatter import YamlLoader
 
     source = Path(core.__file__).with_name("frontmatter.py").read_bytes()
-    return f"{__version__}:{hashlib.sha256(source).hexdigest()[:16]}"
+    loader = "/".join(base.__name__ for base in YamlLoader.__mro__[1:3])
+    return f"{__version__}:{hashlib.sha256(source).hexdigest()[:16]}:{yaml.__version__}:{loader}"

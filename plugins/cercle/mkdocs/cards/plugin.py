@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cercle.cards.batch import BatchResult, render_all
@@ -19,7 +22,7 @@ from cercle.cards.spec import Brand, BrandError
 from cercle.hub.view import PageView
 from cercle.meta.tags import Image, meta_tags
 from cercle.mkdocs.cards.config import CardsConfig
-from cercle.mkdocs.hub.plugin import hub_of, page_view
+from cercle.mkdocs.hub.plugin import hub_of, in_render_worker, page_view
 
 log = logging.getLogger("mkdocs.plugins.cercle.cards")
 
@@ -30,6 +33,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def __init__(self) -> None:
         self.cards: dict[str, PageCards] = {}
         self._job: Future[BatchResult] | None = None
+        self._stop = threading.Event()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -47,21 +51,43 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.cache_dir = base / self.config.cache_dir
         return config
 
-    # Planned once the Catalog exists; drawn and placed in the site (cleaned by now) in the
-    # background while MkDocs renders pages.
+    # Planned once the Catalog exists (the share block needs them in every process).
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._stop_job()  # a previous build of this process that failed
         self.cards = CardPlanner(hub_of(config), self.brand, self.config.quotes).plan()
-        if self.config.enabled:
-            jobs = [job for cards in self.cards.values() for job in cards.jobs()]
-            options = {
-                "workers": self.config.workers or None,
-                "executor": self.config.concurrency,
-                "site_dir": Path(config.site_dir),
-            }
-            runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
-            self._job = runner.submit(render_all, jobs, self.cache_dir, **options)
-            runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
         return files
+
+    # Drawn and placed in the site (cleaned by now) in the background while MkDocs reads and
+    # renders pages; started after cercle/hub forked its workers (on_nav, -100): a fork
+    # must not copy a running thread's locks, and only the parent draws.
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.config.enabled or in_render_worker(config):
+            return nav
+        jobs = [job for cards in self.cards.values() for job in cards.jobs()]
+        self._stop = threading.Event()
+        options = {
+            "workers": self.config.workers or None,
+            "executor": self.config.concurrency,
+            "site_dir": Path(config.site_dir),
+            "stop": self._stop,
+        }
+        runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
+        self._job = runner.submit(render_all, jobs, self.cache_dir, **options)
+        runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
+        return nav
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # A failed build may already be deleting its site folder: stop placing cards in it.
+        self._stop_job()
+
+    def _stop_job(self) -> None:
+        job, self._job = self._job, None
+        if job is None:
+            return
+        self._stop.set()
+        with contextlib.suppress(Exception):
+            job.result()
 
     def cards_for(self, src_uri: str) -> PageCards | None:
         """The cards of a page, for the share block (None when cards are not drawn)."""

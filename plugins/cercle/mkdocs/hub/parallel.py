@@ -21,13 +21,21 @@ import gc
 import logging
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from cercle.build.workers import Worker, WorkerError, WorkerSide, fork_supported, fork_workers, usable_cpus
+from cercle.build.workers import (
+    Worker,
+    WorkerError,
+    WorkerSide,
+    fork_supported,
+    fork_workers,
+    other_threads,
+    usable_cpus,
+)
 from cercle.core.i18n import message
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
@@ -108,14 +116,24 @@ class ParallelRender:
         return list(self.levels)
 
     @classmethod
-    def start(cls, count: int, config: MkDocsConfig, files: Files, lang: str = "en") -> ParallelRender:
+    def start(cls, count: int, config: MkDocsConfig, files: Files, lang: str = "en") -> ParallelRender | None:
+        """Fork the workers; None (render here, alone) when forking is not safe or fails."""
+        threads = other_threads()
+        if threads:  # a fork copies their locks, not them: a copied held lock never opens
+            log.info(message(lang, "build.threads_running", threads=", ".join(threads)))
+            return None
         pages = list(files.documentation_pages())
         levels = {file: file.inclusion for file in pages}
         dealt = shares(pages, count)
         # Frozen objects are never scanned by the collector: the forked copies keep sharing
         # their memory pages instead of copying them on the first collection.
         gc.freeze()
-        workers, side = fork_workers(count - 1)
+        try:
+            workers, side = fork_workers(count - 1)
+        except WorkerError as exc:
+            gc.unfreeze()
+            log.info(message(lang, "build.fork_failed", detail=exc.how))
+            return None
         index = side.index if side else 0
         mine = {f.src_uri for f in dealt[index]}
         for file in pages:
@@ -143,6 +161,7 @@ class ParallelRender:
     def restore(self) -> None:
         for file, level in self.levels.items():
             file.inclusion = level
+        PAGES_LOG.removeFilter(self.quiet)
         gc.unfreeze()
 
     def _anchors(self) -> dict[str, Any]:
@@ -177,15 +196,22 @@ class ParallelRender:
             page.validate_anchor_links(files=Files(list(self.levels)), log_level=level)
             page.links_to_anchors = saved
 
-    def finish_worker(self, ok: bool, error: str = "") -> None:
-        """In a worker, at the end of its share: send the plugins' state home and exit."""
+    def finish_worker(self, ok: bool, error: str = "") -> NoReturn:
+        """In a worker, at the end of its share: send the plugins' state home and exit.
+
+        Whatever happens here, the worker ends here: it must never run the parent's
+        remaining build steps or exit handlers."""
         assert self.side is not None
-        state: dict[str, Any] = {ANCHORS: self._anchors()} if ok else {}
-        if ok:
-            for name, plugin in self.config.plugins.items():
-                get = getattr(plugin, "worker_state", None)
-                if callable(get):
-                    state[name] = get()
+        state: dict[str, Any] = {}
+        try:
+            if ok:
+                state[ANCHORS] = self._anchors()
+                for name, plugin in self.config.plugins.items():
+                    get = getattr(plugin, "worker_state", None)
+                    if callable(get):
+                        state[name] = get()
+        except BaseException as exc:
+            ok, state, error = False, {}, f"{type(exc).__name__}: {exc}"
         self.side.finish(ok, state, error)
 
     def join(self) -> None:

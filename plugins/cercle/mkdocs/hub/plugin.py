@@ -231,20 +231,26 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     @event_priority(100)  # first: the other plugins' on_post_build need every page written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        parallel, self.parallel = self.parallel, None
+        parallel = self.parallel
         if parallel is None:
             return
         if parallel.in_worker:
-            parallel.finish_worker(ok=True)
+            parallel.finish_worker(ok=True)  # never returns
+        self.parallel = None
         parallel.join()
 
     def on_build_error(self, *, error: Exception) -> None:
-        parallel, self.parallel = self.parallel, None
+        parallel = self.parallel
         if parallel is None:
             return
         if parallel.in_worker:
-            parallel.finish_worker(ok=False, error=f"{type(error).__name__}: {error}")
+            parallel.finish_worker(ok=False, error=f"{type(error).__name__}: {error}")  # never returns
+        self.parallel = None
         parallel.stop()
+
+    def in_worker(self) -> bool:
+        """True in a forked process that renders a share of the pages (see parallel.py)."""
+        return self.parallel is not None and self.parallel.in_worker
 
 
 def hub_of(config: MkDocsConfig) -> Hub:
@@ -253,6 +259,12 @@ def hub_of(config: MkDocsConfig) -> Hub:
     if not isinstance(plugin, HubPlugin) or plugin.hub is None:
         raise PluginError("Cercle plugins need `cercle/hub`, listed first under `plugins:` in mkdocs.yml.")
     return plugin.hub
+
+
+def in_render_worker(config: MkDocsConfig) -> bool:
+    """True in a forked process that only renders a share of the pages: no background work."""
+    plugin = config.plugins.get("cercle/hub")
+    return isinstance(plugin, HubPlugin) and plugin.in_worker()
 
 
 def page_view(context: dict[str, Any]) -> PageView | None:
