@@ -94,7 +94,7 @@ def shares(pages: Sequence[File], count: int) -> list[list[File]]:
 
 
 class ParallelRender:
-    """The processes of one build; created in `on_env`, finished in `on_post_build`."""
+    """The processes of one build; forked at the end of `on_nav`, joined in `on_post_build`."""
 
     def __init__(
         self,
@@ -102,9 +102,10 @@ class ParallelRender:
         workers: list[Worker],
         side: WorkerSide | None,
         levels: dict[File, InclusionLevel],
+        lang: str = "en",
     ) -> None:
         self.config = config
-        self.lang = "en"  # of the messages
+        self.lang = lang  # of the messages
         self.workers = workers
         self.side = side  # set inside a worker
         self.levels = levels  # every page's inclusion before the deal
@@ -142,8 +143,7 @@ class ParallelRender:
         if side is not None:  # theme templates (404, sitemap) are the parent's
             config.theme.static_templates.clear()
             config.extra_templates.clear()
-        render = cls(config, workers, side, levels)
-        render.lang = lang
+        render = cls(config, workers, side, levels, lang)
         PAGES_LOG.addFilter(render.quiet)
         return render
 
