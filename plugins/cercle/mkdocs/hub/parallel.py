@@ -185,6 +185,7 @@ class ParallelRender:
             if page is not None:
                 page.present_anchor_ids = set(ids)
         level = self.config.validation.links.anchors
+        files = Files(list(self.levels))
         for src, (_, links) in anchors.items():
             page = by_src[src].page
             crossing = {
@@ -193,7 +194,7 @@ class ParallelRender:
             if page is None or not crossing:
                 continue
             saved, page.links_to_anchors = page.links_to_anchors, crossing
-            page.validate_anchor_links(files=Files(list(self.levels)), log_level=level)
+            page.validate_anchor_links(files=files, log_level=level)
             page.links_to_anchors = saved
 
     def finish_worker(self, ok: bool, error: str = "") -> NoReturn:
