@@ -115,12 +115,16 @@ def _pill(draw: ImageDraw.ImageDraw, text: str, right: int, y: int, fill: RGB, i
     draw.text((left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
 
 
-def render_og(spec: CardSpec) -> Image.Image:
-    width, height = spec.size
+def _canvas(spec: CardSpec) -> tuple[Image.Image, RGB, RGB]:
+    """The card's background at its size, with its accent and text colors."""
     background = parse_color(spec.brand.brand_color, "brand_color")
     accent = parse_color(spec.brand.accent_color, "accent_color")
-    ink = text_color(background)
-    image = Image.new("RGB", (width, height), background)
+    return Image.new("RGB", spec.size, background), accent, text_color(background)
+
+
+def render_og(spec: CardSpec) -> Image.Image:
+    width, height = spec.size
+    image, accent, ink = _canvas(spec)
     image.paste(accent, (width - 250, height - 250, width + 230, height + 230), _ring(480, 36))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 16, height), fill=accent)
@@ -153,10 +157,7 @@ def render_og(spec: CardSpec) -> Image.Image:
 
 def render_quote(spec: CardSpec) -> Image.Image:
     width, height = spec.size
-    background = parse_color(spec.brand.brand_color, "brand_color")
-    accent = parse_color(spec.brand.accent_color, "accent_color")
-    ink = text_color(background)
-    image = Image.new("RGB", (width, height), background)
+    image, accent, ink = _canvas(spec)
     image.paste(accent, (width - 340, -260, width + 220, 300), _ring(560, 40))
     draw = ImageDraw.Draw(image)
     margin = 96

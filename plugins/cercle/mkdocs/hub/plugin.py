@@ -267,6 +267,14 @@ def in_render_worker(config: MkDocsConfig) -> bool:
     return isinstance(plugin, HubPlugin) and plugin.in_worker()
 
 
+def add_assets(config: MkDocsConfig, stylesheet: str, script: str) -> None:
+    """Load a feature's stylesheet and script on every page (once, whatever the user listed)."""
+    if stylesheet not in config.extra_css:
+        config.extra_css.append(stylesheet)
+    if script not in [str(listed) for listed in config.extra_javascript]:
+        config.extra_javascript.append(script)  # type: ignore[arg-type]
+
+
 def page_view(context: dict[str, Any]) -> PageView | None:
     """The `cercle` view the hub put in a page's template context, if any."""
     view = context.get("cercle")

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
-from cercle.mkdocs.hub.plugin import hub_of
+from cercle.mkdocs.hub.plugin import add_assets, hub_of
 from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
 from cercle.search.fields import mark_for_index, search_fields
 from cercle.search.indexer import SearchIndexError, index_site
@@ -28,10 +28,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
-            if STYLESHEET not in config.extra_css:
-                config.extra_css.append(STYLESHEET)
-            if SCRIPT not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
+            add_assets(config, STYLESHEET, SCRIPT)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

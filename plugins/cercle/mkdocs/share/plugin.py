@@ -10,7 +10,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from cercle.hub.alternates import absolute
-from cercle.mkdocs.hub.plugin import page_view
+from cercle.mkdocs.hub.plugin import add_assets, page_view
 from cercle.mkdocs.share.config import ShareConfig
 from cercle.share.kit import Download, share_kit
 from cercle.share.links import UTM_KEYS
@@ -28,10 +28,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
             allowed = ", ".join(UTM_KEYS)
             raise PluginError(f"cercle/share: utm: unknown parameter {', '.join(unknown)} (use {allowed})")
         if self.config.enabled:
-            if CSS not in config.extra_css:
-                config.extra_css.append(CSS)
-            if JS not in [str(script) for script in config.extra_javascript]:
-                config.extra_javascript.append(JS)  # type: ignore[arg-type]
+            add_assets(config, CSS, JS)
         return config
 
     def on_page_context(
