@@ -1,16 +1,23 @@
 """Pagefind is stopped only once every file of its index is written: concurrent indexings all
-succeed, a slow disk is waited for, and the output is the same bytes every time."""
+succeed, a slow disk is waited for, and the output is the same bytes every time, whatever
+order the file system lists the site in."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from tests.conftest import write
+
+from cercle.search.reproducible import read_record
 
 INDEX = """
 import sys
@@ -120,3 +127,42 @@ def test_a_slow_disk_is_waited_for(demo_site: Path, tmp_path: Path):
     result = index(site, env={"PAGEFIND_BINARY_PATH": str(relay)})
     assert result.returncode == 0, result.stderr
     assert output(site) == output(demo_site)
+
+
+def copy_in_order(demo_site: Path, site: Path, reverse: bool) -> list[str]:
+    """Copy the pages one by one in the given order; tmpfs lists a folder in creation order."""
+    pages = sorted(demo_site.rglob("*.html"), reverse=reverse)
+    for page in pages:
+        write(site / page.relative_to(demo_site), page.read_text(encoding="utf-8"))
+    return [entry.name for entry in os.scandir(site / "fr")]
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs a tmpfs at /dev/shm")
+def test_output_does_not_depend_on_the_listing_order(demo_site: Path):
+    root = Path(tempfile.mkdtemp(dir="/dev/shm"))
+    try:
+        sites = [root / "a", root / "b"]
+        listings = [copy_in_order(demo_site, sites[0], False), copy_in_order(demo_site, sites[1], True)]
+        assert listings[0] != listings[1]  # the file system does list them in two orders
+        for site in sites:
+            assert index(site).returncode == 0
+        assert output(sites[0]) == output(sites[1])
+        # Pages are numbered by URL, and the date sort still follows the dates.
+        meta = {k: v for k, v in output(sites[0]).items() if k.startswith("pagefind.fr_")}
+        record = read_record(sites[0] / "pagefind" / next(iter(meta)))
+        urls = [fragment_url(sites[0], page[0]) for page in record[1]]
+        assert urls == sorted(urls)
+        dates = [date_of(sites[0], urls[n]) for n in dict(record[4])["date"]]
+        assert dates == sorted(dates, reverse=dates[0] > dates[-1]) and len(set(dates)) > 1
+    finally:
+        shutil.rmtree(root)
+
+
+def fragment_url(site: Path, name: str) -> str:
+    raw = gzip.decompress((site / "pagefind" / "fragment" / f"{name}.pf_fragment").read_bytes())
+    return json.loads(raw[len(b"pagefind_dcd") :])["url"]
+
+
+def date_of(site: Path, url: str) -> str:
+    html = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    return html.split('data-pagefind-sort="date">', 1)[1].split("<", 1)[0]

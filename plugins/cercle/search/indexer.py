@@ -130,7 +130,7 @@ def index_site(
         if expected is not None and pages != expected:
             raise SearchIndexError("count", pages=pages, expected=expected)
         try:
-            normalize(staging)
+            normalize(staging, site)
         except (FormatError, OSError, ValueError) as exc:
             raise SearchIndexError("not_reproducible", detail=exc) from exc
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
