@@ -94,6 +94,6 @@ bench: $(STAMP) chromium
 # --- housekeeping --------------------------------------------------------------
 
 clean:
-	rm -rf $(SITE_DIR) .pytest_cache .ruff_cache .cache build dist
+	rm -rf $(SITE_DIR) .$(SITE_DIR).versions .$(SITE_DIR).link-* .pytest_cache .ruff_cache .cache build dist
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -path ./$(VENV) -prune -o -name '*.egg-info' -type d -prune -exec rm -rf {} +

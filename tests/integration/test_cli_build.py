@@ -22,7 +22,10 @@ def snapshot(site: Path) -> dict[str, tuple[int, int]]:
 
 
 def leftovers(project: Path) -> list[str]:
-    return [p.name for p in project.iterdir() if p.name.startswith((".out.new-", ".out.old-"))]
+    """Temporary links, and versions beyond the current one and the previous one."""
+    links = [p.name for p in project.iterdir() if p.name.startswith((".out.link-", ".out.new-", ".out.old-"))]
+    versions = sorted(p.name for p in (project / ".out.versions").iterdir())
+    return links + (versions if len(versions) > 2 else [])
 
 
 def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
@@ -30,6 +33,7 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
     first = cercle(demo_project, "build", "-d", "out")
     assert first.returncode == 0, first.output
     assert "Site built in out/" in first.stdout
+    assert out.is_symlink() and out.resolve().parent == demo_project / ".out.versions"
     assert (out / "fr" / "index.html").is_file() and (out / "en" / "index.html").is_file()
     before = snapshot(out)
 
@@ -60,6 +64,7 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
     html = (out / "fr" / "guides" / "lexique-ambassadeur" / "index.html").read_text(encoding="utf-8")
     assert "Une phrase ajoutée." in html
     assert leftovers(demo_project) == []
+    assert len(list((demo_project / ".out.versions").iterdir())) == 2  # this one and the previous one
     assert oct(out.stat().st_mode & 0o777) != "0o700"  # not the private mode of a temporary folder
 
 

@@ -130,6 +130,38 @@ def hostile_project(dest: Path) -> Path:
     return project
 
 
+# --- a hostile body: raw HTML that would run script or call other sites ----------------------
+
+HOSTILE_BODY_PAGE = "fr/guides/corps-hostile.md"
+EMBED_ORIGIN = "https://www.youtube-nocookie.com"
+EMBED = f'<iframe src="{EMBED_ORIGIN}/embed/abc123" title="Vidéo de démonstration"></iframe>'
+# Line in the file → the raw HTML on it (lines 1-4: front matter and a blank line).
+HOSTILE_BODY = {
+    5: "Une page dont le texte essaie de charger d’autres sites.",
+    7: '<script src="https://cdn.example.com/analytics.js"></script>',
+    9: '<img src="https://tracker.example.net/pixel.gif" alt="">',
+    11: '<a href="javascript:alert(1)">lien</a> et <b onclick="alert(1)">gras</b>',
+    13: '<div style="background: url(https://tracker.example.net/bg.png)">fond</div>',
+    15: EMBED,
+}
+
+
+def hostile_body_project(dest: Path, *, embed_only: bool = False, allowed: tuple[str, ...] = ()) -> Path:
+    """The demo plus a guide whose body is hostile raw HTML (or only an embed), `allowed` origins."""
+    project = copy_demo(dest)
+    lines = {5: HOSTILE_BODY[5], 15: EMBED} if embed_only else HOSTILE_BODY
+    body = "\n".join(lines.get(n, "") for n in range(5, 16))
+    write(project / "content" / HOSTILE_BODY_PAGE, f"---\ntitle: Corps hostile\n---\n\n{body}\n")
+    if allowed:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        hub = "  - cercle/hub:\n      languages: [fr, en]\n"
+        assert hub in text
+        listed = ", ".join(allowed)
+        config.write_text(text.replace(hub, f"{hub}      allowed_origins: [{listed}]\n"), encoding="utf-8")
+    return project
+
+
 # --- broken content ------------------------------------------------------------------------
 
 GUIDE = "---\ntitle: {title}\ndescription: Un guide.\n{extra}---\n\nCorps.\n"

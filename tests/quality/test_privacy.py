@@ -11,7 +11,9 @@ from pathlib import Path
 
 import material
 import pytest
+from tests.conftest import mkdocs_build
 from tests.quality.conftest import PAGE_TYPES
+from tests.quality.corpus import EMBED_ORIGIN, HOSTILE_BODY, HOSTILE_BODY_PAGE, hostile_body_project
 from tests.quality.gates import cookies, fence, foreign, load
 
 from cercle.theme_fixes import disable_alternate_lookups
@@ -48,6 +50,39 @@ def test_search_and_share_stay_on_the_site(page, served_demo):
     assert any("/pagefind/" in url for url in requests)
     assert foreign(requests, served_demo.base) == []
     assert cookies(page) == []
+
+
+# --- raw HTML in a body: the check stops it at build time ------------------------------------
+
+
+def test_a_hostile_body_fails_the_build_with_each_line(tmp_path):
+    project = hostile_body_project(tmp_path / "hub", allowed=(EMBED_ORIGIN,))
+    result = mkdocs_build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    reported = {
+        int(line.split(f"{HOSTILE_BODY_PAGE}:", 1)[1].split(":")[0])
+        for line in result.output.splitlines()
+        if f"{HOSTILE_BODY_PAGE}:" in line
+    }
+    # Script, remote picture, javascript: link and onclick, CSS url(); the allowed embed passes.
+    assert reported == {7, 9, 11, 13}, result.output
+    assert not (project / "site" / "fr" / "guides" / "corps-hostile").exists()
+
+
+def test_an_embed_passes_only_from_an_allowed_origin(page, serve_dir, tmp_path):
+    refused = mkdocs_build(hostile_body_project(tmp_path / "refused", embed_only=True))
+    assert refused.returncode != 0
+    assert f"{HOSTILE_BODY_PAGE}:15:" in refused.output and EMBED_ORIGIN in refused.output
+    project = hostile_body_project(tmp_path / "allowed", embed_only=True, allowed=(EMBED_ORIGIN,))
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.output
+    base = serve_dir(project / "site")
+    requests = fence(page, base)
+    load(page, f"{base}/fr/guides/corps-hostile/")
+    # The page asks for the allowed origin (the test aborts it) and for nothing else outside.
+    outside = foreign(requests, base)
+    assert outside and all(url.startswith(f"{EMBED_ORIGIN}/") for url in outside), outside
+    assert HOSTILE_BODY[15].split('"')[1] in outside
 
 
 # --- the gate catches what it must --------------------------------------------------------

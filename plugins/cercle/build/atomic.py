@@ -1,60 +1,151 @@
-"""Build into a fresh folder next to the destination and swap it in only when the build succeeded.
+"""Publish a built site by switching one symbolic link: readers see the old site or the new one, whole.
 
-The previous site stays in place, untouched, whenever the build fails: readers (or a web
-server pointed at the folder) never see half a site, and a broken pull request never
-wipes the last good build. Engine-agnostic: the build itself is a callable.
+`site` is a symbolic link to a version folder, `.site.versions/<id>/`. A build writes a new
+version folder, makes a temporary link to it beside `site` and renames that link over
+`site` (`os.replace`: one atomic system call). At no instant is `site` missing or half
+written, and a process killed at any step leaves `site` pointing at the previous or the new
+version, complete. Leftovers of killed or failed builds (unfinished versions, temporary
+links) are removed by the next successful publication, which keeps the current version and
+the one before it (for a quick rollback: point the link back at it).
+
+The first publication into a real folder `site/` (the layout before symbolic links) swaps
+the link and the folder with one `renameat2(RENAME_EXCHANGE)` call (Linux), then moves the
+old folder into `.site.versions/` as the previous version. Where that call is missing, the
+folder is renamed away and the link renamed into place: a one-time gap of two renames.
+
+Engine-agnostic: the build itself is a callable.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import secrets
 import shutil
-import tempfile
+import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+# Tests stop the process at a named step (SIGKILL, as a crash or an out-of-memory kill would).
+KILL_AT_ENV = "CERCLE_TEST_KILL_AT"
+LINK_INFIX = ".link-"
 
 
 class SwapError(Exception):
     """The destination cannot receive the new site (for example: it is a file)."""
 
 
+def _step(name: str) -> None:
+    if os.environ.get(KILL_AT_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def versions_dir(dest: Path) -> Path:
+    """Where the versions of `dest` live: `.<name>.versions/` beside it."""
+    return dest.with_name(f".{dest.name}.versions")
+
+
+def _new_id() -> str:
+    # Sortable by time, unique across concurrent builds.
+    return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two names atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot
+        return False
+    raise OSError(errno, os.strerror(errno), str(a))
+
+
+def current_version(dest: Path) -> Path | None:
+    """The version folder `dest` points at, or None (missing, a real folder, or a foreign link)."""
+    if not dest.is_symlink():
+        return None
+    target = (dest.parent / os.readlink(dest)).resolve()
+    return target if target.parent == versions_dir(dest).resolve() else None
+
+
+def _link(dest: Path, version: Path, suffix: str) -> Path:
+    """A new symbolic link beside `dest` to `version` (relative: the project can move)."""
+    link = dest.with_name(f".{dest.name}{LINK_INFIX}{suffix}")
+    link.symlink_to(os.path.relpath(version, dest.parent), target_is_directory=True)
+    return link
+
+
+def _switch(dest: Path, version: Path, suffix: str) -> None:
+    link = _link(dest, version, suffix)
+    _step("linked")
+    if dest.is_dir() and not dest.is_symlink():  # first run: migrate the real folder
+        if _exchange(link, dest):
+            _step("exchanged")
+            link.rename(versions_dir(dest) / f"{suffix}-before")  # now the old folder: keep it
+        else:
+            dest.rename(versions_dir(dest) / f"{suffix}-before")
+            _step("moved-away")
+            link.rename(dest)
+    else:
+        os.replace(link, dest)
+    _step("switched")
+
+
+def clean(dest: Path, keep: set[Path]) -> None:
+    """Remove versions not in `keep`, temporary links and leftovers of older layouts."""
+    versions = versions_dir(dest)
+    keep = {p.resolve() for p in keep}
+    for path in versions.iterdir() if versions.is_dir() else ():
+        if path.resolve() not in keep:
+            _remove(path)
+    for path in dest.parent.glob(f".{dest.name}*"):
+        name = path.name[len(dest.name) + 1 :]
+        # `.site.link-*`: a link a killed build never renamed (or a migrated folder's old name);
+        # `.site.new-*` / `.site.old-*`: leftovers of the two-rename publication before links.
+        if name.startswith((LINK_INFIX, ".new-", ".old-")):
+            _remove(path)
+
+
 def _remove(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def build_atomically(dest: Path, build: Callable[[Path], None]) -> Path:
-    """Run `build(tmp)` into a temporary folder beside `dest`, then put it in place of `dest`.
+    """Run `build(folder)` into a new version folder, then switch `dest` to it in one rename.
 
-    When `build` raises, the temporary folder is removed, `dest` is left as it was and the
-    exception propagates. Returns `dest`.
+    When `build` raises, the new folder is removed, `dest` is left as it was and the
+    exception propagates. Returns `dest` (a symbolic link to the new version).
     """
     dest = dest.absolute()
-    if dest.exists() and not dest.is_dir():
+    versions = versions_dir(dest)
+    if (dest.exists() and not dest.is_dir()) or (versions.exists() and not versions.is_dir()):
         raise SwapError(str(dest))
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.new-", dir=dest.parent))
+    if versions.is_symlink():  # never build or delete through a link planted beside the site
+        raise SwapError(str(versions))
+    versions.mkdir(parents=True, exist_ok=True)
+    previous = current_version(dest)
+    suffix = _new_id()
+    version = versions / suffix
+    version.mkdir()  # the umask's permissions, as any folder (not mkdtemp's 0700)
     try:
-        build(tmp)
+        build(version)
     except BaseException:
-        _remove(tmp)
+        _remove(version)
         raise
-    # Same parent, same file system: both renames are atomic. mkdtemp makes the folder 0700;
-    # give the site the permissions a normal folder would have.
-    umask = os.umask(0)
-    os.umask(umask)
-    tmp.chmod(0o777 & ~umask)
-    old = None
-    if dest.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.old-", dir=dest.parent))
-        old.rmdir()
-        dest.rename(old)
-    try:
-        tmp.rename(dest)
-    except OSError:
-        if old is not None:
-            old.rename(dest)
-        _remove(tmp)
-        raise
-    if old is not None:
-        _remove(old)
+    _step("built")
+    _switch(dest, version, suffix)
+    migrated = versions / f"{suffix}-before"
+    clean(dest, {version, *(p for p in (previous, migrated) if p is not None and p.exists())})
+    _step("cleaned")
     return dest

@@ -123,7 +123,8 @@ def serve(config_file: Path, lang: str, dev_addr: str, no_livereload: bool) -> N
 
 
 def _shown(path: Path) -> str:
+    # The destination is a link to the current version: name the link, not where it points.
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix() + "/"
     except ValueError:
         return str(path)

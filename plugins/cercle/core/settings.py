@@ -43,6 +43,8 @@ class HubSettings:
     topics_file: str = "topics.yml"
     # Where parsed front matter is kept between builds (None: not kept).
     cache_dir: Path | None = None
+    # Origins (https://host[:port]) that raw HTML in a body may load from (embeds).
+    allowed_origins: tuple[str, ...] = ()
 
     @property
     def default_language(self) -> str:

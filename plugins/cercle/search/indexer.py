@@ -1,7 +1,9 @@
 """Index a built site with Pagefind (its Python API) into `<site>/pagefind/`, atomically and reproducibly.
 
 The index is written to a temporary folder and moved into place only when Pagefind
-succeeded, so a failure never leaves a half-written index behind.
+succeeded and every file it writes is complete (`completion.py`), so a failure never
+leaves a half-written index behind. Failures are SearchIndexError with a message code
+of `locales/*.yml` (`messages.search.*`), each naming what to do.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from cercle.search.completion import Completion
 from cercle.search.reproducible import FormatError, normalize
 
 OUTPUT = "pagefind"
@@ -24,7 +27,19 @@ T = TypeVar("T")
 
 
 class SearchIndexError(Exception):
-    """Pagefind could not index the site; the message says why and what to do."""
+    """Pagefind could not index the site: `code` (messages.search.<code>) and its `params`."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(f"{code}: {params}")
+        self.code, self.params = code, params
+
+    def render(self, lang: str) -> str:
+        from cercle.core.i18n import message
+
+        params = dict(self.params)
+        if "step" in params:
+            params["step"] = message(lang, f"search.step_{params['step']}")
+        return message(lang, "search.index_failed", detail=message(lang, f"search.{self.code}", **params))
 
 
 @dataclass(frozen=True)
@@ -33,18 +48,35 @@ class IndexResult:
     languages: dict[str, int]
 
 
+def _watch(service: Any) -> asyncio.Future | None:
+    watch = getattr(service, "_poll_task", None)  # ends only when Pagefind's output closes
+    return watch if isinstance(watch, asyncio.Future) else None
+
+
 async def _guarded(awaitable: Awaitable[T], service: Any, timeout: float, step: str) -> T:
     """Await a Pagefind call, but stop if the Pagefind process dies or takes too long."""
     task = asyncio.ensure_future(awaitable)
-    watch = getattr(service, "_poll_task", None)  # ends only when Pagefind's output closes
-    waiting = {task, watch} if isinstance(watch, asyncio.Future) else {task}
+    watch = _watch(service)
+    waiting = {task, watch} if watch is not None else {task}
     done, _ = await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
     if task in done:
         return task.result()
     task.cancel()
     if watch in done:
-        raise SearchIndexError(f"the Pagefind process stopped during {step}")
-    raise SearchIndexError(f"Pagefind did not finish {step} within {timeout:g} seconds")
+        raise SearchIndexError("stopped", step=step)
+    raise SearchIndexError("too_slow", step=step, seconds=f"{timeout:g}")
+
+
+async def _until_complete(output: Path, service: Any, timeout: float, poll: float = 0.05) -> None:
+    """Return once every file Pagefind writes is whole (it answers before they are)."""
+    completion, deadline = Completion(output), time.monotonic() + timeout
+    while (problem := completion.problem()) is not None:
+        watch = _watch(service)
+        if watch is not None and watch.done():
+            raise SearchIndexError("incomplete", problem=problem)  # it died mid-write
+        if time.monotonic() > deadline:
+            raise SearchIndexError("not_written", problem=problem, seconds=f"{timeout:g}")
+        await asyncio.sleep(poll)
 
 
 async def _close(service: Any) -> None:
@@ -64,35 +96,23 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
     try:
         service = await PagefindService().launch()
     except (OSError, FileNotFoundError) as exc:
-        raise SearchIndexError(
-            f"the Pagefind binary could not be started ({exc}). Install it with "
-            "`pip install 'pagefind[bin]'` (make venv does)."
-        ) from exc
+        raise SearchIndexError("no_binary", error=exc) from exc
     try:
-        index = await _guarded(service.create_index(config), service, timeout, "start-up")
+        index = await _guarded(service.create_index(config), service, timeout, "startup")
         await _guarded(index.add_directory(str(site)), service, timeout, "indexing")
-        await _guarded(index.write_files(str(output)), service, timeout, "writing the index")
+        await _guarded(index.write_files(str(output)), service, timeout, "writing")
+        await _until_complete(output, service, timeout)
     except SearchIndexError:
         raise
     except Exception as exc:  # Pagefind reports its own errors as plain exceptions
         detail = exc.args[0] if exc.args else type(exc).__name__
-        raise SearchIndexError(f"Pagefind failed: {detail}") from exc
+        raise SearchIndexError("pagefind_error", detail=str(detail).rstrip(".")) from exc
     finally:
         await _close(service)
 
 
-def _summary(output: Path, settle: float = 10.0) -> dict[str, int]:
-    # Under heavy load the entry file was once read half-written right after Pagefind
-    # answered `write_files` (a JSONDecodeError in a build): wait for it to be whole.
-    deadline = time.monotonic() + settle
-    while True:
-        try:
-            entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
-            break
-        except (OSError, ValueError) as exc:
-            if time.monotonic() > deadline:
-                raise SearchIndexError(f"Pagefind's {ENTRY_FILE} is unreadable ({exc})") from exc
-            time.sleep(0.1)
+def _summary(output: Path) -> dict[str, int]:
+    entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))  # complete: checked
     return {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
 
 
@@ -105,19 +125,14 @@ def index_site(
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
     try:
         asyncio.run(_index(site, staging, config, timeout))
-        if not (staging / ENTRY_FILE).is_file():
-            raise SearchIndexError(f"Pagefind wrote no {ENTRY_FILE}")
         languages = _summary(staging)
         pages = sum(languages.values())  # pages with a body, not every HTML file read
         if expected is not None and pages != expected:
-            raise SearchIndexError(
-                f"Pagefind indexed {pages} page(s) but {expected} were marked for search; "
-                "a template may have lost the data-pagefind-body article"
-            )
+            raise SearchIndexError("count", pages=pages, expected=expected)
         try:
-            normalize(staging)
+            normalize(staging, site)
         except (FormatError, OSError, ValueError) as exc:
-            raise SearchIndexError(f"cannot make Pagefind's output reproducible: {exc}") from exc
+            raise SearchIndexError("not_reproducible", detail=exc) from exc
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
         if target.exists():
             target.rename(previous)

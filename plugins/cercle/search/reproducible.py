@@ -1,6 +1,7 @@
 """Make Pagefind 1.5.2's output byte-identical from one build to the next.
 
-Pagefind writes a few lists in hash-map order, which changes on every run:
+Pagefind numbers pages in the order the file system lists the site (see `renumber.py`) and
+writes a few lists in hash-map order, which changes on every run:
 
 - `pagefind-entry.json`: the `languages` map;
 - `filter/<lang>_<hash>.pf_filter`: the values of a filter;
@@ -30,7 +31,7 @@ class FormatError(Exception):
     """Pagefind's output is not in the expected format (another Pagefind version?)."""
 
 
-# -- minimal CBOR (RFC 8949): unsigned ints, text strings, arrays; shortest, definite lengths --
+# -- minimal CBOR (RFC 8949): integers, text strings, arrays; shortest, definite lengths --
 
 
 def _decode(data: bytes, pos: int) -> tuple[Any, int]:
@@ -48,6 +49,8 @@ def _decode(data: bytes, pos: int) -> tuple[Any, int]:
         raise FormatError(f"unsupported CBOR item {data[pos - 1]:#x}")
     if major == 0:
         return value, pos
+    if major == 1:  # negative integer (word positions carry weights as negatives)
+        return -1 - value, pos
     if major == 3:
         return data[pos : pos + value].decode("utf-8"), pos + value
     if major == 4:
@@ -72,9 +75,7 @@ def _encode(value: Any) -> bytes:
     if isinstance(value, bool) or not isinstance(value, int | str | list):
         raise FormatError(f"cannot encode {type(value).__name__}")
     if isinstance(value, int):
-        if value < 0:
-            raise FormatError("negative integer")
-        return _head(0, value)
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
     if isinstance(value, str):
         raw = value.encode("utf-8")
         return _head(3, len(raw)) + raw
@@ -104,24 +105,30 @@ def write_record(folder: Path, old_name: str, value: Any, suffix: str, prefix: s
 # -- the normalization ------------------------------------------------------------------------
 
 
-def _sorted_filter(output: Path, name: str) -> str:
+def _sorted_filter(output: Path, name: str, new_of: dict[int, int]) -> str:
     path = output / "filter" / f"{name}.pf_filter"
-    record = read_record(path)
+    record = read_record(path)  # [filter, [[value, [page, …]], …]]
     if not (isinstance(record, list) and len(record) == 2 and isinstance(record[1], list)):
         raise FormatError(f"{path.name}: unexpected filter layout")
-    record[1] = sorted(record[1], key=lambda value: str(value[0]))
+    record[1] = sorted(
+        ([value, sorted(new_of[page] for page in pages)] for value, pages in record[1]),
+        key=lambda value: str(value[0]),
+    )
     new = write_record(output / "filter", name, record, ".pf_filter")
     if new != name:
         path.unlink()
     return new
 
 
-def _normalize_meta(output: Path, name: str) -> str:
+def _normalize_meta(output: Path, site: Path, name: str) -> str:
+    from cercle.search.renumber import renumber
+
     path = output / f"pagefind.{name}.pf_meta"
-    meta = read_record(path)
-    if not (isinstance(meta, list) and len(meta) >= 5 and isinstance(meta[3], list)):
+    meta = read_record(path)  # [version, pages, index chunks, filters, sorts, …]
+    if not (isinstance(meta, list) and len(meta) >= 5 and all(isinstance(m, list) for m in meta[1:5])):
         raise FormatError(f"{path.name}: unexpected metadata layout")
-    meta[3] = sorted([key, _sorted_filter(output, filter_hash)] for key, filter_hash in meta[3])
+    new_of = renumber(output, site, meta)
+    meta[3] = sorted([key, _sorted_filter(output, filter_hash, new_of)] for key, filter_hash in meta[3])
     meta[4] = sorted(meta[4], key=lambda sort: str(sort[0]))
     new = write_record(output, name, meta, ".pf_meta", prefix="pagefind.")
     if new != name:
@@ -129,11 +136,15 @@ def _normalize_meta(output: Path, name: str) -> str:
     return new
 
 
-def normalize(output: Path) -> None:
-    """Rewrite `output` (a Pagefind bundle) so that the same site always gives the same bytes."""
+def normalize(output: Path, site: Path) -> None:
+    """Rewrite `output` (the Pagefind bundle of `site`) so that the same site always gives the same bytes.
+
+    Nothing here depends on the order a folder is listed in: pages are renumbered by URL
+    (`renumber.py`), files are reached through the names the metadata gives.
+    """
     entry_path = output / ENTRY_FILE
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for info in entry.get("languages", {}).values():
-        info["hash"] = _normalize_meta(output, info["hash"])
+    for _, info in sorted(entry.get("languages", {}).items()):
+        info["hash"] = _normalize_meta(output, site, info["hash"])
     text = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     entry_path.write_text(text, encoding="utf-8")

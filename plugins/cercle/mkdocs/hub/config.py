@@ -24,3 +24,6 @@ class HubConfig(Config):
     # Processes that render pages in `mkdocs build` (Linux): 0 picks one per CPU (at most 4,
     # one per 100 pages) when every plugin is known to allow it; 1 renders in this process.
     processes = Type(int, default=0)
+    # Origins raw HTML in a body may load from (e.g. https://www.youtube-nocookie.com);
+    # empty: nothing from another site. Script is refused whatever this says.
+    allowed_origins = ListOfItems(Type(str), default=[])

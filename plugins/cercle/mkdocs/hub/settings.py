@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from cercle.core.models import EntryType
 from cercle.core.settings import DEFAULT_SECTIONS, HubSettings, resolve_today
 from cercle.mkdocs.hub.config import HubConfig
+from cercle.rawhtml.scan import origin_of
 
 
 def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
@@ -32,6 +33,15 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
     languages = tuple(options.languages)
     if not languages:
         raise PluginError("cercle/hub: languages: list at least one language, e.g. [fr, en]")
+    origins = []
+    for value in options.allowed_origins:
+        origin = origin_of(value)
+        if origin is None or origin.rstrip("/") != value.strip().rstrip("/").lower():
+            raise PluginError(
+                f"cercle/hub: allowed_origins: '{value}' is not an origin: write the scheme and "
+                "host only, e.g. https://www.youtube-nocookie.com"
+            )
+        origins.append(origin)
     return HubSettings(
         content_dir=Path(config.docs_dir),
         languages=languages,
@@ -43,5 +53,6 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         speakers_file=options.speakers_file,
         topics_file=options.topics_file,
         # Beside the cards' cache: parsed front matter, reused while a file is unchanged.
+        allowed_origins=tuple(origins),
         cache_dir=Path(config.config_file_path or ".").resolve().parent / ".cache" / "cercle" / "catalog",
     )

@@ -70,6 +70,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 expected=self.marked,
             )
         except SearchIndexError as exc:
-            raise PluginError(f"cercle/search: the search index was not built: {exc}") from exc
+            hub = config.plugins.get("cercle/hub")
+            raise PluginError(exc.render(getattr(hub, "messages_language", "en"))) from exc
         counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
         log.info("cercle/search: indexed %d page(s) (%s)", result.pages, counts)

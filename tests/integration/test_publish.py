@@ -1,0 +1,133 @@
+"""Publication by one symbolic-link switch: a process killed at every step leaves the old or the new
+site whole, a reader never misses a file, and the next build removes what killed builds left."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from cercle.build.atomic import KILL_AT_ENV, versions_dir
+
+PAD = "x" * 50_000  # big enough that a half-written page would show
+
+# Publishes a small site whose pages say which version they are; `building` stops mid-build.
+PUBLISH = """
+import os, sys
+from pathlib import Path
+from cercle.build import atomic
+if os.environ.get("NO_EXCHANGE"):
+    atomic._exchange = lambda a, b: False
+dest, number = Path(sys.argv[1]), sys.argv[2]
+def build(folder):
+    page = f"<html>version {number} {PAD}</html>"
+    for lang in ("fr", "en"):
+        (folder / lang).mkdir()
+        (folder / lang / "index.html").write_text(page)
+        atomic._step("building")
+atomic.build_atomically(dest, build)
+""".replace("{PAD}", PAD)
+
+
+def publish(dest: Path, number: int, kill_at: str = "", exchange: bool = True) -> int:
+    env = {**os.environ, KILL_AT_ENV: kill_at}
+    if not exchange:
+        env["NO_EXCHANGE"] = "1"
+    return subprocess.run([sys.executable, "-c", PUBLISH, str(dest), str(number)], env=env).returncode
+
+
+def version_of(dest: Path) -> int:
+    text = (dest / "fr" / "index.html").read_text()
+    assert text.startswith("<html>version ") and text.endswith(f"{PAD}</html>"), "a half-written page"
+    return int(text.split()[1])
+
+
+class Reader(threading.Thread):
+    """Reads site/fr/index.html without pause; records every failure (missing, half written)."""
+
+    def __init__(self, dest: Path) -> None:
+        super().__init__(daemon=True)
+        self.dest, self.reads, self.failures = dest, 0, []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                version_of(self.dest)
+                self.reads += 1
+            except (OSError, AssertionError, ValueError) as exc:
+                self.failures.append(repr(exc))
+
+
+def legacy_site(dest: Path) -> None:
+    """A real folder `site/` as the two-rename publication left it, with its leftovers."""
+    (dest / "fr").mkdir(parents=True)
+    (dest / "fr" / "index.html").write_text(f"<html>version 0 {PAD}</html>")
+    for leftover in (".site.new-abc123", ".site.old-def456"):
+        (dest.parent / leftover / "fr").mkdir(parents=True)
+
+
+# Before the switch the old site stays; from the switch on, the new one is there.
+OLD_SITE_STEPS = ["building", "built", "linked"]
+
+
+def test_kill_at_every_step_leaves_a_whole_site_and_the_next_build_cleans(tmp_path: Path):
+    dest = tmp_path / "site"
+    legacy_site(dest)
+    reader = Reader(dest)
+    reader.start()
+    published, number = 0, 0
+    try:
+        # First run into the real folder (migration), then runs over the link.
+        plan = [(step, True) for step in [*OLD_SITE_STEPS, "exchanged"]]
+        plan += [(step, False) for step in ["cleaned", *OLD_SITE_STEPS, "switched"]]
+        for step, migrating in plan:
+            assert dest.is_symlink() is not migrating
+            number += 1
+            assert publish(dest, number, kill_at=step) == -9, step  # it was killed
+            if step not in OLD_SITE_STEPS:
+                published = number
+            assert version_of(dest) == published, step
+        assert reader.reads > 0
+        # Killed builds left unfinished versions and temporary links behind.
+        assert len(list(versions_dir(dest).iterdir())) > 2
+        assert list(tmp_path.glob(".site.link-*"))
+        number += 1
+        assert publish(dest, number) == 0
+        assert version_of(dest) == number
+    finally:
+        reader.stop.set()
+        reader.join()
+    assert reader.failures == []
+    current = (tmp_path / os.readlink(dest)).resolve()
+    kept = sorted(p.resolve() for p in versions_dir(dest).iterdir())
+    assert current in kept and len(kept) == 2  # the current version and the previous one
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.versions", "site"]
+
+
+def test_migration_without_rename_exchange(tmp_path: Path):
+    dest = tmp_path / "site"
+    legacy_site(dest)
+    assert publish(dest, 1, exchange=False) == 0
+    assert dest.is_symlink() and version_of(dest) == 1
+    previous = [p for p in versions_dir(dest).iterdir() if p.resolve() != dest.resolve()]
+    assert len(previous) == 1 and version_of(previous[0]) == 0  # kept for a rollback
+    assert publish(dest, 2, exchange=False) == 0
+    assert version_of(dest) == 2 and len(list(versions_dir(dest).iterdir())) == 2
+
+
+@pytest.mark.parametrize("planted", ["file", "link"])
+def test_versions_folder_must_be_a_real_folder(tmp_path: Path, planted: str):
+    dest, outside = tmp_path / "site", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("keep")
+    if planted == "file":
+        versions_dir(dest).write_text("a file")
+    else:
+        versions_dir(dest).symlink_to(outside)
+    assert publish(dest, 1) != 0
+    assert (outside / "keep.txt").read_text() == "keep" and not dest.exists()
