@@ -15,6 +15,7 @@ from cercle.core.models import EntryType, Speaker, localized
 from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
+from cercle.hub.parts import PageParts
 
 
 class Hub:
@@ -72,7 +73,7 @@ class PageView:
     entry: Entry | None = None
     generated: GeneratedPage | None = None
     material_lang: str = "en"
-    extra: dict[str, object] = field(default_factory=dict)
+    parts: PageParts = field(default_factory=PageParts)  # what each feature adds (hub/parts.py)
 
     # -- language ----------------------------------------------------------------------
 

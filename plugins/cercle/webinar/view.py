@@ -1,7 +1,7 @@
 """Everything a webinar or event page shows beyond entry.html, computed once per page.
 
-Exposed to templates as `cercle.extra.webinar`. Other plugins put their parts in
-`cercle.extra` too (`slides`: a Gallery, `calendar`: CalendarLinks); they are read lazily,
+Exposed to templates as `cercle.parts.webinar`. Other plugins fill their own parts of the
+page (`cercle.parts.slides`, `.calendar`, see cercle/hub/parts.py); they are read lazily,
 so the order of plugins does not matter.
 """
 
@@ -127,13 +127,11 @@ class EventView:
 
     @property
     def slides(self) -> Gallery | None:
-        value = self.view.extra.get("slides")
-        return value if isinstance(value, Gallery) else None
+        return self.view.parts.slides
 
     @property
     def calendar(self) -> CalendarLinks | None:
-        value = self.view.extra.get("calendar")
-        return value if isinstance(value, CalendarLinks) else None
+        return self.view.parts.calendar
 
     @cached_property
     def poster(self) -> Poster | None:

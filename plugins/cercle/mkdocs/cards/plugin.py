@@ -104,7 +104,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         if cards and self.config.enabled:
             og = cards.og
             image = Image(og.path, og.width, og.height, og.alt)
-        context["cercle_meta"] = meta_tags(
+        view.parts.meta = meta_tags(
             view, self.site_name, self._description(view, cards, config), image
         )
         return context

@@ -18,6 +18,7 @@ from cercle.feeds.atom import render
 from cercle.feeds.build import FeedSpec, atom_feed, feed_specs
 from cercle.hub.alternates import absolute
 from cercle.hub.pages import Kind
+from cercle.hub.parts import FeedLink
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.feeds.config import FeedsConfig
 from cercle.mkdocs.hub.plugin import hub_of, page_view
@@ -48,8 +49,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             return context
         if not self.specs:
             self.specs = feed_specs(hub_of(config))
-        view.extra["feeds"] = [
-            {"href": spec.path, "title": spec.title(config.site_name)}
+        view.parts.feeds = [
+            FeedLink(spec.path, spec.title(config.site_name))
             for spec in self.specs
             if spec.lang == view.lang and _relevant(spec, view)
         ]

@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from cercle.hub.alternates import absolute
+from cercle.hub.parts import SharePart
 from cercle.mkdocs.hub.plugin import add_assets, page_view
 from cercle.mkdocs.share.config import ShareConfig
 from cercle.share.kit import Download, share_kit
@@ -46,12 +47,12 @@ class SharePlugin(BasePlugin[ShareConfig]):
                 Download(card.path, card.alt, card.width, card.height, quote=index > 0)
                 for index, card in enumerate([cards.og, *cards.quotes])
             ]
-        context["cercle_share"] = share_kit(
+        kit = share_kit(
             entry,
             absolute(view.hub.settings.site_url, entry.url),
             utm=dict(self.config.utm),
             networks=tuple(self.config.networks),
             downloads=downloads,
         )
-        context["cercle_share_new_window"] = self.config.new_window
+        view.parts.share = SharePart(kit, self.config.new_window)
         return context

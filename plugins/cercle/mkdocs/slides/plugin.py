@@ -58,5 +58,5 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         value = view.entry.event.slides
         deck = self.decks.get(value.lstrip("/")) if value else None
         if deck is not None and value:
-            view.extra["slides"] = gallery(deck, value.lstrip("/"), self._folder(deck), view.lang)
+            view.parts.slides = gallery(deck, value.lstrip("/"), self._folder(deck), view.lang)
         return context
