@@ -16,6 +16,7 @@ from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
 from cercle.hub.parts import PageParts
+from cercle.hub.state import BuildState
 
 
 class Hub:
@@ -28,6 +29,7 @@ class Hub:
         self.page_by_src = {p.src_uri: p for p in self.pages}
         self._urls: dict[tuple[str, str], str] = {(p.key, p.lang): p.url for p in self.pages}
         self.entry_by_src = {e.rel_path: e for e in catalog.entries}
+        self.state = BuildState()  # what features plan for each other (hub/state.py)
 
     @property
     def today(self) -> dt.date:

@@ -51,10 +51,13 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.cache_dir = base / self.config.cache_dir
         return config
 
-    # Planned once the Catalog exists (the share block needs them in every process).
+    # Planned once the Catalog exists, before any fork: the share block, og:image and the
+    # feeds read the plan (hub.state.cards) in every process.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._stop_job()  # a previous build of this process that failed
-        self.cards = CardPlanner(hub_of(config), self.brand, self.config.quotes).plan()
+        hub = hub_of(config)
+        self.cards = CardPlanner(hub, self.brand, self.config.quotes).plan()
+        hub.state.cards = self.cards if self.config.enabled else {}
         return files
 
     # Drawn and placed in the site (cleaned by now) in the background while MkDocs reads and
@@ -88,10 +91,6 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self._stop.set()
         with contextlib.suppress(Exception):
             job.result()
-
-    def cards_for(self, src_uri: str) -> PageCards | None:
-        """The cards of a page, for the share block (None when cards are not drawn)."""
-        return self.cards.get(src_uri) if self.config.enabled else None
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any

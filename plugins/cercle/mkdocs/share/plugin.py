@@ -40,8 +40,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
             return context
         entry = view.entry
         downloads = []
-        cards_plugin = config.plugins.get("cercle/cards")
-        cards = cards_plugin.cards_for(entry.rel_path) if hasattr(cards_plugin, "cards_for") else None
+        cards = view.hub.state.cards_for(entry.rel_path)  # the card plan, when cards are drawn
         if cards:
             downloads = [
                 Download(card.path, card.alt, card.width, card.height, quote=index > 0)
