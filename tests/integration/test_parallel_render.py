@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 from tests.conftest import ROOT, cercle, copy_demo, mkdocs_build, write
 
-from cercle.mkdocs.hub.parallel import process_count, shares
+from cercle.mkdocs.parallel import process_count, shares
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="forked rendering is Linux-only")
 
