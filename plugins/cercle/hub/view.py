@@ -12,6 +12,7 @@ from functools import cached_property
 from cercle.core import i18n
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.models import EntryType, Speaker, localized
+from cercle.core.refs import ContentRef
 from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
@@ -138,6 +139,11 @@ class PageView:
         return localized(value, self.lang, self.languages[0])  # type: ignore[arg-type]
 
     # -- lookups -------------------------------------------------------------------------
+
+    @staticmethod
+    def ref(value: str) -> ContentRef:
+        """A front-matter file reference, for templates: remote address or path in content/."""
+        return ContentRef(value)
 
     def speaker(self, speaker_id: str) -> Speaker | None:
         return self.hub.catalog.speakers.get(speaker_id)

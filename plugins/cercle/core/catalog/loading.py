@@ -16,6 +16,7 @@ from cercle.core.doccache import DocumentCache, parser_version
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml, read_text
 from cercle.core.models import EntryMeta, EntryType, EventMeta, Speaker, Topic
+from cercle.core.refs import ContentRef
 from cercle.core.settings import HubSettings
 
 # Parsed front matter by file, reused while a file's mtime and size are unchanged: `cercle serve`
@@ -74,12 +75,8 @@ class CatalogBuilder:
                 yield path, rel
 
     def content_file_exists(self, value: str) -> bool:
-        if "://" in value:
-            return True
-        if "\0" in value:  # no file can have it; the OS would raise ValueError
-            return False
-        candidate = (self.root / value.lstrip("/")).resolve()
-        return candidate.is_relative_to(self.root.resolve()) and candidate.is_file()
+        ref = ContentRef(value)
+        return ref.is_remote or ref.is_file_in(self.root)
 
     def build(self) -> Catalog:
         if not self.root.is_dir():
@@ -265,7 +262,7 @@ class CatalogBuilder:
         paths: list[tuple[str, str | None]] = [("image", meta.image)]
         if isinstance(meta, EventMeta):
             paths += [("slides", meta.slides), ("transcript", meta.transcript), ("captions", meta.captions)]
-            if meta.video and "://" not in meta.video:
+            if meta.video and not ContentRef(meta.video).is_remote:
                 paths.append(("video", meta.video))
             paths += [(f"resources.{i}.url", r.url) for i, r in enumerate(meta.resources)]
         for name, value in paths:

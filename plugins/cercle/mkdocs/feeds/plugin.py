@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cercle.core.catalog import Entry
+from cercle.core.refs import ContentRef
 from cercle.feeds.atom import render
 from cercle.feeds.build import FeedSpec, atom_feed, feed_specs
 from cercle.hub.alternates import absolute
@@ -72,10 +73,10 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         cards = hub.state.cards_for(entry.rel_path)  # the page's card: its og:image too
         if cards:
             return absolute(hub.settings.site_url, cards.og.path)
-        image = entry.meta.image
-        if image:
-            return image if "://" in image else absolute(hub.settings.site_url, image.lstrip("/"))
-        return None
+        image = ContentRef.of(entry.meta.image)
+        if image is None:
+            return None
+        return image.raw if image.is_remote else absolute(hub.settings.site_url, image.url)
 
 
 def _relevant(spec: FeedSpec, view: PageView) -> bool:
