@@ -124,7 +124,7 @@ def build_with_binary(project: Path, binary: str):
 def test_missing_pagefind_stops_the_build_with_a_clear_message(demo_project, tmp_path):
     result, site = build_with_binary(demo_project, str(tmp_path / "no-such-pagefind"))
     assert result.returncode != 0
-    assert "cercle/search: the search index was not built" in result.output
+    assert "cercle/search : l’index de recherche n’a pas été construit" in result.output
     assert "pagefind[bin]" in result.output
     assert "Traceback" not in result.output
     assert not (site / "pagefind").exists() and not list(site.glob(".pagefind-*"))
@@ -138,7 +138,7 @@ def test_crashing_pagefind_stops_the_build_without_a_half_index(demo_project, tm
     result, site = build_with_binary(demo_project, str(crash))
     assert time.monotonic() - started < 60  # no hang waiting for a dead process
     assert result.returncode != 0
-    assert "cercle/search: the search index was not built" in result.output
+    assert "cercle/search : l’index de recherche n’a pas été construit" in result.output
     assert not (site / "pagefind").exists() and not list(site.glob(".pagefind-*"))
 
 

@@ -43,6 +43,9 @@ class HubSettings:
     topics_file: str = "topics.yml"
     # Where parsed front matter is kept between builds (None: not kept).
     cache_dir: Path | None = None
+    # The hub's own UI strings and messages (<lang>.yml), merged over the shipped ones.
+    locales_dir: Path | None = None
+    project_dir: Path | None = None  # mkdocs.yml's folder: problems name files from there
 
     @property
     def default_language(self) -> str:

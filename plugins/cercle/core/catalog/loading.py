@@ -16,6 +16,7 @@ from cercle.core.doccache import DocumentCache, parser_version
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml, read_text
 from cercle.core.models import EntryMeta, EntryType, EventMeta, Speaker, Topic
+from cercle.core.overrides import load_overrides
 from cercle.core.refs import ContentRef
 from cercle.core.settings import HubSettings
 
@@ -79,6 +80,8 @@ class CatalogBuilder:
         return ref.is_remote or ref.is_file_in(self.root)
 
     def build(self) -> Catalog:
+        # The hub's own strings first: every message and UI string after this speaks them.
+        self.problems.extend(load_overrides(self.settings))
         if not self.root.is_dir():
             self.problems.append(problem(str(self.root), 0, "", "missing_file", value=str(self.root)))
             return self._finish()

@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cercle.core.catalog import Entry
+from cercle.core.i18n import message
 from cercle.core.refs import ContentRef
 from cercle.feeds.atom import render
 from cercle.feeds.build import FeedSpec, atom_feed, feed_specs
@@ -21,7 +22,7 @@ from cercle.hub.pages import Kind
 from cercle.hub.parts import FeedLink
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.feeds.config import FeedsConfig
-from cercle.mkdocs.hub.plugin import hub_of, page_view
+from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 
 log = logging.getLogger("mkdocs.plugins.cercle.feeds")
 
@@ -65,7 +66,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             target = site_dir / spec.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(render(feed))
-        log.debug("cercle/feeds: wrote %d feeds", len(specs))
+        log.debug(message(messages_language(config), "feeds.wrote", count=len(specs)))
 
     def _image(self, hub: Hub, entry: Entry) -> str | None:
         if not self.config.images:

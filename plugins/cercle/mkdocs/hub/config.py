@@ -24,3 +24,6 @@ class HubConfig(Config):
     # Processes that render pages in `mkdocs build` (Linux): 0 picks one per CPU (at most 4,
     # one per 100 pages) when every plugin is known to allow it; 1 renders in this process.
     processes = Type(int, default=0)
+    # Folder (from mkdocs.yml's) of fr.yml, en.yml… that override any shipped UI string or
+    # message, with the same structure; empty: the shipped strings only.
+    locales_dir = Type(str, default="")

@@ -19,10 +19,10 @@ from mkdocs.structure.pages import Page
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
-from cercle.core.i18n import message
+from cercle.core.i18n import FALLBACK, message
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
-from cercle.mkdocs.hub.settings import hub_settings
+from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.parallel import ParallelPages
 from cercle.theme import theme_dir
 from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_html
@@ -103,7 +103,7 @@ class HubPlugin(BasePlugin[HubConfig]):
                 continue
             patched = disable_alternate_lookups(Path(file.abs_src_path).read_text(encoding="utf-8"))
             if patched is None:
-                log.info("cercle/hub: %s has no alternate-language lookup to disable", file.src_uri)
+                log.info(message(self.messages_language, "config.bundle_unpatched", path=file.src_uri))
                 continue
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=patched))
@@ -240,8 +240,14 @@ def hub_of(config: MkDocsConfig) -> Hub:
     """The Hub of the current build, for the other Cercle plugins (list cercle/hub first)."""
     plugin = config.plugins.get("cercle/hub")
     if not isinstance(plugin, HubPlugin) or plugin.hub is None:
-        raise PluginError("Cercle plugins need `cercle/hub`, listed first under `plugins:` in mkdocs.yml.")
+        raise PluginError(message(messages_language(config), "config.needs_hub"))
     return plugin.hub
+
+
+def messages_language(config: MkDocsConfig) -> str:
+    """The language of a Cercle plugin's messages: cercle/hub's, else English."""
+    plugin = config.plugins.get("cercle/hub")
+    return options_language(plugin.config) if isinstance(plugin, HubPlugin) else FALLBACK
 
 
 def in_render_worker(config: MkDocsConfig) -> bool:

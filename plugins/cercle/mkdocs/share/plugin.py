@@ -9,9 +9,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from cercle.core.i18n import message
 from cercle.hub.alternates import absolute
 from cercle.hub.parts import SharePart
-from cercle.mkdocs.hub.plugin import add_assets, page_view
+from cercle.mkdocs.hub.plugin import add_assets, messages_language, page_view
 from cercle.mkdocs.share.config import ShareConfig
 from cercle.share.kit import Download, share_kit
 from cercle.share.links import UTM_KEYS
@@ -27,7 +28,10 @@ class SharePlugin(BasePlugin[ShareConfig]):
         unknown = sorted(set(self.config.utm) - set(UTM_KEYS))
         if unknown:
             allowed = ", ".join(UTM_KEYS)
-            raise PluginError(f"cercle/share: utm: unknown parameter {', '.join(unknown)} (use {allowed})")
+            names = ", ".join(unknown)
+            raise PluginError(
+                message(messages_language(config), "share.unknown_utm", names=names, allowed=allowed)
+            )
         if self.config.enabled:
             add_assets(config, CSS, JS)
         return config

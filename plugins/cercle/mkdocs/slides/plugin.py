@@ -12,8 +12,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cercle.core.i18n import message
 from cercle.core.refs import ContentRef
-from cercle.mkdocs.hub.plugin import hub_of, page_view
+from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
 from cercle.slides.gallery import gallery
 from cercle.slides.render import Deck, RenderOptions, SlidesError, render_deck
@@ -41,7 +42,8 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
             try:
                 deck = render_deck(path, cache, options)
             except (OSError, SlidesError) as exc:  # `cercle check` normally stops this earlier
-                raise PluginError(f"{entry.rel_path}: slides: {pdf}: {exc}") from None
+                detail = message(messages_language(config), "slides_unreadable", value=pdf, detail=exc)
+                raise PluginError(f"{entry.rel_path}: slides: {detail}") from None
             self.decks[pdf] = deck
             for path in deck.files():
                 uri = f"{self._folder(deck)}/{path.name}"
