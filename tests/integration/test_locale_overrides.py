@@ -61,3 +61,23 @@ def test_a_broken_override_is_refused_with_file_and_line_and_the_rest_applies(tm
     assert "fr.yml:2: error: messages.summary:" in result.output  # {oops} refused…
     assert "Use only: {errors}, {warnings}." in result.output  # …naming what may be used
     assert "Traceback" not in result.output
+
+
+def test_configuration_errors_speak_the_hubs_language(tmp_path):
+    project = copy_demo(tmp_path / "hub")
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(
+        original.replace("utm: {medium: social,", "utm: {sauce: x, medium: social,", 1), "utf-8"
+    )
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "cercle/share : utm : paramètre inconnu sauce (utilisez " in result.output  # fr is first
+    assert "Traceback" not in result.output
+    # Without cercle/hub, another Cercle plugin says what is missing (in English: no hub, no language).
+    without_hub = original.replace("  - cercle/hub:\n      languages: [fr, en]\n", "", 1)
+    assert without_hub != original
+    config.write_text(without_hub, encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "Cercle plugins need `cercle/hub`, listed first under `plugins:`" in result.output

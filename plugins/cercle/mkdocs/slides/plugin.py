@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cercle.core.i18n import message
+from cercle.core.errors import problem
 from cercle.core.refs import ContentRef
 from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
@@ -42,8 +42,11 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
             try:
                 deck = render_deck(path, cache, options)
             except (OSError, SlidesError) as exc:  # `cercle check` normally stops this earlier
-                detail = message(messages_language(config), "slides_unreadable", value=pdf, detail=exc)
-                raise PluginError(f"{entry.rel_path}: slides: {detail}") from None
+                detail = (exc.detail or exc.code) if isinstance(exc, SlidesError) else exc.strerror or exc
+                found = problem(
+                    entry.rel_path, entry.line_of("slides"), "slides", "bad_pdf", value=pdf, detail=detail
+                )
+                raise PluginError(found.render(messages_language(config))) from None
             self.decks[pdf] = deck
             for path in deck.files():
                 uri = f"{self._folder(deck)}/{path.name}"
