@@ -61,6 +61,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.material_languages = {p.stem for p in (material / "partials" / "languages").glob("*.html")}
         return config
 
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # The hub's own strings are read with the Catalog: a change there rebuilds too.
+        if self.settings.locales_dir is not None and self.settings.locales_dir.is_dir():
+            server.watch(str(self.settings.locales_dir))
+        return server
+
     # Content is validated before MkDocs cleans site/, so a content mistake never wipes it.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         catalog = run_checks(load_catalog(self.settings))
