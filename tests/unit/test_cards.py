@@ -18,6 +18,7 @@ from cercle.cards.fonts import drawable, font_path
 from cercle.cards.plan import CardPlanner, card_stem
 from cercle.cards.spec import Brand, BrandError, CardSpec
 from cercle.core.catalog import load_catalog
+from cercle.core.i18n import message
 from cercle.core.settings import HubSettings
 from cercle.hub.view import Hub
 
@@ -109,10 +110,18 @@ def test_text_color_keeps_contrast_on_light_and_dark_brands():
 
 
 def test_brand_errors_are_clear(tmp_path):
-    with pytest.raises(BrandError, match="brand_color: 'pas une couleur'"):
+    with pytest.raises(BrandError) as color:
         Brand(brand_color="pas une couleur")
-    with pytest.raises(BrandError, match=r"logo: .* does not exist"):
+    said = message("fr", f"cards.{color.value.code}", **color.value.params)
+    assert (
+        said
+        == "cercle/cards : brand_color : « pas une couleur » n’est pas une couleur ; écrivez-la comme #3f51b5"
+    )
+    with pytest.raises(BrandError) as logo:
         Brand(logo=str(tmp_path / "absent.png"))
+    assert message("en", f"cards.{logo.value.code}", **logo.value.params).endswith(
+        "absent.png' does not exist"
+    )
 
 
 def test_logo_is_drawn(tmp_path):

@@ -126,6 +126,10 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     assert ("fr/webinaires/a.md", "date", "bad_date") in found
     assert ("fr/webinaires/b.md", "date", "date_required") in found
     assert ("fr/guides/c.md", "description", "too_long") in found
+    (too_long,) = [p for p in catalog.report.problems if p.code == "too_long"]
+    assert dict(too_long.params) == {"length": "250", "max": "200"}  # from the error's context
+    (bad_time,) = [p for p in catalog.report.problems if p.code == "bad_time"]
+    assert dict(bad_time.params) == {"value": "25:61"}
     assert ("fr/guides/d.md", "", "yaml_error") in found
     assert ("fr/guides/e.md", "title", "missing_field") in found
     assert ("fr/guides/f.md", "speakers", "event_only_field") in found

@@ -133,6 +133,7 @@ def build_atomically(dest: Path, build: Callable[[Path], None]) -> Path:
         raise SwapError(str(dest))
     if versions.is_symlink():  # never build or delete through a link planted beside the site
         raise SwapError(str(versions))
+    created = not versions.exists()
     versions.mkdir(parents=True, exist_ok=True)
     previous = current_version(dest)
     suffix = _new_id()
@@ -142,6 +143,8 @@ def build_atomically(dest: Path, build: Callable[[Path], None]) -> Path:
         build(version)
     except BaseException:
         _remove(version)
+        if created:  # a first build that failed leaves nothing behind
+            versions.rmdir()
         raise
     _step("built")
     _switch(dest, version, suffix)

@@ -21,14 +21,19 @@ QUOTE_SIZE = (1080, 1080)
 
 
 class BrandError(ValueError):
-    """A brand option (color, logo) that cannot be used."""
+    """A brand option (color, logo) that cannot be used: `code` names its message (cards.*)."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(f"{code}: {params}")
+        self.code = code
+        self.params = params
 
 
 def parse_color(value: str, option: str) -> tuple[int, int, int]:
     try:
         rgb = ImageColor.getrgb(value)
     except ValueError:
-        raise BrandError(f"{option}: '{value}' is not a color; write it like #3f51b5") from None
+        raise BrandError("bad_color", option=option, value=value) from None
     return rgb[:3]
 
 
@@ -45,7 +50,7 @@ class Brand:
         parse_color(self.brand_color, "brand_color")
         parse_color(self.accent_color, "accent_color")
         if self.logo and not Path(self.logo).is_file():
-            raise BrandError(f"logo: '{self.logo}' does not exist")
+            raise BrandError("missing_logo", value=self.logo)
 
     @cached_property
     def logo_digest(self) -> str:

@@ -37,7 +37,7 @@ def _check(config_file: Path, lang: str, strict: bool) -> bool:
     from cercle.checks import run_checks
     from cercle.core.catalog import load_catalog
 
-    _, settings = load_project(config_file)
+    _, settings = load_project(config_file, lang)
     with _console().status(message(lang, "build.checking")):
         catalog = run_checks(load_catalog(settings))
     if not settings.site_url:
@@ -64,7 +64,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
 
     from cercle.build import SwapError, build_atomically
 
-    config, _ = load_project(config_file)
+    config, _ = load_project(config_file, lang)
     dest = (site_dir or Path(config.site_dir)).absolute()
     shown = _shown(dest)
     if not _check(config_file, lang, strict):

@@ -23,7 +23,7 @@ def check(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
     from cercle.checks import run_checks
     from cercle.core.catalog import load_catalog
 
-    _, settings = load_project(config_file)
+    _, settings = load_project(config_file, lang)
     catalog = run_checks(load_catalog(settings))
     if not settings.site_url:
         catalog.report.extend(

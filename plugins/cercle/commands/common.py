@@ -35,7 +35,7 @@ def fail(lang: str, code: str, **params: object) -> NoReturn:
     sys.exit(1)
 
 
-def load_project(config_file: Path) -> tuple[Any, Any]:
+def load_project(config_file: Path, lang: str | None = None) -> tuple[Any, Any]:
     """(MkDocsConfig, HubSettings) for mkdocs.yml and its cercle/hub options, as the build reads them.
 
     mkdocs is imported lazily so that `cercle schema` stays fast.
@@ -45,22 +45,23 @@ def load_project(config_file: Path) -> tuple[Any, Any]:
 
     from cercle.mkdocs.hub.settings import hub_settings
 
+    lang = lang or default_language()
     if not config_file.is_file():
-        fail_usage(f"{config_file}: not found. Run this in the hub's folder or pass -f mkdocs.yml.")
+        fail_usage(message(lang, "cli.config_not_found", path=config_file))
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
         config = load_config(config_file=str(config_file))
     except ConfigurationError as exc:
-        fail_usage(f"{config_file}: {exc}")
+        fail_usage(message(lang, "cli.config_invalid", path=config_file, detail=exc))
     except Exception as exc:  # YAML errors from MkDocs' own loader
-        fail_usage(f"{config_file}: {exc}")
+        fail_usage(message(lang, "cli.config_invalid", path=config_file, detail=exc))
     plugin = config.plugins.get("cercle/hub")
     if plugin is None:
-        fail_usage(f"{config_file}: the cercle/hub plugin is not enabled under `plugins:`.")
+        fail_usage(message(lang, "cli.no_hub", path=config_file))
     try:
         return config, hub_settings(plugin.config, config)
     except PluginError as exc:
-        fail_usage(f"{config_file}: {exc}")
+        fail_usage(message(lang, "cli.config_invalid", path=config_file, detail=exc))
 
 
 config_option = click.option(

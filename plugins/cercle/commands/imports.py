@@ -37,7 +37,7 @@ def import_command(
     from cercle.importer import NotWxr, read_drafts
     from cercle.importer.plan import plan_import, write_plan
 
-    _, settings = load_project(config_file)
+    _, settings = load_project(config_file, ui_lang)
     lang = content_lang or settings.default_language
     if lang not in settings.languages:
         fail(ui_lang, "new.unknown_language", value=lang, allowed=", ".join(settings.languages))

@@ -38,7 +38,7 @@ def new(
     from cercle.scaffold import plan_entries
     from cercle.scaffold.skeleton import make_slug
 
-    _, settings = load_project(config_file)
+    _, settings = load_project(config_file, ui_lang)
     languages = settings.languages
     lang = content_lang or settings.default_language
     allowed = ", ".join(languages)

@@ -21,7 +21,7 @@ def translations(config_file: Path, lang: str, fmt: str) -> None:
     from cercle.translations import coverage, last_changed
     from cercle.translations.coverage import entry_times
 
-    _, settings = load_project(config_file)
+    _, settings = load_project(config_file, lang)
     catalog = load_catalog(settings)
     root = settings.content_dir
     last = last_changed(root, [root / e.rel_path for e in catalog.entries])

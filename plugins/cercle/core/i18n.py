@@ -1,12 +1,16 @@
 """UI strings, error messages and dates in the reader's language.
 
 Strings live in `locales/<lang>.yml`; a language without a file falls back to English
-string by string, so adding a language never breaks a build.
+string by string, so adding a language never breaks a build. A hub may override any of
+them from a folder of its own (`locales_dir`, read by cercle.core.overrides).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import string
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,24 +28,73 @@ FALLBACK = "en"
 PACKAGE_DIR = LOCALES_DIR.parents[1]
 
 
-def _merge(into: dict[str, Any], other: dict[str, Any]) -> None:
+def merge(into: dict[str, Any], other: dict[str, Any]) -> None:
     for key, value in other.items():
         if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
+            merge(into[key], value)
         else:
             into[key] = value
 
 
+# The hub's own strings by language (`locales_dir`), merged over the shipped ones.
+_OVERRIDES: dict[str, dict[str, Any]] = {}
+
+
 @cache
-def _catalog(lang: str) -> dict[str, Any]:
+def _shipped(lang: str) -> dict[str, Any]:
     """Core strings, merged with each feature package's own `locales/<lang>.yml`."""
     merged: dict[str, Any] = {}
     paths = [LOCALES_DIR / f"{lang}.yml", *sorted(PACKAGE_DIR.glob(f"*/locales/{lang}.yml"))]
     for path in dict.fromkeys(paths):
         if path.is_file():
             with path.open(encoding="utf-8") as handle:
-                _merge(merged, yaml.safe_load(handle) or {})
+                merge(merged, yaml.safe_load(handle) or {})
     return merged
+
+
+@cache
+def _catalog(lang: str) -> dict[str, Any]:
+    """The shipped strings of a language with the hub's overrides merged over them."""
+    if lang not in _OVERRIDES:
+        return _shipped(lang)
+    merged = copy.deepcopy(_shipped(lang))
+    merge(merged, _OVERRIDES[lang])
+    return merged
+
+
+def set_overrides(trees: Mapping[str, dict[str, Any]]) -> None:
+    """Use a hub's own strings (language → tree shaped like the catalogues); {}: none."""
+    if dict(trees) == _OVERRIDES:
+        return  # unchanged (every `cercle serve` rebuild): keep the caches
+    _OVERRIDES.clear()
+    _OVERRIDES.update(copy.deepcopy(dict(trees)))
+    for cached in (_catalog, _lookup, ui_strings):
+        cached.cache_clear()
+
+
+def leaves(node: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(key path, value) of every string (or other non-mapping value) of a catalogue tree."""
+    for key, value in node.items():
+        if isinstance(value, Mapping):
+            yield from leaves(value, (*prefix, str(key)))
+        else:
+            yield (*prefix, str(key)), value
+
+
+def shipped_text(lang: str, key: tuple[str, ...]) -> str | None:
+    """The shipped string at `key` in `lang`, else in English; None: no such string."""
+    for source in (lang, FALLBACK):
+        node: Any = _shipped(source)
+        for part in key:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, str):
+            return node
+    return None
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} a string is formatted with (ValueError when its braces do not pair)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @lru_cache(maxsize=8192)  # every page asks for the same few dozen strings

@@ -14,11 +14,18 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 DESCRIPTION_MAX = 200
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+def invalid(code: str, message: str, **context: object) -> PydanticCustomError:
+    """A validation error whose `type` is a message code of the catalogues (bad_url, too_long…)
+    and whose `ctx` holds that message's parameters; cercle.core.catalog.validation maps it."""
+    return PydanticCustomError(code, message, context or None)
 
 
 class EntryType(StrEnum):
@@ -43,10 +50,10 @@ def check_url(value: str, *, allow_http: bool = False, allow_path: bool = True) 
     if parts.scheme:
         if parts.scheme.lower() in schemes and parts.netloc:
             return value
-        raise ValueError("bad_url")
+        raise invalid("bad_url", "not an https:// address or a path inside content/")
     if allow_path and not value.startswith("//") and not parts.netloc:
         return value
-    raise ValueError("bad_url")
+    raise invalid("bad_url", "not an https:// address or a path inside content/")
 
 
 class Share(Strict):
@@ -68,7 +75,7 @@ class Chapter(Strict):
     def _at(cls, value: Any) -> str:
         value = str(value).strip()
         if not re.fullmatch(r"(?:\d+:)?[0-5]?\d:[0-5]\d", value):
-            raise ValueError("bad_chapter_time")
+            raise invalid("bad_chapter_time", "not a time in the video (MM:SS or H:MM:SS)")
         return value
 
     @property
@@ -99,7 +106,7 @@ def _parse_time(value: Any) -> Any:
     if isinstance(value, str):
         match = re.fullmatch(r"([01]?\d|2[0-3])[:hH]([0-5]\d)", value.strip())
         if not match:
-            raise ValueError("bad_time")
+            raise invalid("bad_time", "not a time (HH:MM)")
         return dt.time(int(match[1]), int(match[2]))
     return value
 
@@ -133,16 +140,18 @@ class EntryMeta(Strict):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                raise ValueError("bad_date") from None
+                raise invalid("bad_date", "not a date (YYYY-MM-DD)") from None
         if value is not None and not isinstance(value, dt.date):
-            raise ValueError("bad_date")
+            raise invalid("bad_date", "not a date (YYYY-MM-DD)")
         return value
 
     @field_validator("description")
     @classmethod
     def _description(cls, value: str | None) -> str | None:
         if value is not None and len(value) > DESCRIPTION_MAX:
-            raise ValueError(f"too_long:{len(value)}:{DESCRIPTION_MAX}")
+            raise invalid(
+                "too_long", "{length} characters (at most {max})", length=len(value), max=DESCRIPTION_MAX
+            )
         return value
 
     @field_validator("image")
@@ -180,7 +189,7 @@ class EventMeta(EntryMeta):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("unknown_timezone") from None
+            raise invalid("unknown_timezone", "not an IANA time zone") from None
         return value
 
     @field_validator("video")

@@ -45,6 +45,9 @@ class HubSettings:
     cache_dir: Path | None = None
     # Origins (https://host[:port]) that raw HTML in a body may load from (embeds).
     allowed_origins: tuple[str, ...] = ()
+    # The hub's own UI strings and messages (<lang>.yml), merged over the shipped ones.
+    locales_dir: Path | None = None
+    project_dir: Path | None = None  # mkdocs.yml's folder: problems name files from there
 
     @property
     def default_language(self) -> str:

@@ -12,9 +12,12 @@ from functools import cached_property
 from cercle.core import i18n
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.models import EntryType, Speaker, localized
+from cercle.core.refs import ContentRef
 from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
+from cercle.hub.parts import PageParts
+from cercle.hub.state import BuildState
 
 
 class Hub:
@@ -27,6 +30,7 @@ class Hub:
         self.page_by_src = {p.src_uri: p for p in self.pages}
         self._urls: dict[tuple[str, str], str] = {(p.key, p.lang): p.url for p in self.pages}
         self.entry_by_src = {e.rel_path: e for e in catalog.entries}
+        self.state = BuildState()  # what features plan for each other (hub/state.py)
 
     @property
     def today(self) -> dt.date:
@@ -72,7 +76,7 @@ class PageView:
     entry: Entry | None = None
     generated: GeneratedPage | None = None
     material_lang: str = "en"
-    extra: dict[str, object] = field(default_factory=dict)
+    parts: PageParts = field(default_factory=PageParts)  # what each feature adds (hub/parts.py)
 
     # -- language ----------------------------------------------------------------------
 
@@ -135,6 +139,11 @@ class PageView:
         return localized(value, self.lang, self.languages[0])  # type: ignore[arg-type]
 
     # -- lookups -------------------------------------------------------------------------
+
+    @staticmethod
+    def ref(value: str) -> ContentRef:
+        """A front-matter file reference, for templates: remote address or path in content/."""
+        return ContentRef(value)
 
     def speaker(self, speaker_id: str) -> Speaker | None:
         return self.hub.catalog.speakers.get(speaker_id)

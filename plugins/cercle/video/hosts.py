@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import parse_qs, quote, urlsplit
 
+from cercle.core.refs import ContentRef
+
 FILE_EXTENSIONS = ("mp4", "webm", "ogv", "m4v", "mov")
 _FILE_RE = re.compile(r"\.(" + "|".join(FILE_EXTENSIONS) + r")$", re.IGNORECASE)
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -43,7 +45,7 @@ class Video:
 
     @property
     def is_remote(self) -> bool:
-        return "://" in self.url
+        return ContentRef(self.url).is_remote
 
     @property
     def provider(self) -> str:

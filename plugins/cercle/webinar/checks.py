@@ -11,17 +11,15 @@ from pathlib import Path
 
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.errors import Problem, Severity, problem
+from cercle.core.refs import ContentRef
 from cercle.slides.render import SlidesError, check_pdf
 from cercle.video.hosts import parse_video
 from cercle.video.vtt import VttError, parse_vtt
 
 
 def _local_file(catalog: Catalog, value: str) -> Path | None:
-    if "\0" in value:  # no file can have it; the OS would raise ValueError
-        return None
-    root = catalog.settings.content_dir.resolve()
-    path = (root / value.lstrip("/")).resolve()
-    return path if path.is_relative_to(root) and path.is_file() else None
+    path = ContentRef(value).resolve(catalog.settings.content_dir)
+    return path if path is not None and path.is_file() else None
 
 
 def _video(entry: Entry) -> list[Problem]:
@@ -50,7 +48,7 @@ def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
     if not value:
         return []
     line = entry.line_of("slides")
-    if "://" in value or not value.lower().endswith(".pdf"):
+    if ContentRef(value).is_remote or not value.lower().endswith(".pdf"):
         return [problem(entry.rel_path, line, "slides", "slides_not_pdf", value=value)]
     path = _local_file(catalog, value)
     if path is None:
@@ -70,7 +68,7 @@ def _vtt(entry: Entry, catalog: Catalog, name: str) -> list[Problem]:
         return []
     line = entry.line_of(name)
     allowed = (".vtt", ".md") if name == "transcript" else (".vtt",)
-    if "://" in value or not value.lower().endswith(allowed):
+    if ContentRef(value).is_remote or not value.lower().endswith(allowed):
         return [problem(entry.rel_path, line, name, f"{name}_kind", value=value)]
     path = _local_file(catalog, value)
     if path is None or not value.lower().endswith(".vtt"):

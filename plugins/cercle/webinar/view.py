@@ -1,7 +1,7 @@
 """Everything a webinar or event page shows beyond entry.html, computed once per page.
 
-Exposed to templates as `cercle.extra.webinar`. Other plugins put their parts in
-`cercle.extra` too (`slides`: a Gallery, `calendar`: CalendarLinks); they are read lazily,
+Exposed to templates as `cercle.parts.webinar`. Other plugins fill their own parts of the
+page (`cercle.parts.slides`, `.calendar`, see cercle/hub/parts.py); they are read lazily,
 so the order of plugins does not matter.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cercle.calendar.ics import CalendarLinks, event_times
 from cercle.core.catalog import Entry
+from cercle.core.refs import ContentRef
 from cercle.hub.alternates import absolute
 from cercle.hub.view import PageView
 from cercle.slides.gallery import Gallery
@@ -51,11 +52,6 @@ class Poster:
     url: str  # site-relative
     width: int | None = None
     height: int | None = None
-
-
-def content_path(value: str) -> str | None:
-    """A path inside content/ (site-relative URL), or None for an absolute URL."""
-    return None if "://" in value else value.lstrip("/")
 
 
 class EventView:
@@ -111,7 +107,7 @@ class EventView:
     def video_src(self) -> str:
         """The file video's address (site-relative for a file in content/)."""
         assert self.video is not None
-        return content_path(self.video.url) or self.video.url
+        return ContentRef(self.video.url).url
 
     def at(self, seconds: int, title: str = "") -> ChapterLink:
         """A link that starts the video at `seconds` (the host's page at that time without JS)."""
@@ -127,13 +123,11 @@ class EventView:
 
     @property
     def slides(self) -> Gallery | None:
-        value = self.view.extra.get("slides")
-        return value if isinstance(value, Gallery) else None
+        return self.view.parts.slides
 
     @property
     def calendar(self) -> CalendarLinks | None:
-        value = self.view.extra.get("calendar")
-        return value if isinstance(value, CalendarLinks) else None
+        return self.view.parts.calendar
 
     @cached_property
     def poster(self) -> Poster | None:
@@ -141,27 +135,27 @@ class EventView:
         if self.slides:
             first = self.slides.first
             return Poster(first.image_url, first.slide.width, first.slide.height)
-        image = self.entry.meta.image
-        local = content_path(image) if image else None
+        image = ContentRef.of(self.entry.meta.image)
+        local = image.content_path if image else None
         return Poster(local) if local else None
 
     @property
     def captions_url(self) -> str | None:
         """Captions for a file video: `captions`, else a .vtt transcript."""
         for value in (self.ev.captions, self.ev.transcript):
-            if value and value.lower().endswith(".vtt") and content_path(value):
-                return content_path(value)
+            local = ContentRef(value).content_path if value else None
+            if value and value.lower().endswith(".vtt") and local:
+                return local
         return None
 
     # -- transcript --------------------------------------------------------------------
 
     def _read(self, value: str) -> str | None:
-        local = content_path(value)
-        if not local:
+        path = ContentRef(value).resolve(Path(self.view.hub.settings.content_dir))
+        if path is None:
             return None
-        root = Path(self.view.hub.settings.content_dir)
         try:
-            return (root / local).read_text(encoding="utf-8-sig")
+            return path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return None  # reported by `cercle check`
 
@@ -187,7 +181,7 @@ class EventView:
 
     @property
     def transcript_url(self) -> str | None:
-        return content_path(self.ev.transcript) if self.ev.transcript else None
+        return ContentRef(self.ev.transcript).content_path if self.ev.transcript else None
 
     # -- quotes, resources, related ----------------------------------------------------
 
@@ -203,7 +197,7 @@ class EventView:
         return out
 
     def resource_url(self, url: str) -> str:
-        return content_path(url) or url
+        return ContentRef(url).url
 
     @cached_property
     def related(self) -> list[Entry]:
@@ -248,7 +242,8 @@ class EventView:
         )
         video = None
         if self.video:
-            content_url = absolute(site_url, self.video_src) if content_path(self.video.url) else None
+            local = ContentRef(self.video.url).content_path
+            content_url = absolute(site_url, self.video_src) if local else None
             video = jsonld.video_data(
                 self.entry, self.video, page_url=self.page_url, thumbnail_url=poster, content_url=content_url
             )

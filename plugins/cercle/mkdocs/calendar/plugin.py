@@ -67,5 +67,5 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         language = language_ics_url(view.lang) if self.config.per_language else None
         if own or language:
             subscribe = absolute(view.hub.settings.site_url, language) if language else ""
-            view.extra["calendar"] = CalendarLinks(own, language or "", subscribe)
+            view.parts.calendar = CalendarLinks(own, language or "", subscribe)
         return context

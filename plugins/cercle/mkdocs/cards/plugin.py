@@ -19,10 +19,11 @@ from mkdocs.structure.pages import Page
 from cercle.cards.batch import BatchResult, render_all
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
+from cercle.core.i18n import message
 from cercle.hub.view import PageView
 from cercle.meta.tags import Image, meta_tags
 from cercle.mkdocs.cards.config import CardsConfig
-from cercle.mkdocs.hub.plugin import hub_of, in_render_worker, page_view
+from cercle.mkdocs.hub.plugin import hub_of, in_render_worker, messages_language, page_view
 
 log = logging.getLogger("mkdocs.plugins.cercle.cards")
 
@@ -47,14 +48,18 @@ class CardsPlugin(BasePlugin[CardsConfig]):
                 logo=str(base / logo) if logo else None,
             )
         except BrandError as exc:
-            raise PluginError(f"cercle/cards: {exc}") from None
+            lang = messages_language(config)
+            raise PluginError(message(lang, f"cards.{exc.code}", **exc.params)) from None
         self.cache_dir = base / self.config.cache_dir
         return config
 
-    # Planned once the Catalog exists (the share block needs them in every process).
+    # Planned once the Catalog exists, before any fork: the share block, og:image and the
+    # feeds read the plan (hub.state.cards) in every process.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._stop_job()  # a previous build of this process that failed
-        self.cards = CardPlanner(hub_of(config), self.brand, self.config.quotes).plan()
+        hub = hub_of(config)
+        self.cards = CardPlanner(hub, self.brand, self.config.quotes).plan()
+        hub.state.cards = self.cards if self.config.enabled else {}
         return files
 
     # Drawn and placed in the site (cleaned by now) in the background while MkDocs reads and
@@ -89,10 +94,6 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         with contextlib.suppress(Exception):
             job.result()
 
-    def cards_for(self, src_uri: str) -> PageCards | None:
-        """The cards of a page, for the share block (None when cards are not drawn)."""
-        return self.cards.get(src_uri) if self.config.enabled else None
-
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
@@ -104,9 +105,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         if cards and self.config.enabled:
             og = cards.og
             image = Image(og.path, og.width, og.height, og.alt)
-        context["cercle_meta"] = meta_tags(
-            view, self.site_name, self._description(view, cards, config), image
-        )
+        view.parts.meta = meta_tags(view, self.site_name, self._description(view, cards, config), image)
         return context
 
     @staticmethod
@@ -127,13 +126,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         try:
             result = self._job.result()
         except Exception as exc:  # a broken logo file, a full disk: say which plugin and why
-            raise PluginError(f"cercle/cards: could not draw the cards: {exc}") from exc
+            raise PluginError(message(messages_language(config), "cards.draw_failed", detail=exc)) from exc
         finally:
             self._job = None
-        log.info(
-            "cercle/cards: %d cards (%d drawn, %d from the cache) in %.1f s",
-            result.total,
-            result.rendered,
-            result.total - result.rendered,
-            result.seconds,
-        )
+        drawn = {"total": result.total, "drawn": result.rendered, "cached": result.total - result.rendered}
+        log.info(message(messages_language(config), "cards.drawn", seconds=f"{result.seconds:.1f}", **drawn))

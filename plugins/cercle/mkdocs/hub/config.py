@@ -27,3 +27,6 @@ class HubConfig(Config):
     # Origins raw HTML in a body may load from (e.g. https://www.youtube-nocookie.com);
     # empty: nothing from another site. Script is refused whatever this says.
     allowed_origins = ListOfItems(Type(str), default=[])
+    # Folder (from mkdocs.yml's) of fr.yml, en.yml… that override any shipped UI string or
+    # message, with the same structure; empty: the shipped strings only.
+    locales_dir = Type(str, default="")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,11 @@ from mkdocs.structure.pages import Page
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
-from cercle.core.i18n import message
+from cercle.core.i18n import FALLBACK, message
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
-from cercle.mkdocs.hub.parallel import ParallelRender, process_count
-from cercle.mkdocs.hub.settings import hub_settings
+from cercle.mkdocs.hub.settings import hub_settings, options_language
+from cercle.mkdocs.parallel import ParallelPages
 from cercle.theme import theme_dir
 from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_html
 
@@ -37,7 +38,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.hub: Hub | None = None
         self.navs: dict[str, Navigation] = {}
         self.command: str | None = None
-        self.parallel: ParallelRender | None = None
+        self.parallel = ParallelPages()
 
     @property
     def messages_language(self) -> str:
@@ -59,6 +60,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         material = next(Path(d) for d in dirs if (Path(d) / "partials" / "languages").is_dir())
         self.material_languages = {p.stem for p in (material / "partials" / "languages").glob("*.html")}
         return config
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # The hub's own strings are read with the Catalog: a change there rebuilds too.
+        if self.settings.locales_dir is not None and self.settings.locales_dir.is_dir():
+            server.watch(str(self.settings.locales_dir))
+        return server
 
     # Content is validated before MkDocs cleans site/, so a content mistake never wipes it.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -102,7 +109,7 @@ class HubPlugin(BasePlugin[HubConfig]):
                 continue
             patched = disable_alternate_lookups(Path(file.abs_src_path).read_text(encoding="utf-8"))
             if patched is None:
-                log.info("cercle/hub: %s has no alternate-language lookup to disable", file.src_uri)
+                log.info(message(self.messages_language, "config.bundle_unpatched", path=file.src_uri))
                 continue
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=patched))
@@ -125,24 +132,19 @@ class HubPlugin(BasePlugin[HubConfig]):
                     pages.append(file.page)
             self.navs[lang] = Navigation(list(pages), pages)
             self.navs[lang].homepage = pages[0] if pages else None  # the language's home
-        self._start_processes(config, files)
+        lang = self.messages_language
+        self.parallel.start(
+            self.config.processes, self.command, config, files, lang, partial(self._titled, config=config)
+        )
         return nav
 
-    def _start_processes(self, config: MkDocsConfig, files: Files) -> None:
-        self.parallel = None
-        pages = files.documentation_pages()
-        lang = self.messages_language
-        count = process_count(self.config.processes, self.command, len(pages), config, lang)
-        if count < 2:
-            return
+    def _titled(self, file: File, *, config: MkDocsConfig) -> None:
         # Each process reads only its share of the pages: titles (in the nav, in links) come
         # from the Catalog, so they are right for the pages another process reads.
-        for file in pages:
-            page = file.page or Page(None, file, config)
-            page.meta = self._page_meta(file.src_uri)
-            if page.markdown is None:  # MkDocs gives no title to a page it has not read
-                page.markdown = ""
-        self.parallel = ParallelRender.start(count, config, files, lang)
+        page = file.page or Page(None, file, config)
+        page.meta = self._page_meta(file.src_uri)
+        if page.markdown is None:  # MkDocs gives no title to a page it has not read
+            page.markdown = ""
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -196,7 +198,7 @@ class HubPlugin(BasePlugin[HubConfig]):
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
-        if self.parallel is not None:  # sitemap.xml lists every page, whoever renders it
+        if self.parallel.all_pages is not None:  # sitemap.xml lists every page, whoever renders it
             context["pages"] = self.parallel.all_pages
         # Static templates (404.html) speak the default language.
         if self.hub is not None:
@@ -225,40 +227,33 @@ class HubPlugin(BasePlugin[HubConfig]):
             return previous(name) if callable(previous) else bool(previous)
 
         env.autoescape = autoescape
-        if self.parallel is not None:
-            self.parallel.pages_read(files)
+        self.parallel.pages_read(files)
         return env
 
     @event_priority(100)  # first: the other plugins' on_post_build need every page written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        parallel = self.parallel
-        if parallel is None:
-            return
-        if parallel.in_worker:
-            parallel.finish_worker(ok=True)  # never returns
-        self.parallel = None
-        parallel.join()
+        self.parallel.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
-        parallel = self.parallel
-        if parallel is None:
-            return
-        if parallel.in_worker:
-            parallel.finish_worker(ok=False, error=f"{type(error).__name__}: {error}")  # never returns
-        self.parallel = None
-        parallel.stop()
+        self.parallel.fail(error)
 
     def in_worker(self) -> bool:
-        """True in a forked process that renders a share of the pages (see parallel.py)."""
-        return self.parallel is not None and self.parallel.in_worker
+        """True in a forked process that renders a share of the pages (cercle.mkdocs.parallel)."""
+        return self.parallel.in_worker
 
 
 def hub_of(config: MkDocsConfig) -> Hub:
     """The Hub of the current build, for the other Cercle plugins (list cercle/hub first)."""
     plugin = config.plugins.get("cercle/hub")
     if not isinstance(plugin, HubPlugin) or plugin.hub is None:
-        raise PluginError("Cercle plugins need `cercle/hub`, listed first under `plugins:` in mkdocs.yml.")
+        raise PluginError(message(messages_language(config), "config.needs_hub"))
     return plugin.hub
+
+
+def messages_language(config: MkDocsConfig) -> str:
+    """The language of a Cercle plugin's messages: cercle/hub's, else English."""
+    plugin = config.plugins.get("cercle/hub")
+    return options_language(plugin.config) if isinstance(plugin, HubPlugin) else FALLBACK
 
 
 def in_render_worker(config: MkDocsConfig) -> bool:

@@ -8,13 +8,20 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from cercle.core.i18n import FALLBACK, message
 from cercle.core.models import EntryType
 from cercle.core.settings import DEFAULT_SECTIONS, HubSettings, resolve_today
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.rawhtml.scan import origin_of
 
 
+def options_language(options: HubConfig) -> str:
+    """The language of build messages, from the options alone (before anything is read)."""
+    return options.messages_language or (options.languages[0] if options.languages else FALLBACK)
+
+
 def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
+    lang = options_language(options)
     sections = dict(DEFAULT_SECTIONS)
     for folder, type_name in options.sections.items():
         try:
@@ -22,26 +29,27 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         except ValueError:
             allowed = ", ".join(t.value for t in EntryType)
             raise PluginError(
-                f"cercle/hub: sections.{folder}: '{type_name}' is not one of {allowed}"
+                message(lang, "config.bad_section", folder=folder, value=type_name, allowed=allowed)
             ) from None
     today = options.today
     if isinstance(today, str):
         try:
             today = dt.date.fromisoformat(today)
         except ValueError:
-            raise PluginError(f"cercle/hub: today: '{today}' is not a date (YYYY-MM-DD)") from None
+            raise PluginError(message(lang, "config.bad_today", value=today)) from None
     languages = tuple(options.languages)
     if not languages:
-        raise PluginError("cercle/hub: languages: list at least one language, e.g. [fr, en]")
+        raise PluginError(message(lang, "config.no_languages"))
     origins = []
     for value in options.allowed_origins:
         origin = origin_of(value)
         if origin is None or origin.rstrip("/") != value.strip().rstrip("/").lower():
-            raise PluginError(
-                f"cercle/hub: allowed_origins: '{value}' is not an origin: write the scheme and "
-                "host only, e.g. https://www.youtube-nocookie.com"
-            )
+            raise PluginError(message(lang, "config.bad_origin", value=value))
         origins.append(origin)
+    project = Path(config.config_file_path or ".").resolve().parent
+    locales = (project / options.locales_dir).resolve() if options.locales_dir else None
+    if locales is not None and not locales.is_relative_to(project):
+        raise PluginError(message(lang, "config.locales_outside", value=options.locales_dir))
     return HubSettings(
         content_dir=Path(config.docs_dir),
         languages=languages,
@@ -54,5 +62,7 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         topics_file=options.topics_file,
         # Beside the cards' cache: parsed front matter, reused while a file is unchanged.
         allowed_origins=tuple(origins),
-        cache_dir=Path(config.config_file_path or ".").resolve().parent / ".cache" / "cercle" / "catalog",
+        cache_dir=project / ".cache" / "cercle" / "catalog",
+        locales_dir=locales,
+        project_dir=project,
     )

@@ -10,7 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
-from cercle.mkdocs.hub.plugin import add_assets, hub_of
+from cercle.core.i18n import message
+from cercle.mkdocs.hub.plugin import add_assets, hub_of, messages_language
 from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
 from cercle.search.fields import mark_for_index, search_fields
 from cercle.search.indexer import SearchIndexError, index_site
@@ -43,9 +44,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return output  # generated listings only repeat entries: not indexed
         marked = mark_for_index(output, search_fields(entry, hub.catalog))
         if marked is None:
-            log.warning(
-                "cercle/search: %s has no content <article>; it is left out of search", entry.rel_path
-            )
+            log.warning(message(messages_language(config), "search.no_article", path=entry.rel_path))
             return output
         self.marked += 1
         return marked
@@ -70,7 +69,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 expected=self.marked,
             )
         except SearchIndexError as exc:
-            hub = config.plugins.get("cercle/hub")
-            raise PluginError(exc.render(getattr(hub, "messages_language", "en"))) from exc
+            raise PluginError(exc.render(messages_language(config))) from exc
         counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
-        log.info("cercle/search: indexed %d page(s) (%s)", result.pages, counts)
+        log.info(message(messages_language(config), "search.indexed", pages=result.pages, counts=counts))

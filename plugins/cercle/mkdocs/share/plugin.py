@@ -9,8 +9,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from cercle.core.i18n import message
 from cercle.hub.alternates import absolute
-from cercle.mkdocs.hub.plugin import add_assets, page_view
+from cercle.hub.parts import SharePart
+from cercle.mkdocs.hub.plugin import add_assets, messages_language, page_view
 from cercle.mkdocs.share.config import ShareConfig
 from cercle.share.kit import Download, share_kit
 from cercle.share.links import UTM_KEYS
@@ -26,7 +28,10 @@ class SharePlugin(BasePlugin[ShareConfig]):
         unknown = sorted(set(self.config.utm) - set(UTM_KEYS))
         if unknown:
             allowed = ", ".join(UTM_KEYS)
-            raise PluginError(f"cercle/share: utm: unknown parameter {', '.join(unknown)} (use {allowed})")
+            names = ", ".join(unknown)
+            raise PluginError(
+                message(messages_language(config), "share.unknown_utm", names=names, allowed=allowed)
+            )
         if self.config.enabled:
             add_assets(config, CSS, JS)
         return config
@@ -39,19 +44,18 @@ class SharePlugin(BasePlugin[ShareConfig]):
             return context
         entry = view.entry
         downloads = []
-        cards_plugin = config.plugins.get("cercle/cards")
-        cards = cards_plugin.cards_for(entry.rel_path) if hasattr(cards_plugin, "cards_for") else None
+        cards = view.hub.state.cards_for(entry.rel_path)  # the card plan, when cards are drawn
         if cards:
             downloads = [
                 Download(card.path, card.alt, card.width, card.height, quote=index > 0)
                 for index, card in enumerate([cards.og, *cards.quotes])
             ]
-        context["cercle_share"] = share_kit(
+        kit = share_kit(
             entry,
             absolute(view.hub.settings.site_url, entry.url),
             utm=dict(self.config.utm),
             networks=tuple(self.config.networks),
             downloads=downloads,
         )
-        context["cercle_share_new_window"] = self.config.new_window
+        view.parts.share = SharePart(kit, self.config.new_window)
         return context

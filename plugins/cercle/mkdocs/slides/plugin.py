@@ -12,7 +12,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cercle.mkdocs.hub.plugin import hub_of, page_view
+from cercle.core.errors import problem
+from cercle.core.refs import ContentRef
+from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
 from cercle.slides.gallery import gallery
 from cercle.slides.render import Deck, RenderOptions, SlidesError, render_deck
@@ -32,14 +34,19 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         cache = Path(config.config_file_path or ".").parent / self.config.cache_dir
         options = RenderOptions(self.config.width, self.config.thumb_width, self.config.format)
         for entry in hub.catalog.entries:
-            value = entry.event.slides if entry.event else None
-            if not value or "://" in value or value.lstrip("/") in self.decks:
-                continue
-            pdf = value.lstrip("/")
+            ref = ContentRef.of(entry.event.slides if entry.event else None)
+            pdf = ref.content_path if ref else None
+            path = ref.resolve(hub.settings.content_dir) if ref else None
+            if pdf is None or path is None or pdf in self.decks:
+                continue  # a remote or outside deck: the Catalog reports it
             try:
-                deck = render_deck(hub.settings.content_dir / pdf, cache, options)
+                deck = render_deck(path, cache, options)
             except (OSError, SlidesError) as exc:  # `cercle check` normally stops this earlier
-                raise PluginError(f"{entry.rel_path}: slides: {pdf}: {exc}") from None
+                detail = (exc.detail or exc.code) if isinstance(exc, SlidesError) else exc.strerror or exc
+                found = problem(
+                    entry.rel_path, entry.line_of("slides"), "slides", "bad_pdf", value=pdf, detail=detail
+                )
+                raise PluginError(found.render(messages_language(config))) from None
             self.decks[pdf] = deck
             for path in deck.files():
                 uri = f"{self._folder(deck)}/{path.name}"
@@ -55,8 +62,9 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         view = page_view(context)
         if view is None or view.entry is None or view.entry.event is None:
             return context
-        value = view.entry.event.slides
-        deck = self.decks.get(value.lstrip("/")) if value else None
-        if deck is not None and value:
-            view.extra["slides"] = gallery(deck, value.lstrip("/"), self._folder(deck), view.lang)
+        ref = ContentRef.of(view.entry.event.slides)
+        pdf = ref.content_path if ref else None
+        deck = self.decks.get(pdf) if pdf is not None else None
+        if deck is not None and pdf is not None:
+            view.parts.slides = gallery(deck, pdf, self._folder(deck), view.lang)
         return context

@@ -1,5 +1,5 @@
 """`cercle/webinar`: gives webinar and event pages their view (video, chapters, quotes,
-transcript, related entries, JSON-LD) as `cercle.extra.webinar` for cercle/event.html."""
+transcript, related entries, JSON-LD) as `cercle.parts.webinar` for cercle/event.html."""
 
 from __future__ import annotations
 
@@ -32,5 +32,5 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):
                 extensions=config.markdown_extensions,
                 extension_configs=config.mdx_configs,
             )
-            view.extra["webinar"] = EventView(view, render_markdown=render)
+            view.parts.webinar = EventView(view, render_markdown=render)
         return context

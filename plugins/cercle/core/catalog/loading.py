@@ -1,161 +1,24 @@
-"""The Catalog: every page of content/, validated, typed, paired with its translations.
+"""Loading the Catalog: one walk of content/, every file read once (with caches), every problem kept.
 
 Files → Catalog is the only place front matter is read; features get Entries.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
+from cercle.core.catalog.model import Catalog, Entry, Intro
+from cercle.core.catalog.validation import reference_problems, slot_problems, validation_problems
 from cercle.core.doccache import DocumentCache, parser_version
-from cercle.core.errors import Problem, Report, Severity, problem
+from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml, read_text
-from cercle.core.models import (
-    EVENT_ONLY_FIELDS,
-    EntryMeta,
-    EntryType,
-    EventMeta,
-    Speaker,
-    Topic,
-)
+from cercle.core.models import EntryMeta, EntryType, EventMeta, Speaker, Topic
+from cercle.core.overrides import load_overrides
+from cercle.core.refs import ContentRef
 from cercle.core.settings import HubSettings
-
-
-@dataclass(eq=False)
-class Entry:
-    """One published page of content/ in one language."""
-
-    rel_path: str
-    lang: str
-    section: str
-    slug: str
-    type: EntryType
-    meta: EntryMeta
-    body: str
-    body_line: int
-    url: str
-    translation_key: str
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict, repr=False)
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
-
-    @property
-    def date(self) -> dt.date | None:
-        return self.meta.date
-
-    @property
-    def event(self) -> EventMeta | None:
-        return self.meta if isinstance(self.meta, EventMeta) else None
-
-    @property
-    def speaker_ids(self) -> list[str]:
-        return list(self.event.speakers) if self.event else []
-
-    def line_of(self, *path: str | int) -> int:
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]]
-        return 1
-
-    def is_upcoming(self, today: dt.date) -> bool:
-        return self.type.is_event_like and self.date is not None and self.date >= today
-
-
-@dataclass
-class TranslationGroup:
-    """The same content in several languages."""
-
-    key: str
-    entries: dict[str, Entry] = field(default_factory=dict)
-
-    def missing(self, languages: Iterable[str]) -> list[str]:
-        return [lang for lang in languages if lang not in self.entries]
-
-
-@dataclass
-class Intro:
-    """An index.md placed where a generated page lives: its title and text head that page."""
-
-    rel_path: str
-    lang: str
-    url: str
-    meta: EntryMeta
-    body: str
-
-
-@dataclass
-class Catalog:
-    settings: HubSettings
-    entries: list[Entry] = field(default_factory=list)
-    intros: dict[str, Intro] = field(default_factory=dict)
-    groups: dict[str, TranslationGroup] = field(default_factory=dict)
-    speakers: dict[str, Speaker] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    report: Report = field(default_factory=Report)
-    files_read: int = 0
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return self.settings.languages
-
-    def by_path(self, rel_path: str) -> Entry | None:
-        return self._by_path.get(rel_path)
-
-    def index(self) -> None:
-        self._by_path = {e.rel_path: e for e in self.entries}
-        self._by_lang: dict[str, list[Entry]] = {}
-        self._by_topic: dict[tuple[str, str], list[Entry]] = {}
-        self._by_speaker: dict[tuple[str, str], list[Entry]] = {}
-        self.groups = {}
-        for entry in self.entries:
-            group = self.groups.setdefault(entry.translation_key, TranslationGroup(entry.translation_key))
-            group.entries.setdefault(entry.lang, entry)
-            self._by_lang.setdefault(entry.lang, []).append(entry)
-            for topic in entry.meta.topics:
-                self._by_topic.setdefault((entry.lang, topic), []).append(entry)
-            for speaker in entry.speaker_ids:
-                self._by_speaker.setdefault((entry.lang, speaker), []).append(entry)
-        self._newest_by_topic = {key: _newest_first(found) for key, found in self._by_topic.items()}
-        self._indexed = len(self.entries)
-
-    def translations(self, entry: Entry) -> dict[str, Entry]:
-        return dict(self.groups[entry.translation_key].entries)
-
-    def in_language(self, lang: str, *types: EntryType) -> list[Entry]:
-        # Called by every listing, topic and speaker page: use the index unless entries changed since.
-        if getattr(self, "_indexed", -1) == len(self.entries):
-            entries = self._by_lang.get(lang, [])
-            return [e for e in entries if e.type in types] if types else list(entries)
-        return [e for e in self.entries if e.lang == lang and (not types or e.type in types)]
-
-    def with_topic(self, lang: str, topic_id: str) -> list[Entry]:
-        if getattr(self, "_indexed", -1) == len(self.entries):
-            return list(self._by_topic.get((lang, topic_id), []))
-        return [e for e in self.in_language(lang) if topic_id in e.meta.topics]
-
-    def newest_with_topic(self, lang: str, topic_id: str, limit: int) -> list[Entry]:
-        """The `limit` most recent entries of a topic (undated ones last)."""
-        if getattr(self, "_indexed", -1) == len(self.entries):
-            return self._newest_by_topic.get((lang, topic_id), [])[:limit]
-        return _newest_first(self.with_topic(lang, topic_id))[:limit]
-
-    def with_speaker(self, lang: str, speaker_id: str) -> list[Entry]:
-        if getattr(self, "_indexed", -1) == len(self.entries):
-            return list(self._by_speaker.get((lang, speaker_id), []))
-        return [e for e in self.in_language(lang) if speaker_id in e.speaker_ids]
-
-
-def _newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (-(e.date.toordinal() if e.date else 0), e.rel_path))
-
 
 # Parsed front matter by file, reused while a file's mtime and size are unchanged: `cercle serve`
 # rebuilds after every save, and only the saved file needs reading again.
@@ -186,11 +49,6 @@ def _read_document(
     return problems, doc
 
 
-def suggestion(name: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 class CatalogBuilder:
     """Reads content/ once and collects every problem instead of stopping at the first."""
 
@@ -218,14 +76,12 @@ class CatalogBuilder:
                 yield path, rel
 
     def content_file_exists(self, value: str) -> bool:
-        if "://" in value:
-            return True
-        if "\0" in value:  # no file can have it; the OS would raise ValueError
-            return False
-        candidate = (self.root / value.lstrip("/")).resolve()
-        return candidate.is_relative_to(self.root.resolve()) and candidate.is_file()
+        ref = ContentRef(value)
+        return ref.is_remote or ref.is_file_in(self.root)
 
     def build(self) -> Catalog:
+        # The hub's own strings first: every message and UI string after this speaks them.
+        self.problems.extend(load_overrides(self.settings))
         if not self.root.is_dir():
             self.problems.append(problem(str(self.root), 0, "", "missing_file", value=str(self.root)))
             return self._finish()
@@ -241,8 +97,8 @@ class CatalogBuilder:
         if self.disk is not None:
             self.disk.keep_only({rel for _, rel in markdown})
             self.disk.save()
-        self._check_references()
-        self._check_slots()
+        self.problems.extend(reference_problems(self.catalog))
+        self.problems.extend(slot_problems(self.catalog))
         return self._finish()
 
     def _finish(self) -> Catalog:
@@ -273,7 +129,7 @@ class CatalogBuilder:
             try:
                 item = model.model_validate(value)
             except ValidationError as exc:
-                self.problems.extend(self._validation_problems(exc, rel, parsed, prefix=(ident,)))
+                self.problems.extend(validation_problems(exc, rel, parsed, prefix=(ident,)))
                 continue
             target[ident] = item  # type: ignore[assignment]
             self._check_registry_languages(item, rel, parsed, ident)
@@ -324,7 +180,7 @@ class CatalogBuilder:
             meta = model.model_validate({**data, "type": entry_type.value})
             invalid: set[str] = set()
         except ValidationError as exc:
-            self.problems.extend(self._validation_problems(exc, rel, doc, entry_type=entry_type))
+            self.problems.extend(validation_problems(exc, rel, doc, entry_type=entry_type))
             # Keep checking what is valid (speakers, topics, files…) so one run reports everything;
             # the errors above already stop the build.
             invalid = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
@@ -409,119 +265,13 @@ class CatalogBuilder:
         paths: list[tuple[str, str | None]] = [("image", meta.image)]
         if isinstance(meta, EventMeta):
             paths += [("slides", meta.slides), ("transcript", meta.transcript), ("captions", meta.captions)]
-            if meta.video and "://" not in meta.video:
+            if meta.video and not ContentRef(meta.video).is_remote:
                 paths.append(("video", meta.video))
             paths += [(f"resources.{i}.url", r.url) for i, r in enumerate(meta.resources)]
         for name, value in paths:
             if value and not self.content_file_exists(value):
                 key = tuple(int(p) if p.isdigit() else p for p in name.split("."))
                 self.problems.append(problem(rel, line(key), name, "missing_file", value=value))
-
-    def _validation_problems(
-        self,
-        exc: ValidationError,
-        rel: str,
-        doc: Parsed,
-        prefix: tuple[str | int, ...] = (),
-        entry_type: EntryType | None = None,
-    ) -> list[Problem]:
-        found = []
-        allowed = (
-            EventMeta.model_fields
-            if entry_type is None
-            else (EventMeta.model_fields if entry_type.is_event_like else EntryMeta.model_fields)
-        )
-        for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            path = (*prefix, *loc)
-            dotted = ".".join(str(p) for p in path)
-            line = doc.line_of(path)
-            name = str(loc[-1]) if loc else ""
-            kind, raw = err["type"], err.get("input")
-            code, params = "wrong_type", {"detail": err["msg"]}
-            if kind == "extra_forbidden":
-                if entry_type is not None and len(loc) == 1 and name in EVENT_ONLY_FIELDS:
-                    code, params = "event_only_field", {"name": name, "type": entry_type.value}
-                else:
-                    siblings = self._sibling_fields(loc, allowed)
-                    hint = suggestion(name, siblings)
-                    code, params = "unknown_field", {"name": name, "hint": hint or ""}
-            elif kind == "missing":
-                code, params = "missing_field", {"name": name}
-            elif kind == "string_too_short":
-                code, params = "empty_text", {}
-            elif kind in ("value_error", "assertion_error"):
-                reason = str(err.get("ctx", {}).get("error", "")) or err["msg"]
-                head, *rest = reason.split(":")
-                if head == "too_long" and len(rest) == 2:
-                    code, params = "too_long", {"length": rest[0], "max": rest[1]}
-                elif head in ("bad_date", "bad_time", "bad_chapter_time", "bad_url", "unknown_timezone"):
-                    code, params = head, {"value": raw}
-            elif kind.startswith(("date_", "time_")):
-                code = "bad_date" if kind.startswith("date") else "bad_time"
-                params = {"value": raw}
-            found.append(problem(rel, line, dotted, code, **params))
-        return found
-
-    @staticmethod
-    def _sibling_fields(loc: tuple, allowed: dict) -> list[str]:
-        if len(loc) == 1:
-            return list(allowed)
-        from cercle.core import models  # nested models: suggest among their fields
-
-        nested = {
-            "share": models.Share,
-            "chapters": models.Chapter,
-            "quotes": models.Quote,
-            "resources": models.Resource,
-            "links": models.Link,
-        }
-        for part in reversed(loc[:-1]):
-            if isinstance(part, str) and part in nested:
-                return list(nested[part].model_fields)
-        return list(models.Speaker.model_fields) + list(models.Topic.model_fields)
-
-    # -- cross-file checks -----------------------------------------------------------------
-
-    def _check_references(self) -> None:
-        for entry in self.catalog.entries:
-            for name, ids, registry, code in (
-                ("topics", entry.meta.topics, self.catalog.topics, "unknown_topic"),
-                ("speakers", entry.speaker_ids, self.catalog.speakers, "unknown_speaker"),
-            ):
-                for index, ident in enumerate(ids):
-                    if ident not in registry:
-                        line = entry.line_of(name, index)
-                        hint = suggestion(ident, registry) or ""
-                        self.problems.append(problem(entry.rel_path, line, name, code, id=ident, hint=hint))
-
-    def _check_slots(self) -> None:
-        slots: dict[tuple[str, str], Entry] = {}
-        urls: dict[str, Entry] = {}
-        for entry in self.catalog.entries:
-            slot = (entry.translation_key, entry.lang)
-            if slot in slots:
-                self.problems.append(
-                    problem(
-                        entry.rel_path,
-                        entry.line_of("translation_key"),
-                        "translation_key",
-                        "translation_conflict",
-                        lang=entry.lang,
-                        key=entry.translation_key,
-                        other=slots[slot].rel_path,
-                    )
-                )
-            else:
-                slots[slot] = entry
-            if entry.url in urls:
-                self.problems.append(
-                    problem(
-                        entry.rel_path, 0, "", "duplicate_url", url=entry.url, other=urls[entry.url].rel_path
-                    )
-                )
-            else:
-                urls[entry.url] = entry
 
 
 def load_catalog(settings: HubSettings) -> Catalog:

@@ -1,0 +1,136 @@
+"""Validating content: pydantic errors as Problems (file, line, code), and cross-file checks.
+
+Validators in cercle.core.models raise PydanticCustomError(code, message, context): the
+error's `type` is the Problem's code and its `ctx` the message's parameters.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from pydantic import ValidationError
+
+from cercle.core.catalog.model import Catalog, Entry
+from cercle.core.errors import Problem, problem
+from cercle.core.frontmatter import Parsed
+from cercle.core.models import EVENT_ONLY_FIELDS, EntryMeta, EntryType, EventMeta
+
+# Codes raised by the models' validators (cercle.core.models.invalid): with the error's
+# context as the message's parameters, or with the value that was given.
+CONTEXT_CODES = frozenset({"too_long"})
+VALUE_CODES = frozenset({"bad_date", "bad_time", "bad_chapter_time", "bad_url", "unknown_timezone"})
+
+
+def suggestion(name: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def validation_problems(
+    exc: ValidationError,
+    rel: str,
+    doc: Parsed,
+    prefix: tuple[str | int, ...] = (),
+    entry_type: EntryType | None = None,
+) -> list[Problem]:
+    """Each pydantic error of a page or registry item as a Problem, with its line."""
+    found = []
+    allowed = (
+        EventMeta.model_fields
+        if entry_type is None
+        else (EventMeta.model_fields if entry_type.is_event_like else EntryMeta.model_fields)
+    )
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        path = (*prefix, *loc)
+        dotted = ".".join(str(p) for p in path)
+        line = doc.line_of(path)
+        name = str(loc[-1]) if loc else ""
+        kind, raw = err["type"], err.get("input")
+        code, params = "wrong_type", {"detail": err["msg"]}
+        if kind == "extra_forbidden":
+            if entry_type is not None and len(loc) == 1 and name in EVENT_ONLY_FIELDS:
+                code, params = "event_only_field", {"name": name, "type": entry_type.value}
+            else:
+                siblings = sibling_fields(loc, allowed)
+                hint = suggestion(name, siblings)
+                code, params = "unknown_field", {"name": name, "hint": hint or ""}
+        elif kind == "missing":
+            code, params = "missing_field", {"name": name}
+        elif kind == "string_too_short":
+            code, params = "empty_text", {}
+        elif kind in CONTEXT_CODES:
+            code, params = kind, dict(err.get("ctx") or {})
+        elif kind in VALUE_CODES:
+            code, params = kind, {"value": raw}
+        elif kind.startswith(("date_", "time_")):
+            code = "bad_date" if kind.startswith("date") else "bad_time"
+            params = {"value": raw}
+        found.append(problem(rel, line, dotted, code, **params))
+    return found
+
+
+def sibling_fields(loc: tuple, allowed: dict) -> list[str]:
+    """The fields a misspelt field may have meant: those of the model it sits in."""
+    if len(loc) == 1:
+        return list(allowed)
+    from cercle.core import models  # nested models: suggest among their fields
+
+    nested = {
+        "share": models.Share,
+        "chapters": models.Chapter,
+        "quotes": models.Quote,
+        "resources": models.Resource,
+        "links": models.Link,
+    }
+    for part in reversed(loc[:-1]):
+        if isinstance(part, str) and part in nested:
+            return list(nested[part].model_fields)
+    return list(models.Speaker.model_fields) + list(models.Topic.model_fields)
+
+
+def reference_problems(catalog: Catalog) -> list[Problem]:
+    """Topic and speaker ids that their registry does not have."""
+    problems = []
+    for entry in catalog.entries:
+        for name, ids, registry, code in (
+            ("topics", entry.meta.topics, catalog.topics, "unknown_topic"),
+            ("speakers", entry.speaker_ids, catalog.speakers, "unknown_speaker"),
+        ):
+            for index, ident in enumerate(ids):
+                if ident not in registry:
+                    line = entry.line_of(name, index)
+                    hint = suggestion(ident, registry) or ""
+                    problems.append(problem(entry.rel_path, line, name, code, id=ident, hint=hint))
+    return problems
+
+
+def slot_problems(catalog: Catalog) -> list[Problem]:
+    """Two entries in one translation slot (key and language), or at one URL."""
+    problems = []
+    slots: dict[tuple[str, str], Entry] = {}
+    urls: dict[str, Entry] = {}
+    for entry in catalog.entries:
+        slot = (entry.translation_key, entry.lang)
+        if slot in slots:
+            problems.append(
+                problem(
+                    entry.rel_path,
+                    entry.line_of("translation_key"),
+                    "translation_key",
+                    "translation_conflict",
+                    lang=entry.lang,
+                    key=entry.translation_key,
+                    other=slots[slot].rel_path,
+                )
+            )
+        else:
+            slots[slot] = entry
+        if entry.url in urls:
+            problems.append(
+                problem(entry.rel_path, 0, "", "duplicate_url", url=entry.url, other=urls[entry.url].rel_path)
+            )
+        else:
+            urls[entry.url] = entry
+    return problems

@@ -1,0 +1,47 @@
+"""`ContentRef`: a front-matter value that names a file, either an address elsewhere
+(`https://…`) or a path inside content/ (which is the site's root, so the same path is
+the file's site-relative URL). Every feature asks this one type instead of testing strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentRef:
+    raw: str  # as written in front matter
+
+    @classmethod
+    def of(cls, value: str | None) -> ContentRef | None:
+        return cls(value) if value else None
+
+    @property
+    def is_remote(self) -> bool:
+        """An address on another site (validated as https:// by the content model)."""
+        return "://" in self.raw
+
+    @property
+    def content_path(self) -> str | None:
+        """The path inside content/ (also the site-relative URL), None for a remote address."""
+        return None if self.is_remote else self.raw.lstrip("/")
+
+    @property
+    def url(self) -> str:
+        """What a page links to: the address itself, or the file's site-relative URL."""
+        return self.content_path or self.raw
+
+    def resolve(self, content_dir: Path) -> Path | None:
+        """The file's path on disk, or None: remote, or a path that leaves content/
+        (`..`, a symlink out) or that no file can have. Existence is not checked."""
+        local = self.content_path
+        if local is None or "\0" in local:  # the OS would raise ValueError on NUL
+            return None
+        root = content_dir.resolve()
+        path = (root / local).resolve()
+        return path if path.is_relative_to(root) else None
+
+    def is_file_in(self, content_dir: Path) -> bool:
+        path = self.resolve(content_dir)
+        return path is not None and path.is_file()

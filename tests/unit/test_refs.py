@@ -1,0 +1,41 @@
+"""ContentRef: the one answer to "is this front-matter value an address or a file in content/?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from cercle.core.refs import ContentRef
+
+
+@pytest.mark.parametrize(
+    ("raw", "remote", "path", "url"),
+    [
+        ("https://example.org/a.pdf", True, None, "https://example.org/a.pdf"),
+        ("media/a.pdf", False, "media/a.pdf", "media/a.pdf"),
+        ("/media/a.pdf", False, "media/a.pdf", "media/a.pdf"),
+    ],
+)
+def test_remote_address_or_path_in_content(raw, remote, path, url):
+    ref = ContentRef(raw)
+    assert (ref.is_remote, ref.content_path, ref.url) == (remote, path, url)
+
+
+def test_of_gives_none_for_a_missing_value():
+    assert ContentRef.of(None) is None and ContentRef.of("") is None
+    assert ContentRef.of("a.png") == ContentRef("a.png")
+
+
+def test_resolve_stays_inside_content(tmp_path):
+    content = tmp_path / "content"
+    (content / "media").mkdir(parents=True)
+    (content / "media" / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "secret.txt").write_text("no")
+    (content / "media" / "out.txt").symlink_to(tmp_path / "secret.txt")
+    assert ContentRef("/media/a.pdf").resolve(content) == (content / "media" / "a.pdf").resolve()
+    assert ContentRef("media/a.pdf").is_file_in(content)
+    assert ContentRef("../secret.txt").resolve(content) is None
+    assert ContentRef("media/out.txt").resolve(content) is None  # a symlink out of content/
+    assert ContentRef("media/\0.pdf").resolve(content) is None
+    assert ContentRef("https://example.org/a.pdf").resolve(content) is None
+    assert ContentRef("media/missing.pdf").resolve(content) is not None
+    assert not ContentRef("media/missing.pdf").is_file_in(content)
