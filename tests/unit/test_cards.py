@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from tests.conftest import ROOT
 
-from cercle.cards.batch import CardJob, publish, render_all
+from cercle.cards.batch import CardJob, render_all
 from cercle.cards.draw import ELLIPSIS, render, text_color, wrap
 from cercle.cards.fonts import drawable, font_path
 from cercle.cards.plan import CardPlanner, card_stem
@@ -132,9 +132,10 @@ def test_cards_render_in_parallel_once_then_come_from_the_cache(tmp_path, execut
     work = jobs(6)
     first = render_all(work, tmp_path / "cache", workers=2, executor=executor, progress=False)
     assert (first.total, first.rendered) == (6, 6)
-    again = render_all(work, tmp_path / "cache", workers=2, executor=executor, progress=False)
+    again = render_all(
+        work, tmp_path / "cache", workers=2, executor=executor, progress=False, site_dir=tmp_path / "site"
+    )
     assert again.rendered == 0
-    assert publish(work, tmp_path / "cache", tmp_path / "site") == 6
     for job in work:
         assert (tmp_path / "site" / job.dest).read_bytes() == render(job.spec)
 
@@ -189,9 +190,8 @@ def test_every_page_and_language_gets_a_card_and_each_quote_a_square_one(demo_hu
 def test_demo_cards_render(demo_hub, tmp_path):
     cards = CardPlanner(demo_hub, BRAND).plan()
     work = [job for c in cards.values() for job in c.jobs()]
-    result = render_all(work, tmp_path / "cache", workers=2, progress=False)
+    result = render_all(work, tmp_path / "cache", workers=2, progress=False, site_dir=tmp_path / "site")
     assert result.rendered == len({job.spec.digest() for job in work})
-    publish(work, tmp_path / "cache", tmp_path / "site")
     for job in work:
         assert Image.open(Path(tmp_path / "site" / job.dest)).size == job.spec.size
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from cercle.slides.cache import render_deck
 from cercle.slides.gallery import gallery
-from cercle.slides.render import RenderOptions, SlidesError, check_pdf, render_deck
+from cercle.slides.render import RenderOptions, SlidesError, check_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PDF = ROOT / "content/media/cercle-vertueux-slides.pdf"

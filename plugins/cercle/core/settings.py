@@ -43,6 +43,9 @@ class HubSettings:
     topics_file: str = "topics.yml"
     # Where parsed front matter is kept between builds (None: not kept).
     cache_dir: Path | None = None
+    # Limits of a slides PDF (cercle/slides options max_pages, max_page_size in points).
+    pdf_max_pages: int = 300
+    pdf_max_page_size: float = 5000
 
     @property
     def default_language(self) -> str:

@@ -29,6 +29,10 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
             today = dt.date.fromisoformat(today)
         except ValueError:
             raise PluginError(f"cercle/hub: today: '{today}' is not a date (YYYY-MM-DD)") from None
+    slides = config.plugins.get("cercle/slides")  # its limits, for the content checks
+    limits = {}
+    if slides is not None:
+        limits = {"pdf_max_pages": slides.config.max_pages, "pdf_max_page_size": slides.config.max_page_size}
     languages = tuple(options.languages)
     if not languages:
         raise PluginError("cercle/hub: languages: list at least one language, e.g. [fr, en]")
@@ -44,4 +48,5 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         topics_file=options.topics_file,
         # Beside the cards' cache: parsed front matter, reused while a file is unchanged.
         cache_dir=Path(config.config_file_path or ".").resolve().parent / ".cache" / "cercle" / "catalog",
+        **limits,
     )

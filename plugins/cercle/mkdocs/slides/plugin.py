@@ -12,10 +12,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cercle.mkdocs.hub.plugin import hub_of, page_view
+from cercle.mkdocs.hub.plugin import HubPlugin, hub_of, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
+from cercle.slides.cache import render_deck
 from cercle.slides.gallery import gallery
-from cercle.slides.render import Deck, RenderOptions, SlidesError, render_deck
+from cercle.slides.render import Deck, PdfLimits, RenderOptions, SlidesError
+from cercle.webinar.checks import slides_problem
 
 
 class SlidesPlugin(BasePlugin[SlidesConfig]):
@@ -31,15 +33,19 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         hub = hub_of(config)
         cache = Path(config.config_file_path or ".").parent / self.config.cache_dir
         options = RenderOptions(self.config.width, self.config.thumb_width, self.config.format)
+        limits = PdfLimits(self.config.max_pages, self.config.max_page_size)
         for entry in hub.catalog.entries:
             value = entry.event.slides if entry.event else None
             if not value or "://" in value or value.lstrip("/") in self.decks:
                 continue
             pdf = value.lstrip("/")
             try:
-                deck = render_deck(hub.settings.content_dir / pdf, cache, options)
-            except (OSError, SlidesError) as exc:  # `cercle check` normally stops this earlier
-                raise PluginError(f"{entry.rel_path}: slides: {pdf}: {exc}") from None
+                deck = render_deck(hub.settings.content_dir / pdf, cache, options, limits)
+            except OSError as exc:  # `cercle check` normally stops these earlier
+                error = SlidesError("unreadable_pdf", exc.strerror or str(exc))
+                raise PluginError(slides_problem(entry, value, error).render(_lang(config))) from None
+            except SlidesError as exc:
+                raise PluginError(slides_problem(entry, value, exc).render(_lang(config))) from None
             self.decks[pdf] = deck
             for path in deck.files():
                 uri = f"{self._folder(deck)}/{path.name}"
@@ -60,3 +66,8 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         if deck is not None and value:
             view.extra["slides"] = gallery(deck, value.lstrip("/"), self._folder(deck), view.lang)
         return context
+
+
+def _lang(config: MkDocsConfig) -> str:
+    hub = config.plugins.get("cercle/hub")
+    return hub.messages_language if isinstance(hub, HubPlugin) else "en"
