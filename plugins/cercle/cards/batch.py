@@ -107,24 +107,35 @@ def render_all(
     stop = stop or threading.Event()
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo: dict[str, CardSpec] = {}
     dests: dict[str, list[str]] = defaultdict(list)
+    specs: dict[str, CardSpec] = {}
     total = 0
     for job in jobs:
         total += 1
         target = str(cache_dir / f"{job.spec.digest()}.png")
         dests[target].append(job.dest)
-        if target in todo:
-            continue
-        data = cached(target, job.spec)
-        if data is None:
-            todo[target] = job.spec
-        else:
-            if stop.is_set():
-                return BatchResult(total, 0, time.perf_counter() - start)
-            _place_all(target, data, dests, site_dir)
-    advance = _progress(len(todo), progress)
+        specs.setdefault(target, job.spec)
     workers = workers or default_workers()
+
+    def reuse(target: str) -> bool:
+        """Place a cached card; False when it must be drawn (missing or not to be trusted)."""
+        if stop.is_set():
+            return True
+        data = cached(target, specs[target])
+        if data is not None:
+            _place_all(target, data, dests, site_dir)
+        return data is not None
+
+    # Reading, checking and copying release the interpreter lock: a few threads overlap them.
+    if len(specs) < PARALLEL_FROM or workers == 1:
+        reused = [reuse(target) for target in specs]
+    else:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cercle-cards-cache") as pool:
+            reused = list(pool.map(reuse, specs))
+    if stop.is_set():
+        return BatchResult(total, 0, time.perf_counter() - start)
+    todo = {target: spec for (target, spec), hit in zip(specs.items(), reused, strict=True) if not hit}
+    advance = _progress(len(todo), progress)
     if len(todo) < PARALLEL_FROM or workers == 1:
         for target, spec in todo.items():
             if stop.is_set():
@@ -148,7 +159,6 @@ def render_all(
 def _place_all(
     target: str, data: bytes | memoryview, dests: dict[str, list[str]], site_dir: Path | None
 ) -> None:
-    # Jobs met later with the same digest are placed when the loop meets them (target cached).
     if site_dir is not None:
         for dest in dests.pop(target, ()):
             write_copy(site_dir / dest, data)

@@ -63,6 +63,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.config import load_config
 
     from cercle.build import SwapError, build_atomically
+    from cercle.mkdocs.hub.plugin import hold_build_lock
 
     config, _ = load_project(config_file)
     dest = (site_dir or Path(config.site_dir)).absolute()
@@ -85,7 +86,13 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
         console.print(message(lang, "build.swapping", path=shown))
 
     try:
-        build_atomically(dest, produce)
+        # Held until the new site is in place: a second build waits, then swaps in turn.
+        hub = config.plugins["cercle/hub"].config
+        held = hold_build_lock(config_file.absolute().parent, lang, hub.lock_timeout)
+        try:
+            build_atomically(dest, produce)
+        finally:
+            held.release()
     except SwapError:
         fail(lang, "build.not_a_folder", path=shown.rstrip("/"))
     except Exception as exc:  # a plugin's error, a theme error, strict warnings: one clear line

@@ -7,6 +7,8 @@ import datetime as dt
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import DictOfItems, ListOfItems, Optional, Type
 
+from cercle.build.lock import DEFAULT_TIMEOUT
+
 
 class HubConfig(Config):
     # Languages of the site, first one is the default (x-default, root fallback).
@@ -24,3 +26,5 @@ class HubConfig(Config):
     # Processes that render pages in `mkdocs build` (Linux): 0 picks one per CPU (at most 4,
     # one per 100 pages) when every plugin is known to allow it; 1 renders in this process.
     processes = Type(int, default=0)
+    # Seconds a build waits for another build of the same project to end before giving up.
+    lock_timeout = Type((int, float), default=DEFAULT_TIMEOUT)

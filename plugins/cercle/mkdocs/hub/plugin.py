@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cercle.build import lock
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
@@ -38,6 +40,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.navs: dict[str, Navigation] = {}
         self.command: str | None = None
         self.parallel: ParallelRender | None = None
+        self.lock: lock.FileLock | None = None
 
     @property
     def messages_language(self) -> str:
@@ -48,6 +51,17 @@ class HubPlugin(BasePlugin[HubConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Pages render in several processes only in `build`: never fork a server's threads.
         self.command = command
+        if command in ("build", "gh-deploy"):  # one build of a project at a time
+            self.lock = hold_build_lock(
+                Path(self.config.config_file_path or "mkdocs.yml").parent,
+                self.config.messages_language or self.config.languages[0],
+                self.config.lock_timeout,
+            )
+
+    def on_shutdown(self) -> None:
+        held, self.lock = self.lock, None
+        if held is not None:
+            held.release()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = hub_settings(self.config, config)
@@ -251,6 +265,19 @@ class HubPlugin(BasePlugin[HubConfig]):
     def in_worker(self) -> bool:
         """True in a forked process that renders a share of the pages (see parallel.py)."""
         return self.parallel is not None and self.parallel.in_worker
+
+
+def hold_build_lock(project_dir: Path, lang: str, timeout: float) -> lock.FileLock:
+    """The project's build lock (cercle.build.lock), saying once that this build waits for it."""
+
+    def waiting() -> None:
+        print(message(lang, "build.lock_waiting", seconds=f"{timeout:g}"), file=sys.stderr, flush=True)
+
+    try:
+        return lock.acquire(project_dir, timeout, waiting)
+    except lock.LockTimeout as exc:
+        text = message(lang, "build.lock_timeout", path=exc.path, seconds=f"{timeout:g}")
+        raise PluginError(text) from None
 
 
 def hub_of(config: MkDocsConfig) -> Hub:
