@@ -17,6 +17,7 @@ from cercle.cards.draw import ELLIPSIS, render, text_color, wrap
 from cercle.cards.fonts import drawable, font_path
 from cercle.cards.plan import CardPlanner, card_stem
 from cercle.cards.spec import Brand, BrandError, CardSpec
+from cercle.core.cachefile import seal
 from cercle.core.catalog import load_catalog
 from cercle.core.settings import HubSettings
 from cercle.hub.view import Hub
@@ -138,6 +139,29 @@ def test_cards_render_in_parallel_once_then_come_from_the_cache(tmp_path, execut
     assert again.rendered == 0
     for job in work:
         assert (tmp_path / "site" / job.dest).read_bytes() == render(job.spec)
+
+
+def test_a_cached_card_is_used_only_when_it_is_whole_and_never_linked_into_the_site(tmp_path):
+    work = jobs(4)
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    render_all(work, cache, workers=1, progress=False)
+    targets = [cache / f"{job.spec.digest()}.png" for job in work]
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(seal(render(QUOTE)))  # sealed, but a link is never followed
+    targets[0].write_bytes(targets[0].read_bytes()[:2000])  # truncated
+    targets[1].unlink()
+    targets[1].symlink_to(outside)
+    targets[2].write_bytes(seal(render(QUOTE)))  # whole and sealed, but not this card's size
+    result = render_all(work, cache, workers=1, progress=False, site_dir=site)
+    assert result.rendered == 3
+    assert not targets[1].is_symlink()
+    for job in work:
+        published = site / job.dest
+        assert published.read_bytes() == render(job.spec)
+        assert published.stat().st_nlink == 1  # a copy: damaging the cache cannot damage the site
+    for target in targets:
+        target.write_bytes(b"")
+    assert (site / work[3].dest).read_bytes() == render(work[3].spec)
 
 
 def test_card_paths():
