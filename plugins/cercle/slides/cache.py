@@ -28,6 +28,7 @@ from cercle.slides.render import (
     PdfLimits,
     RenderOptions,
     Slide,
+    SlidesError,
     pdf_key,
     render_pages,
     slide_names,
@@ -116,7 +117,10 @@ def render_deck(
 ) -> Deck:
     """The deck of `pdf_path`, rendered into `cache_dir/<key>/` unless a sound copy is there."""
     options = options or RenderOptions()
-    data = pdf_path.read_bytes()
+    try:
+        data = pdf_path.read_bytes()
+    except OSError as exc:
+        raise SlidesError("unreadable_pdf", exc.strerror or str(exc)) from None
     key = pdf_key(data, options)
     cache_dir.mkdir(parents=True, exist_ok=True)
     deck = cached_deck(cache_dir, key, len(data), options)

@@ -41,11 +41,10 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
             pdf = value.lstrip("/")
             try:
                 deck = render_deck(hub.settings.content_dir / pdf, cache, options, limits)
-            except OSError as exc:  # `cercle check` normally stops these earlier
-                error = SlidesError("unreadable_pdf", exc.strerror or str(exc))
-                raise PluginError(slides_problem(entry, value, error).render(_lang(config))) from None
-            except SlidesError as exc:
+            except SlidesError as exc:  # `cercle check` normally stops these earlier
                 raise PluginError(slides_problem(entry, value, exc).render(_lang(config))) from None
+            except OSError as exc:  # the cache folder cannot be written (full disk, permissions)
+                raise PluginError(f"cercle/slides: {pdf}: {cache}: {exc}") from None
             self.decks[pdf] = deck
             for path in deck.files():
                 uri = f"{self._folder(deck)}/{path.name}"
