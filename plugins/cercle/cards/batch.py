@@ -115,27 +115,17 @@ def render_all(
         target = str(cache_dir / f"{job.spec.digest()}.png")
         dests[target].append(job.dest)
         specs.setdefault(target, job.spec)
-    workers = workers or default_workers()
-
-    def reuse(target: str) -> bool:
-        """Place a cached card; False when it must be drawn (missing or not to be trusted)."""
+    todo: dict[str, CardSpec] = {}
+    for target, spec in specs.items():
         if stop.is_set():
-            return True
-        data = cached(target, specs[target])
-        if data is not None:
+            return BatchResult(total, 0, time.perf_counter() - start)
+        data = cached(target, spec)
+        if data is None:
+            todo[target] = spec
+        else:
             _place_all(target, data, dests, site_dir)
-        return data is not None
-
-    # Reading, checking and copying release the interpreter lock: a few threads overlap them.
-    if len(specs) < PARALLEL_FROM or workers == 1:
-        reused = [reuse(target) for target in specs]
-    else:
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cercle-cards-cache") as pool:
-            reused = list(pool.map(reuse, specs))
-    if stop.is_set():
-        return BatchResult(total, 0, time.perf_counter() - start)
-    todo = {target: spec for (target, spec), hit in zip(specs.items(), reused, strict=True) if not hit}
     advance = _progress(len(todo), progress)
+    workers = workers or default_workers()
     if len(todo) < PARALLEL_FROM or workers == 1:
         for target, spec in todo.items():
             if stop.is_set():
