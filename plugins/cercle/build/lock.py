@@ -10,22 +10,25 @@ so a crashed build never blocks the next one. Taking it again in the same proces
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-__all__ = ["DEFAULT_TIMEOUT", "FileLock", "LockTimeout", "acquire"]
+from cercle.core.i18n import message
+
+__all__ = ["DEFAULT_TIMEOUT", "FileLock", "LockTimeout", "acquire", "hold"]
 
 LOCK_FILE = Path(".cache") / "cercle" / "build.lock"
 DEFAULT_TIMEOUT = 900.0  # seconds: longer than a cold build of a large hub
 
 
 class LockTimeout(Exception):
-    """Another build held the lock for longer than the timeout."""
+    """Another build held the lock for longer than the timeout (`text`: what to tell the user)."""
 
-    def __init__(self, path: Path, seconds: float) -> None:
-        super().__init__(f"{path}: still locked after {seconds:g} s")
+    def __init__(self, path: Path, seconds: float, text: str = "") -> None:
+        super().__init__(text or f"{path}: still locked after {seconds:g} s")
         self.path, self.seconds = path, seconds
 
 
@@ -55,3 +58,17 @@ def acquire(
     except Timeout:
         raise LockTimeout(Path(lock.lock_file), timeout) from None
     return lock
+
+
+def hold(project_dir: Path, lang: str, timeout: float = DEFAULT_TIMEOUT) -> FileLock:
+    """`acquire`, telling the user (on stderr, in `lang`) once that this build waits; on
+    timeout, LockTimeout whose text says which lock and what to do."""
+
+    def waiting() -> None:
+        print(message(lang, "build.lock_waiting", seconds=f"{timeout:g}"), file=sys.stderr, flush=True)
+
+    try:
+        return acquire(project_dir, timeout, waiting)
+    except LockTimeout as exc:
+        text = message(lang, "build.lock_timeout", path=exc.path, seconds=f"{timeout:g}")
+        raise LockTimeout(exc.path, timeout, text) from None

@@ -62,8 +62,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from cercle.build import SwapError, build_atomically
-    from cercle.mkdocs.hub.plugin import hold_build_lock
+    from cercle.build import SwapError, build_atomically, lock
 
     config, _ = load_project(config_file)
     dest = (site_dir or Path(config.site_dir)).absolute()
@@ -88,7 +87,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     try:
         # Held until the new site is in place: a second build waits, then swaps in turn.
         hub = config.plugins["cercle/hub"].config
-        held = hold_build_lock(config_file.absolute().parent, lang, hub.lock_timeout)
+        held = lock.hold(config_file.absolute().parent, lang, hub.lock_timeout)
         try:
             build_atomically(dest, produce)
         finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +51,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         # Pages render in several processes only in `build`: never fork a server's threads.
         self.command = command
         if command in ("build", "gh-deploy"):  # one build of a project at a time
-            self.lock = hold_build_lock(
-                Path(self.config.config_file_path or "mkdocs.yml").parent,
-                self.config.messages_language or self.config.languages[0],
-                self.config.lock_timeout,
-            )
+            project = Path(self.config.config_file_path or "mkdocs.yml").parent
+            lang = self.config.messages_language or self.config.languages[0]
+            try:
+                self.lock = lock.hold(project, lang, self.config.lock_timeout)
+            except lock.LockTimeout as exc:
+                raise PluginError(str(exc)) from None
 
     def on_shutdown(self) -> None:
         held, self.lock = self.lock, None
@@ -265,19 +265,6 @@ class HubPlugin(BasePlugin[HubConfig]):
     def in_worker(self) -> bool:
         """True in a forked process that renders a share of the pages (see parallel.py)."""
         return self.parallel is not None and self.parallel.in_worker
-
-
-def hold_build_lock(project_dir: Path, lang: str, timeout: float) -> lock.FileLock:
-    """The project's build lock (cercle.build.lock), saying once that this build waits for it."""
-
-    def waiting() -> None:
-        print(message(lang, "build.lock_waiting", seconds=f"{timeout:g}"), file=sys.stderr, flush=True)
-
-    try:
-        return lock.acquire(project_dir, timeout, waiting)
-    except lock.LockTimeout as exc:
-        text = message(lang, "build.lock_timeout", path=exc.path, seconds=f"{timeout:g}")
-        raise PluginError(text) from None
 
 
 def hub_of(config: MkDocsConfig) -> Hub:
