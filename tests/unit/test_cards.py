@@ -12,11 +12,12 @@ import pytest
 from PIL import Image
 from tests.conftest import ROOT
 
-from cercle.cards.batch import CardJob, publish, render_all
+from cercle.cards.batch import CardJob, render_all
 from cercle.cards.draw import ELLIPSIS, render, text_color, wrap
 from cercle.cards.fonts import drawable, font_path
 from cercle.cards.plan import CardPlanner, card_stem
 from cercle.cards.spec import Brand, BrandError, CardSpec
+from cercle.core.cachefile import seal
 from cercle.core.catalog import load_catalog
 from cercle.core.i18n import message
 from cercle.core.settings import HubSettings
@@ -141,11 +142,35 @@ def test_cards_render_in_parallel_once_then_come_from_the_cache(tmp_path, execut
     work = jobs(6)
     first = render_all(work, tmp_path / "cache", workers=2, executor=executor, progress=False)
     assert (first.total, first.rendered) == (6, 6)
-    again = render_all(work, tmp_path / "cache", workers=2, executor=executor, progress=False)
+    again = render_all(
+        work, tmp_path / "cache", workers=2, executor=executor, progress=False, site_dir=tmp_path / "site"
+    )
     assert again.rendered == 0
-    assert publish(work, tmp_path / "cache", tmp_path / "site") == 6
     for job in work:
         assert (tmp_path / "site" / job.dest).read_bytes() == render(job.spec)
+
+
+def test_a_cached_card_is_used_only_when_it_is_whole_and_never_linked_into_the_site(tmp_path):
+    work = jobs(4)
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    render_all(work, cache, workers=1, progress=False)
+    targets = [cache / f"{job.spec.digest()}.png" for job in work]
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(seal(render(QUOTE)))  # sealed, but a link is never followed
+    targets[0].write_bytes(targets[0].read_bytes()[:2000])  # truncated
+    targets[1].unlink()
+    targets[1].symlink_to(outside)
+    targets[2].write_bytes(seal(render(QUOTE)))  # whole and sealed, but not this card's size
+    result = render_all(work, cache, workers=1, progress=False, site_dir=site)
+    assert result.rendered == 3
+    assert not targets[1].is_symlink()
+    for job in work:
+        published = site / job.dest
+        assert published.read_bytes() == render(job.spec)
+        assert published.stat().st_nlink == 1  # a copy: damaging the cache cannot damage the site
+    for target in targets:
+        target.write_bytes(b"")
+    assert (site / work[3].dest).read_bytes() == render(work[3].spec)
 
 
 def test_card_paths():
@@ -198,9 +223,8 @@ def test_every_page_and_language_gets_a_card_and_each_quote_a_square_one(demo_hu
 def test_demo_cards_render(demo_hub, tmp_path):
     cards = CardPlanner(demo_hub, BRAND).plan()
     work = [job for c in cards.values() for job in c.jobs()]
-    result = render_all(work, tmp_path / "cache", workers=2, progress=False)
+    result = render_all(work, tmp_path / "cache", workers=2, progress=False, site_dir=tmp_path / "site")
     assert result.rendered == len({job.spec.digest() for job in work})
-    publish(work, tmp_path / "cache", tmp_path / "site")
     for job in work:
         assert Image.open(Path(tmp_path / "site" / job.dest)).size == job.spec.size
 

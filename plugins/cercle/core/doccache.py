@@ -5,6 +5,8 @@ again (0.5 s for 1,000 entries). The cache is JSON, never pickle: a cache folder
 with a pull request must not be able to run code. Only documents that parsed without a
 problem and whose values JSON can carry back exactly (text, numbers, booleans, null, lists,
 mappings with text keys, dates) are kept; any other document is simply parsed again.
+The file is sealed with the digest of its bytes and read without following a link
+(cercle.core.cachefile): an edited, truncated or linked cache is ignored, not believed.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from cercle.core.cachefile import read_regular, seal, unseal, write_atomic
 from cercle.core.frontmatter import Document
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "documents.json"
 RACY_NS = 3 * 10**9
 _TAG = "\u0000"  # marks an encoded date; no mapping key from YAML front matter starts with NUL
@@ -68,7 +70,10 @@ class DocumentCache:
         self.entries: dict[str, Any] = {}
         self.changed = False
         try:
-            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            payload = unseal(read_regular(self.path))
+            if payload is None:
+                return
+            stored = json.loads(bytes(payload))
             documents = stored.get("documents")
             if (
                 stored.get("format") == FORMAT
@@ -125,17 +130,12 @@ class DocumentCache:
             return
         payload = {"format": FORMAT, "version": self.version, "documents": self.entries}
         try:
+            data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".documents-", dir=self.path.parent)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
+            write_atomic(self.path, seal(data))
             self.changed = False
         except (OSError, ValueError):
-            Path(tmp).unlink(missing_ok=True)
+            pass
 
 
 def parser_version() -> str:

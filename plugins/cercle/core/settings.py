@@ -48,6 +48,9 @@ class HubSettings:
     # The hub's own UI strings and messages (<lang>.yml), merged over the shipped ones.
     locales_dir: Path | None = None
     project_dir: Path | None = None  # mkdocs.yml's folder: problems name files from there
+    # Limits of a slides PDF (cercle/slides options max_pages, max_page_size in points).
+    pdf_max_pages: int = 300
+    pdf_max_page_size: float = 5000
 
     @property
     def default_language(self) -> str:

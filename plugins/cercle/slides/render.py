@@ -1,33 +1,47 @@
 """A slides PDF → page images, thumbnails and the text of each page (pypdfium2 + Pillow).
 
-Rendering is cached by the PDF's hash (and the rendering options) under a cache folder:
-a deck renders once, then every build reuses the images.
+The PDF is checked before any page is drawn (page count, size of every page: limits
+from the configuration), and no image exceeds what its format can hold. The cache of
+rendered decks is cercle.slides.cache.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from cercle.core.cachefile import digest
 
 RENDER_VERSION = 2  # bump when the output of a render changes
+# Default limits (cercle/slides options max_pages, max_page_size). 5,000 pt is 1.76 m:
+# more than A0 (3,370 pt); PDF allows 14,400 pt, a page that would render to gigabytes.
 MAX_PAGES = 300
+MAX_PAGE_SIZE = 5000
+MAX_SIDE = 16383  # pixels per side: WebP's limit, kept for PNG too (bounded memory)
 
 
 class SlidesError(ValueError):
-    """The PDF cannot be used; `code` is a message code (`unreadable_pdf`, `empty_pdf`, …)."""
+    """The PDF cannot be used; `code` is a message code (`unreadable_pdf`, `empty_pdf`, …),
+    `params` what its message shows (a page number, a size, a limit)."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", **params: object) -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.params = params
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    max_pages: int = MAX_PAGES
+    max_page_size: float = MAX_PAGE_SIZE  # points (1/72 in), longest side of any page
 
 
 @dataclass(frozen=True)
@@ -68,33 +82,56 @@ def pdf_key(data: bytes, options: RenderOptions) -> str:
     return digest.hexdigest()[:24]
 
 
-def open_pdf(data: bytes) -> pdfium.PdfDocument:
-    """The document, or SlidesError when it is not a readable PDF with pages."""
+def open_pdf(data: bytes, limits: PdfLimits | None = None) -> pdfium.PdfDocument:
+    """The document, or SlidesError when it is not a readable PDF with pages within `limits`.
+
+    Every page's size is read here, before anything is drawn: a damaged or oversized page
+    fails with its number rather than mid-build."""
+    limits = limits or PdfLimits()
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise SlidesError("unreadable_pdf", "no %PDF header")
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise SlidesError("unreadable_pdf", str(exc)) from None
-    if len(pdf) == 0:
-        raise SlidesError("empty_pdf")
-    if len(pdf) > MAX_PAGES:
-        raise SlidesError("too_many_pages", str(len(pdf)))
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise SlidesError("empty_pdf")
+        if count > limits.max_pages:
+            raise SlidesError("pdf_too_many_pages", str(count), pages=count, max=limits.max_pages)
+        for index in range(count):
+            _check_size(pdf[index], index + 1, limits)
+    except pdfium.PdfiumError as exc:
+        pdf.close()
+        raise SlidesError("unreadable_pdf", str(exc)) from None
+    except BaseException:
+        pdf.close()
+        raise
     return pdf
 
 
-def check_pdf(path: Path) -> int:
-    """Number of pages; SlidesError when the file is missing, unreadable or empty."""
+def _check_size(page: pdfium.PdfPage, number: int, limits: PdfLimits) -> None:
+    try:
+        width, height = page.get_size()
+    finally:
+        page.close()
+    size = {"page": number, "width": round(width), "height": round(height)}
+    if not (width >= 1 and height >= 1):  # also NaN
+        raise SlidesError("pdf_page_too_small", f"page {number}", **size)
+    if max(width, height) > limits.max_page_size:
+        raise SlidesError("pdf_page_too_large", f"page {number}", **size, max=round(limits.max_page_size))
+
+
+def check_pdf(path: Path, limits: PdfLimits | None = None) -> int:
+    """Number of pages; SlidesError when the file is missing, unreadable, empty or over `limits`."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SlidesError("unreadable_pdf", exc.strerror or str(exc)) from None
-    pdf = open_pdf(data)
+    pdf = open_pdf(data, limits)
     try:
-        count = len(pdf)
-        for page in pdf:  # a damaged page fails here rather than mid-build
-            page.get_size()
-        return count
+        return len(pdf)
     finally:
         pdf.close()
 
@@ -130,61 +167,50 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
     return title, " ".join(line for line, _ in lines)
 
 
-def _save(image: object, path: Path, options: RenderOptions) -> None:
+def _encode(image: Image.Image, options: RenderOptions) -> bytes:
     fmt = options.format.upper()
     kwargs = {"quality": options.quality, "method": 4} if fmt == "WEBP" else {"optimize": True}
-    image.save(path, fmt, **kwargs)  # type: ignore[attr-defined]
+    out = io.BytesIO()
+    image.save(out, fmt, **kwargs)
+    return out.getvalue()
 
 
-def _render(data: bytes, directory: Path, options: RenderOptions) -> list[Slide]:
-    pdf = open_pdf(data)
-    slides = []
+def _scale(width: float, height: float, options: RenderOptions) -> float:
+    """`options.width` pixels wide, unless a side would exceed MAX_SIDE: then scaled down."""
+    scale = options.width / width
+    longest = max(width, height)
+    if longest * scale > MAX_SIDE - 1:  # pdfium rounds sizes up
+        scale = (MAX_SIDE - 1) / longest
+    return scale
+
+
+def render_pages(
+    data: bytes, directory: Path, options: RenderOptions, limits: PdfLimits | None = None
+) -> tuple[list[Slide], dict[str, str]]:
+    """Draw every page into `directory`: the slides and the BLAKE2b digest of each file written."""
+    pdf = open_pdf(data, limits)
+    slides, digests = [], {}
     try:
         for index, page in enumerate(pdf):
             number = index + 1
-            page_width, _ = page.get_size()
-            image = page.render(scale=options.width / page_width).to_pil().convert("RGB")
+            image = page.render(scale=_scale(*page.get_size(), options)).to_pil().convert("RGB")
+            if max(image.size) > MAX_SIDE:  # never expected: _scale leaves a pixel of margin
+                image.thumbnail((MAX_SIDE, MAX_SIDE))
             thumb = image.copy()
             thumb.thumbnail((options.thumb_width, options.thumb_width * 4))
-            name, thumb_name = f"slide-{number:03d}.{options.format}", f"thumb-{number:03d}.{options.format}"
-            _save(image, directory / name, options)
-            _save(thumb, directory / thumb_name, options)
+            name, thumb_name = slide_names(number, options)
+            for file_name, picture in ((name, image), (thumb_name, thumb)):
+                encoded = _encode(picture, options)
+                (directory / file_name).write_bytes(encoded)
+                digests[file_name] = digest(encoded).hex()
             title, text = _page_text(page)
             slides.append(Slide(number, name, thumb_name, *image.size, *thumb.size, title, text))
             page.close()
     finally:
         pdf.close()
-    return slides
+    return slides, digests
 
 
-def render_deck(pdf_path: Path, cache_dir: Path, options: RenderOptions | None = None) -> Deck:
-    """The deck of `pdf_path`, rendered into `cache_dir/<key>/` unless it already is."""
-    options = options or RenderOptions()
-    data = pdf_path.read_bytes()
-    key = pdf_key(data, options)
-    directory = cache_dir / key
-    manifest = directory / "deck.json"
-    if manifest.is_file():
-        try:
-            slides = tuple(Slide(**row) for row in json.loads(manifest.read_text("utf-8")))
-            deck = Deck(key, directory, slides, len(data))
-            if all(path.is_file() for path in deck.files()):
-                return deck
-        except (ValueError, TypeError):
-            pass  # a damaged cache entry is rendered again
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    # Render into a private folder, then move it in place: parallel builds never see half a deck.
-    work = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_dir))
-    try:
-        slides = _render(data, work, options)
-        (work / "deck.json").write_text(json.dumps([asdict(s) for s in slides], ensure_ascii=False), "utf-8")
-        if directory.exists():
-            shutil.rmtree(directory, ignore_errors=True)
-        try:
-            os.replace(work, directory)
-        except OSError:
-            if not manifest.is_file():  # another build won the race: use theirs, else fail loudly
-                raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return Deck(key, directory, tuple(slides), len(data))
+def slide_names(number: int, options: RenderOptions) -> tuple[str, str]:
+    """File names of a slide's image and thumbnail: derived, never read from a cache file."""
+    return f"slide-{number:03d}.{options.format}", f"thumb-{number:03d}.{options.format}"

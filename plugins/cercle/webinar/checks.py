@@ -12,7 +12,7 @@ from pathlib import Path
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.refs import ContentRef
-from cercle.slides.render import SlidesError, check_pdf
+from cercle.slides.render import PdfLimits, SlidesError, check_pdf
 from cercle.video.hosts import parse_video
 from cercle.video.vtt import VttError, parse_vtt
 
@@ -54,12 +54,23 @@ def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
     if path is None:
         return []  # missing: the Catalog reports it (missing_file)
     try:
-        check_pdf(path)
+        check_pdf(path, pdf_limits(catalog))
     except SlidesError as exc:
-        return [
-            problem(entry.rel_path, line, "slides", "bad_pdf", value=value, detail=exc.detail or exc.code)
-        ]
+        return [slides_problem(entry, value, exc)]
     return []
+
+
+def pdf_limits(catalog: Catalog) -> PdfLimits:
+    settings = catalog.settings
+    return PdfLimits(settings.pdf_max_pages, settings.pdf_max_page_size)
+
+
+def slides_problem(entry: Entry, value: str, exc: SlidesError) -> Problem:
+    """The problem a SlidesError is, on the entry's `slides:` line (for `cercle check` and the build)."""
+    line = entry.line_of("slides")
+    if exc.params:  # a limit or a page size: its own message
+        return problem(entry.rel_path, line, "slides", exc.code, value=value, **exc.params)
+    return problem(entry.rel_path, line, "slides", "bad_pdf", value=value, detail=exc.detail or exc.code)
 
 
 def _vtt(entry: Entry, catalog: Catalog, name: str) -> list[Problem]:

@@ -7,6 +7,8 @@ import datetime as dt
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import DictOfItems, ListOfItems, Optional, Type
 
+from cercle.build.lock import DEFAULT_TIMEOUT
+
 
 class HubConfig(Config):
     # Languages of the site, first one is the default (x-default, root fallback).
@@ -30,3 +32,5 @@ class HubConfig(Config):
     # Folder (from mkdocs.yml's) of fr.yml, en.yml… that override any shipped UI string or
     # message, with the same structure; empty: the shipped strings only.
     locales_dir = Type(str, default="")
+    # Seconds a build waits for another build of the same project to end before giving up.
+    lock_timeout = Type((int, float), default=DEFAULT_TIMEOUT)

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cercle.build import lock
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
@@ -39,6 +40,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.navs: dict[str, Navigation] = {}
         self.command: str | None = None
         self.parallel = ParallelPages()
+        self.lock: lock.FileLock | None = None
 
     @property
     def messages_language(self) -> str:
@@ -49,6 +51,18 @@ class HubPlugin(BasePlugin[HubConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Pages render in several processes only in `build`: never fork a server's threads.
         self.command = command
+        if command in ("build", "gh-deploy"):  # one build of a project at a time
+            project = Path(self.config.config_file_path or "mkdocs.yml").parent
+            lang = self.config.messages_language or self.config.languages[0]
+            try:
+                self.lock = lock.hold(project, lang, self.config.lock_timeout)
+            except lock.LockTimeout as exc:
+                raise PluginError(str(exc)) from None
+
+    def on_shutdown(self) -> None:
+        held, self.lock = self.lock, None
+        if held is not None:
+            held.release()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = hub_settings(self.config, config)

@@ -37,6 +37,10 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
             today = dt.date.fromisoformat(today)
         except ValueError:
             raise PluginError(message(lang, "config.bad_today", value=today)) from None
+    slides = config.plugins.get("cercle/slides")  # its limits, for the content checks
+    limits = {}
+    if slides is not None:
+        limits = {"pdf_max_pages": slides.config.max_pages, "pdf_max_page_size": slides.config.max_page_size}
     languages = tuple(options.languages)
     if not languages:
         raise PluginError(message(lang, "config.no_languages"))
@@ -65,4 +69,5 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         cache_dir=project / ".cache" / "cercle" / "catalog",
         locales_dir=locales,
         project_dir=project,
+        **limits,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import Choice, Type
 
+from cercle.slides.render import MAX_PAGE_SIZE, MAX_PAGES
+
 
 class SlidesConfig(Config):
     enabled = Type(bool, default=True)
@@ -15,3 +17,7 @@ class SlidesConfig(Config):
     width = Type(int, default=1280)
     thumb_width = Type(int, default=320)
     format = Choice(("webp", "png"), default="webp")
+    # A PDF with more pages, or a page whose longest side is larger (in points, 1/72 inch),
+    # is refused by `cercle check` and the build, before anything is drawn.
+    max_pages = Type(int, default=MAX_PAGES)
+    max_page_size = Type((int, float), default=MAX_PAGE_SIZE)

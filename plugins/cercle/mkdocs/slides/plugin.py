@@ -16,8 +16,10 @@ from cercle.core.errors import problem
 from cercle.core.refs import ContentRef
 from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
+from cercle.slides.cache import render_deck
 from cercle.slides.gallery import gallery
-from cercle.slides.render import Deck, RenderOptions, SlidesError, render_deck
+from cercle.slides.render import Deck, PdfLimits, RenderOptions, SlidesError
+from cercle.webinar.checks import slides_problem
 
 
 class SlidesPlugin(BasePlugin[SlidesConfig]):
@@ -33,6 +35,7 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         hub = hub_of(config)
         cache = Path(config.config_file_path or ".").parent / self.config.cache_dir
         options = RenderOptions(self.config.width, self.config.thumb_width, self.config.format)
+        limits = PdfLimits(self.config.max_pages, self.config.max_page_size)
         for entry in hub.catalog.entries:
             ref = ContentRef.of(entry.event.slides if entry.event else None)
             pdf = ref.content_path if ref else None
@@ -40,12 +43,12 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
             if pdf is None or path is None or pdf in self.decks:
                 continue  # a remote or outside deck: the Catalog reports it
             try:
-                deck = render_deck(path, cache, options)
-            except (OSError, SlidesError) as exc:  # `cercle check` normally stops this earlier
-                detail = (exc.detail or exc.code) if isinstance(exc, SlidesError) else exc.strerror or exc
-                found = problem(
-                    entry.rel_path, entry.line_of("slides"), "slides", "bad_pdf", value=pdf, detail=detail
-                )
+                deck = render_deck(path, cache, options, limits)
+            except SlidesError as exc:  # `cercle check` normally stops these earlier
+                raise PluginError(slides_problem(entry, pdf, exc).render(messages_language(config))) from None
+            except OSError as exc:  # the cache folder cannot be written (full disk, permissions)
+                found = problem(entry.rel_path, entry.line_of("slides"), "slides", "bad_pdf", value=pdf,
+                                detail=f"{cache}: {exc.strerror or exc}")
                 raise PluginError(found.render(messages_language(config))) from None
             self.decks[pdf] = deck
             for path in deck.files():
@@ -68,3 +71,4 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         if deck is not None and pdf is not None:
             view.parts.slides = gallery(deck, pdf, self._folder(deck), view.lang)
         return context
+

@@ -1,0 +1,102 @@
+"""Files of Cercle's build caches: sealed with their digest, read without following links, written atomically.
+
+A cache folder is not trusted: it may come with a pull request, be truncated by a full
+disk or be written by another build at the same moment. So a cached file is used only
+when it is a regular file (a symbolic link is a miss, and is removed: it could point at
+any file of the machine) whose content still matches the digest written with it. Every
+write goes to a temporary file beside the target, then `os.replace`: a reader sees the
+old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+# `seal` appends MAGIC and the payload's BLAKE2b digest; PNG and JSON readers stop before it.
+MAGIC = b"\x00cercle1"
+DIGEST_SIZE = 16
+TRAILER = len(MAGIC) + DIGEST_SIZE
+
+
+def digest(data: bytes | memoryview) -> bytes:
+    """BLAKE2b-128 of `data` (hashlib releases the GIL on large buffers)."""
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
+
+
+def seal(payload: bytes) -> bytes:
+    """`payload` followed by its digest, for `unseal`."""
+    return payload + MAGIC + digest(payload)
+
+
+def unseal(data: bytes | None) -> memoryview | None:
+    """The payload of a sealed file, or None when it was truncated, altered or never sealed."""
+    if data is None or len(data) < TRAILER or data[-TRAILER:-DIGEST_SIZE] != MAGIC:
+        return None
+    payload = memoryview(data)[:-TRAILER]
+    return payload if digest(payload) == data[-DIGEST_SIZE:] else None
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of `path` if it is a regular file; None otherwise (missing, or a link: removed)."""
+    try:
+        # O_NONBLOCK: a FIFO put in the cache must not hang the build (it is not a regular file).
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a symbolic link: never follow it, drop it
+            _unlink(path)
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as file:
+            return file.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def real_folder(path: Path, root: Path) -> bool:
+    """True when `path` is a folder (not a link to one) that resolves inside `root`.
+
+    A link or a file at `path` is removed, so that the caller can put a folder there."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    if not stat.S_ISDIR(mode):
+        _unlink(path)
+        return False
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def write_atomic(path: Path, data: bytes | memoryview) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and `os.replace`."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_copy(path: Path, data: bytes | memoryview) -> None:
+    """Write a new file at `path` (never through a link or into another file's inode)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # a hard link or symlink left there is replaced, not written through
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)

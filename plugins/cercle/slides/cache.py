@@ -1,0 +1,144 @@
+"""Rendered decks kept between builds, in `<cache>/<key>/`, and checked before every use.
+
+`key` hashes the PDF and the rendering options: a deck renders once, then every build
+reuses its images. Nothing in the cache is trusted: the folder must be a real folder
+(not a link), `deck.json` must be sealed with its digest (cercle.core.cachefile), file
+names are derived from the key and the slide numbers (never read from deck.json), and
+each image must be a regular file whose bytes match the digest deck.json holds for it
+and whose format and size are the expected ones. Anything else is rendered again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+
+from cercle.core.cachefile import digest, read_regular, real_folder, seal, unseal, write_atomic
+from cercle.slides.render import (
+    Deck,
+    PdfLimits,
+    RenderOptions,
+    Slide,
+    SlidesError,
+    pdf_key,
+    render_pages,
+    slide_names,
+)
+
+MANIFEST = "deck.json"
+MANIFEST_FORMAT = 2
+_INTS = ("number", "width", "height", "thumb_width", "thumb_height")
+
+
+def _slide(row: Any, number: int, options: RenderOptions) -> Slide:
+    """A slide of deck.json, its types checked; ValueError when anything is off."""
+    names = {f.name for f in fields(Slide)} - {"image", "thumb"}
+    if not isinstance(row, dict) or set(row) != names or row["number"] != number:
+        raise ValueError("not a slide")
+    if not all(type(row[k]) is int and row[k] > 0 for k in _INTS):
+        raise ValueError("not a size")
+    if not all(isinstance(row[k], str) for k in ("title", "text")):
+        raise ValueError("not a text")
+    image, thumb = slide_names(number, options)
+    return Slide(image=image, thumb=thumb, **row)
+
+
+def _image_ok(data: bytes | None, expected: str | None, size: tuple[int, int], fmt: str) -> bool:
+    if data is None or expected is None or digest(data).hex() != expected:
+        return False
+    try:  # reads the header only
+        with Image.open(io.BytesIO(data), formats=[fmt.upper()]) as image:
+            return image.size == size
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError):
+        return False
+
+
+def cached_deck(cache_dir: Path, key: str, pdf_bytes: int, options: RenderOptions) -> Deck | None:
+    """The deck kept under `cache_dir/key`, or None when it is missing or cannot be trusted."""
+    directory = cache_dir / key
+    if not real_folder(directory, cache_dir):
+        return None
+    payload = unseal(read_regular(directory / MANIFEST))
+    if payload is None:
+        return None
+    try:
+        stored = json.loads(bytes(payload))
+        if stored.get("format") != MANIFEST_FORMAT:
+            return None
+        rows, digests = stored["slides"], stored["files"]
+        slides = tuple(_slide(row, number, options) for number, row in enumerate(rows, start=1))
+        if not slides or not isinstance(digests, dict):
+            return None
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+    for s in slides:
+        for name, size in ((s.image, (s.width, s.height)), (s.thumb, (s.thumb_width, s.thumb_height))):
+            if not _image_ok(read_regular(directory / name), digests.get(name), size, options.format):
+                return None
+    return Deck(key, directory, slides, pdf_bytes)
+
+
+def _manifest(slides: list[Slide], digests: dict[str, str]) -> bytes:
+    rows = []
+    for slide in slides:
+        row = asdict(slide)
+        del row["image"], row["thumb"]
+        rows.append(row)
+    body = {"format": MANIFEST_FORMAT, "slides": rows, "files": digests}
+    return seal(json.dumps(body, ensure_ascii=False).encode("utf-8"))
+
+
+def _move_aside(directory: Path, cache_dir: Path) -> None:
+    """Take a deck folder that failed its checks out of the way (a rename, then delete)."""
+    if not os.path.lexists(directory):
+        return
+    if not real_folder(directory, cache_dir):  # a link or a file: removed by real_folder
+        return
+    trash = Path(tempfile.mkdtemp(prefix=f".{directory.name}-old-", dir=cache_dir))
+    with contextlib.suppress(OSError):  # gone already (another build)
+        os.replace(directory, trash / "deck")
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def render_deck(
+    pdf_path: Path,
+    cache_dir: Path,
+    options: RenderOptions | None = None,
+    limits: PdfLimits | None = None,
+) -> Deck:
+    """The deck of `pdf_path`, rendered into `cache_dir/<key>/` unless a sound copy is there."""
+    options = options or RenderOptions()
+    try:
+        data = pdf_path.read_bytes()
+    except OSError as exc:
+        raise SlidesError("unreadable_pdf", exc.strerror or str(exc)) from None
+    key = pdf_key(data, options)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    deck = cached_deck(cache_dir, key, len(data), options)
+    if deck is not None:
+        return deck
+    # Render into a private folder, then move it in place: parallel builds never see half a deck.
+    work = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_dir))
+    try:
+        slides, digests = render_pages(data, work, options, limits)
+        write_atomic(work / MANIFEST, _manifest(slides, digests))
+        _move_aside(cache_dir / key, cache_dir)
+        try:
+            os.replace(work, cache_dir / key)
+        except OSError:  # another build put its deck there meanwhile: use it if it is sound
+            deck = cached_deck(cache_dir, key, len(data), options)
+            if deck is None:
+                raise
+            return deck
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return Deck(key, cache_dir / key, tuple(slides), len(data))
