@@ -47,7 +47,9 @@ def analyze(
     """Every guess for one recap whose body (Markdown, without its title and date line) is `body`."""
     paragraphs = paragraphs_of(body)
     text = "\n".join(
-        "\n".join(unmark(line) for line in p.splitlines()) if p.lstrip().startswith(("-", "*")) else unmark(p)
+        "\n".join(unmark(line) for line in p.splitlines())
+        if any(line.lstrip().startswith(("-", "*")) for line in p.splitlines())
+        else unmark(p)
         for p in paragraphs
     )
     heading = title.value if title else ""

@@ -38,7 +38,7 @@ def plain(text: str) -> str:
 
 
 QUESTIONS_LEAD = re.compile(r"(\d+\s+)?questions?(?:\s+[\w’']+){0,3}\s*:[*_\s]*$", re.IGNORECASE)
-MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|\{\{<[^>]*>\}\}|<[^>]+>|[*_`]+")
+MARKUP = re.compile(r"!?\[+([^\[\]]*)\]+\([^)]*\)|\{\{<[^>]*>\}\}|<[^>]+>|[*_`]+")
 
 
 def unmark(text: str) -> str:

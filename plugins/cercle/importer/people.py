@@ -32,7 +32,7 @@ _SPOKE = re.compile(
     re.IGNORECASE,
 )
 _LISTED = re.compile(r"(?:^|,|\bet|\band|&|[-–—:;(])\s*$")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|&|\n|\bet\b|\band\b)\s*")
 _PARTICLES = {
     "de",
     "du",
@@ -86,14 +86,22 @@ def _is_name(text: str) -> bool:
 
 
 def _names(entity: Entity) -> list[tuple[str, int]]:
-    """The names in a PER entity ("Hugo Gruson and Steffi LaZerte" is two), with their offsets."""
+    """The names in a PER entity ("Hugo Gruson and Steffi LaZerte" is two), with their offsets.
+
+    The small model sometimes takes a word before or after a name ("slides Timothée Giraud",
+    "Daniel Vartanian will"): lowercase words at either end are dropped.
+    """
     found = []
-    position = entity.start
     for piece in _SPLIT.split(entity.text):
-        name = piece.strip(" -–—*_'\"«»“”()[]")
-        offset = entity.text.find(piece) if piece else -1
-        if name and _is_name(name):
-            found.append((name, position + max(offset, 0)))
+        words = piece.strip(" -–—*_'\"«»“”()[]").split()
+        while words and not words[-1][:1].isupper():
+            words.pop()
+        while words and not words[0][:1].isupper():
+            words.pop(0)
+        name = " ".join(words)
+        offset = entity.text.find(name)
+        if name and offset >= 0 and _is_name(name):
+            found.append((name, entity.start + offset))
     return found
 
 
