@@ -26,7 +26,7 @@ _DAY_AND_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:er|st|nd|rd|th)?\b.*\b(?:{MONTH_WORDS})|\b(?:{MONTH_WORDS})\w*\.?\s+\d{{1,2}}\b", re.I
 )
 _NUMERIC = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
-_RELATIVE = re.compile(r"\bago\b|\blast\s+\w+day\b|\byesterday\b|\bdernier\b|\bhier\b|\bil y a\b", re.I)
+_RELATIVE = re.compile(r"\bago\b|\blast\s+\w+day\b|\byesterday\b|\bhier\b|\bil y a\b", re.I)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # "les 8 et 9 mars", "du 5 au 9 juillet", "July 5-9": the first day of the span.
@@ -99,9 +99,10 @@ def candidates(text: str, reference: dt.date, year: int | None = None) -> list[t
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            found.extend(search_dates(sentence, languages=["fr", "en"], settings=settings) or [])  # type: ignore[arg-type]
+            dates = search_dates(sentence, languages=["fr", "en"], settings=settings)  # type: ignore[arg-type]
+        found.extend((sentence, words, when) for words, when in dates or [])
     result = []
-    for words, when in found:
+    for sentence, words, when in found:
         relative = bool(_RELATIVE.search(words))
         if not (relative or _DAY_AND_MONTH.search(words) or _NUMERIC.search(words)):
             continue
@@ -113,10 +114,17 @@ def candidates(text: str, reference: dt.date, year: int | None = None) -> list[t
                 except ValueError:
                     continue
             else:
-                past = bool(re.search(r"dernier|last", words, re.I))
-                value = _nearest_year(value, reference, past)
+                said = re.escape(words)
+                past = re.search(rf"{said}\s+(?:dernier|passé)|\b(?:last|past)\s+{said}", sentence, re.I)
+                value = _nearest_year(value, reference, bool(past or re.search(r"dernier|last", words, re.I)))
+                words = past.group(0) if past else words
         result.append((value, " ".join(words.split())))
     return result
+
+
+def _before(words: str) -> dt.timedelta:
+    """How far back a date may be: "le 11 juin dernier" names the last 11 June, up to a year back."""
+    return dt.timedelta(days=366) if re.search(r"dernier|last", words, re.I) else BEFORE
 
 
 def guess_date(
@@ -135,7 +143,8 @@ def guess_date(
     near = [
         (value, words)
         for value, words in candidates(text, reference, None if page_date else year)
-        if reference - BEFORE <= value <= reference + AFTER or (page_date is None and year is not None)
+        if reference - _before(words) <= value <= reference + AFTER
+        or (page_date is None and year is not None)
     ]
     if page_date is None and year is not None:
         near = [(v, w) for v, w in near if v.year == year] or near
