@@ -61,6 +61,11 @@ _ROLE_AT = (
     r"^\s*(?:,\s*|\s+(?:est|is|was|était)\s+)(?P<role>[^,.;:()\n]{{2,90}}?)\s+(?:{preps})\s*"
     r"(?P<org>[^,.;:()\n]{{2,80}}?)(?=\s+(?:et|and|qui|who|depuis|since)\s|\s*[,.;:()\n]|$)"
 )
+_PREPOSITION = re.compile(
+    r"\s+(?:chez|at|@|for|pour|au|aux|à la|à l’|à l'|du|de la|de l’|de l'|de|d’|d'|des|of|from|with)"
+    r"(?:\s+(?:le|la|les|the)\b|\s*l’|\s*l')?\s*$",
+    re.IGNORECASE,
+)
 # "chez"/"at" name the organization even after a "de" ("directrice de la communication chez Acme").
 _AFTER = [
     re.compile(_ROLE_AT.format(preps=r"chez|at|@|au sein d[eu]|within"), re.IGNORECASE),
@@ -137,22 +142,47 @@ def _introduced(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _role(text: str, end: int, orgs: list[Entity]) -> tuple[str | None, str | None]:
-    """The role and organization written right after a name: "X, directrice conseil chez Org", "X (Org)"."""
+def _role(text: str, end: int, ents: list[Entity]) -> tuple[str | None, str | None]:
+    """The role and organization written right after a name: "X, directrice conseil chez Org", "X (Org)".
+
+    What follows a name is not always its role ("X, Y and Z", "X est ensuite intervenu pour…"):
+    a role holding another person's name is dropped, and after "est"/"is" only an organization
+    the model recognises makes a role.
+    """
     window = text[end : end + 180]
     match = _AFTER[0].match(window) or _AFTER[1].match(window)
     if not match:
         return None, None
     groups = match.groupdict()
+
+    def entity_in(start: int, stop: int, labels: tuple[str, ...]) -> Entity | None:
+        return next(
+            (
+                e
+                for e in ents
+                if e.label in labels and start <= e.start < stop and (e.label != "PER" or _is_name(e.text))
+            ),
+            None,
+        )
+
     if groups.get("paren"):
         return None, match.group("paren").strip()
     if groups.get("alone"):
-        return match.group("alone").strip(), None
+        alone = match.group("alone").strip()
+        people = entity_in(end + match.start("alone"), end + match.end("alone"), ("PER",))
+        return (None if people or alone.split()[0].lower() in ("and", "et") else alone), None
     role, org = match.group("role").strip(), match.group("org").strip()
-    for entity in orgs:  # the model knows where an organization's name ends better than punctuation
-        if end <= entity.start < end + match.end() and entity.start >= end + match.start("org") - 1:
-            org = entity.text.strip()
-            break
+    if entity_in(end + match.start("role"), end + match.end("org"), ("PER",)):
+        return None, None
+    # The model knows where an organization's name starts and ends better than prepositions do
+    # ("directeur de recherche au Laboratoire d'Informatique de Grenoble").
+    known_org = entity_in(end + match.start("role") + 1, end + match.end(), ("ORG", "MISC", "LOC"))
+    before = text[end + match.start("role") : known_org.start] if known_org else ""
+    if known_org is not None and _PREPOSITION.search(before):
+        role = _PREPOSITION.sub("", before).strip()
+        org = text[known_org.start : max(known_org.end, end + match.end("org"))].strip()
+    elif window.lstrip(" ,").split(" ", 1)[0].lower() in ("est", "is", "was", "était"):
+        return None, None
     return role, org
 
 
@@ -161,7 +191,6 @@ def guess_speakers(text: str, known: dict[str, str]) -> list[SpeakerGuess]:
     by_name = {plain(name): ident for ident, name in known.items()}
     found: dict[str, tuple[int, SpeakerGuess]] = {}
     ents = entities(text)
-    orgs = [e for e in ents if e.label in ("ORG", "MISC")]
     for entity in ents:
         if entity.label != "PER":
             continue
@@ -172,7 +201,7 @@ def guess_speakers(text: str, known: dict[str, str]) -> list[SpeakerGuess]:
             ident = by_name.get(key)
             if ident is None and not _introduced(text, start, start + len(name)):
                 continue
-            role, org = _role(text, start + len(name), orgs)
+            role, org = _role(text, start + len(name), ents)
             found[key] = (
                 start,
                 SpeakerGuess(known.get(ident, name) if ident else name, role, ident, bool(ident), org),
