@@ -118,3 +118,15 @@ def test_quotes_with_who_said_them():
     ]
     quotes = guess_quotes(paragraphs, [claire])
     assert [(q.text[:16], q.by) for q in quotes] == [("Un ambassadeur n", claire), ("We learned more ", None)]
+
+
+def test_a_missing_model_is_named(monkeypatch):
+    from cercle.importer import nlp
+
+    monkeypatch.setattr(nlp, "MODEL", "fr_no_such_pipeline")
+    nlp._pipeline.cache_clear()
+    try:
+        with pytest.raises(nlp.ModelMissing, match="fr-no-such-pipeline"):
+            nlp.entities("Claire Martin")
+    finally:
+        nlp._pipeline.cache_clear()

@@ -56,13 +56,17 @@ def analyze(
     speakers = guess_speakers(text, known)
     if description and title and unmark(description).casefold() == heading.casefold():
         description = None  # a page whose summary is its title: take the lede instead
+    kind = guess_kind(heading, text)
+    date = guess_date(body, page_date, year, fallback_date)
+    if date and date.source == "@file_date" and kind.value == "guide":
+        date = None  # when a file was copied says nothing of a guide
     return Draft(
         source=source,
-        kind=(kind := guess_kind(heading, text)).value,
+        kind=kind.value,
         kind_source=kind.source,
         body=body,
         title=title,
-        date=guess_date(body, page_date, year, fallback_date),
+        date=date,
         speakers=speakers,
         questions=questions or [],
         quotes=guess_quotes(paragraphs, speakers),
