@@ -35,7 +35,9 @@ def _q(text: str) -> str:
 
 def _source(lang: str, source: str) -> str:
     """What a guess came from: quoted text, or a "@code" named in the user's language."""
-    return message(lang, f"import.source.{source[1:]}") if source.startswith("@") else f"« {source} »"
+    if source.startswith("@"):
+        return message(lang, f"import.source.{source[1:]}")
+    return f"«\u00a0{source}\u00a0»" if lang == "fr" else f"“{source}”"
 
 
 def _note(lang: str, code: str, **params: object) -> str:
