@@ -130,3 +130,22 @@ def test_a_missing_model_is_named(monkeypatch):
             nlp.entities("Claire Martin")
     finally:
         nlp._pipeline.cache_clear()
+
+
+def test_html_body_repeats_neither_title_nor_date_line():
+    from cercle.importer.html import from_html
+
+    page = (
+        "<html><head><title>Site</title></head><body><nav>Menu</nav><article><h1>Retour sur l’atelier</h1>"
+        "<p class='meta'><time datetime='2024-05-02'>2 mai 2024</time> · Équipe</p>"
+        "<p>L’atelier a réuni vingt ambassadeurs autour de la prise de parole sur les réseaux.</p>"
+        "<h2>Ce qui a été dit</h2><p>Beaucoup de choses.</p></article></body></html>"
+    )
+    draft = from_html(page, "page.html", {})
+    assert draft.title.value == "Retour sur l’atelier" and draft.kind == "event"
+    assert str(draft.date.value) == "2024-05-02"
+    assert "Retour sur" not in draft.body and "2 mai 2024" not in draft.body and "Menu" not in draft.body
+    assert draft.description.startswith("L’atelier a réuni vingt ambassadeurs")
+    # A WordPress post's own <h1> is part of its text when the export gives another title.
+    fragment = from_html("<h1>Programme</h1><p>Un long paragraphe de texte.</p>", "x", {}, title="Autre")
+    assert "# Programme" in fragment.body

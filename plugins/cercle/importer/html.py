@@ -103,7 +103,7 @@ def from_html(
             root = soup.body if isinstance(soup.body, Tag) else soup  # type: ignore[assignment]
     for tag in root.find_all(DROP):
         tag.decompose()
-    _drop_title_and_date(root, None if title else page_title)
+    _drop_title_and_date(root, title)
     body = markdownify(str(root), heading_style="ATX", bullets="-", strip=["img", "figure"])
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
     page_date = date.value if date else (parse_date(meta.date) if meta is not None and meta.date else None)
