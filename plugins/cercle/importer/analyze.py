@@ -57,7 +57,7 @@ def analyze(
     if description and title and unmark(description).casefold() == heading.casefold():
         description = None  # a page whose summary is its title: take the lede instead
     kind = guess_kind(heading, text)
-    date = guess_date(body, page_date, year, fallback_date)
+    date = guess_date(f"{heading}\n\n{body}", page_date, year, fallback_date)  # "Meetup du 13 juin 2018"
     if date and date.source == "@file_date" and kind.value == "guide":
         date = None  # when a file was copied says nothing of a guide
     return Draft(

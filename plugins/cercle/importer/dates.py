@@ -26,7 +26,11 @@ _DAY_AND_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:er|st|nd|rd|th)?\b.*\b(?:{MONTH_WORDS})|\b(?:{MONTH_WORDS})\w*\.?\s+\d{{1,2}}\b", re.I
 )
 _NUMERIC = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
-_RELATIVE = re.compile(r"\bago\b|\blast\s+\w+day\b|\byesterday\b|\bhier\b|\bil y a\b", re.I)
+_RELATIVE = re.compile(
+    r"\bago\b|\blast\s+\w+day\b|\byesterday\b|\bhier\b|\bil y a\b"
+    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:dernier|passé)\b",
+    re.I,
+)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # "les 8 et 9 mars", "du 5 au 9 juillet", "July 5-9": the first day of the span.

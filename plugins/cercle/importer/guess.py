@@ -6,6 +6,7 @@ review. Dates are in dates.py (dateparser), speakers in people.py (spaCy), quote
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -42,8 +43,9 @@ MARKUP = re.compile(r"!?\[+([^\[\]]*)\]+\([^)]*\)|\{\{<[^>]*>\}\}|<[^>]+>|[*_`]+
 
 
 def unmark(text: str) -> str:
-    """Markdown or HTML inline markup removed: links become their text."""
-    return " ".join(MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    """Markdown or HTML inline markup removed (links become their text, &rsquo; a quote)."""
+    text = re.sub(r"^\s*#{1,6}\s+", "", text)
+    return " ".join(html.unescape(MARKUP.sub(lambda m: m.group(1) or "", text)).split())
 
 
 def guess_questions(lines: list[str]) -> tuple[list[str], set[int]]:

@@ -20,13 +20,14 @@ _LEAD = re.compile(
     r"|intervenant(?:e|s|es|·es|\.e\.s)?|invitée?s?|guests?|anim[ée]e?s? par|présentée?s? par"
     r"|présentation de|modérée?s? par|proposée?s? par|intervention de|témoignage de"
     r"|moderated by|hosted by|led by|presented by|presentations? by|talks? by|keynote by|featuring"
-    r"|included)\b",
-    re.IGNORECASE,
+    r"|included|par (?:le|la|les|notre|nos) (?:duo|trio|équipe|intervenante?s?)|^\s*(?:par|by)(?=\s))\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 _SPOKE = re.compile(
     r"^(?:\s*,[^.;:\n]{0,120}?,)?\s*(?:\w+\s+){0,2}?"
     r"(?:(?:a|ont|est|sont)\s+(?:\w+\s+)?)?(?:ouvert|présentée?|montré|expliqué|poursuivi|conclu|animée?|rappelé"
     r"|partagé|décrit|exposé|témoigné|intervenue?s?|pris la parole|présente|anime|ouvre|conclut|explique"
+    r"|proposé|parlé|raconté|démontré|abordé"
     r"|gave|give|gives|presented|presents|present|talked|talk|talks|spoke|speaks|introduced|described"
     r"|explained|shared|showed|opened|closed|moderated|hosted|led|joined|discussed|demoed|walked)\b",
     re.IGNORECASE,
@@ -56,6 +57,9 @@ _NOT_NAMES = {
     "software", "review", "github", "twitter", "website", "slides", "session", "table", "ronde", "atelier",
     "conference", "conférence", "digital", "history", "open", "science", "research", "data", "the", "le",
     "la", "les", "un", "une", "our", "your", "rstudio", "project", "projet", "programme", "program",
+    "lead", "tech", "manager", "responsable", "directeur", "directrice", "engineer", "developer", "ceo",
+    "cto", "head", "chief", "founder", "fondateur", "fondatrice", "président", "présidente", "chef",
+    "devops", "mobile", "scientist", "professor", "professeur", "meetup", "afup",
 }  # fmt: skip
 _ROLE_AT = (
     r"^\s*(?:,\s*|\s+(?:est|is|was|était)\s+)(?P<role>[^,.;:()\n]{{2,90}}?)\s+(?:{preps})\s*"
@@ -87,7 +91,9 @@ def _is_name(text: str) -> bool:
     if any(plain(w) in _NOT_NAMES for w in words):
         return False
     capitals = [w for w in words if w.lower() not in _PARTICLES]
-    return len(capitals) >= 2 and all(w[:1].isupper() and not w.isupper() for w in capitals)
+    # "Stéphane PY", "Jean DUPONT": a surname in capitals, but not a name made only of acronyms.
+    initials = all(w[:1].isupper() for w in capitals)
+    return len(capitals) >= 2 and initials and not all(w.isupper() for w in capitals)
 
 
 def _names(entity: Entity) -> list[tuple[str, int]]:
@@ -110,6 +116,18 @@ def _names(entity: Entity) -> list[tuple[str, int]]:
     return found
 
 
+def _whole(text: str, entity: Entity) -> Entity:
+    """A one-word person with a capitalised word just before it on the line: the model split a name."""
+    if entity.label != "PER" or " " in entity.text.strip():
+        return entity
+    line_start = text.rfind("\n", 0, entity.start) + 1
+    before = re.search(r"([A-ZÀ-Ý][\w’'-]+)\s+$", text[line_start : entity.start])
+    if before is None or plain(before.group(1)) in _NOT_NAMES:
+        return entity
+    start = line_start + before.start(1)
+    return Entity(text[start : entity.end], entity.label, start, entity.end)
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end]: from the previous full stop or line break to the next."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start)) + 1
@@ -117,8 +135,11 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(ends) if ends else len(text)
 
 
-def _introduced(text: str, start: int, end: int) -> bool:
-    """The sentence presents this person as someone who spoke."""
+def _introduced(text: str, start: int, end: int, person: bool = True) -> bool:
+    """The sentence presents this person as someone who spoke.
+
+    A name the model did not label as a person (MISC) counts only right after a lead.
+    """
     left, right = _sentence(text, start, end)
     leads = list(_LEAD.finditer(text, left, start))
     lead = leads[-1] if leads else None  # the nearest lead before the name
@@ -126,6 +147,8 @@ def _introduced(text: str, start: int, end: int) -> bool:
     # not inside a clause ("avec X, adepte du Cluetrain Manifesto").
     if lead and start - lead.end() < 250 and _LISTED.search(text[lead.end() : start]):
         return True
+    if not person:
+        return bool(lead and not text[lead.end() : start].strip(" :"))
     if _SPOKE.match(text[end:right]):
         return True
     # A list item under a lead line ("Intervenant·es :", "Speakers:") that starts with the name.
@@ -192,14 +215,14 @@ def guess_speakers(text: str, known: dict[str, str]) -> list[SpeakerGuess]:
     found: dict[str, tuple[int, SpeakerGuess]] = {}
     ents = entities(text)
     for entity in ents:
-        if entity.label != "PER":
+        if entity.label not in ("PER", "MISC"):
             continue
-        for name, start in _names(entity):
+        for name, start in _names(_whole(text, entity)):
             key = plain(name)
             if key in found:
                 continue
             ident = by_name.get(key)
-            if ident is None and not _introduced(text, start, start + len(name)):
+            if ident is None and not _introduced(text, start, start + len(name), entity.label == "PER"):
                 continue
             role, org = _role(text, start + len(name), ents)
             found[key] = (
