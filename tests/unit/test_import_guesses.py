@@ -115,6 +115,7 @@ def test_quotes_with_who_said_them():
         "Claire Martin a ouvert : « Un ambassadeur ne se décrète pas, il se reconnaît dans ce qu’on fait. »",
         "Le modèle « holomidal » en cercle.",
         '"We learned more from the failures than from the successes of the program," said someone.',
+        "Comme dans l’article “Ubuntu pour lancer ou relancer un programme ambassadeur” la stratégie…",
     ]
     quotes = guess_quotes(paragraphs, [claire])
     assert [(q.text[:16], q.by) for q in quotes] == [("Un ambassadeur n", claire), ("We learned more ", None)]
@@ -149,3 +150,15 @@ def test_html_body_repeats_neither_title_nor_date_line():
     # A WordPress post's own <h1> is part of its text when the export gives another title.
     fragment = from_html("<h1>Programme</h1><p>Un long paragraphe de texte.</p>", "x", {}, title="Autre")
     assert "# Programme" in fragment.body
+
+
+def test_a_clause_after_a_name_is_not_a_role():
+    text = (
+        "Et avec Bastoun Talec, qui accompagne les entreprises à adopter des organisations modernes. "
+        "Suite à l’intervention de Saïd El Bouzidi, Josélito et Bastoun ont relevé que la confiance compte."
+    )
+    found = guess_speakers(text, {})
+    assert [(s.name, s.role, s.organization) for s in found] == [
+        ("Bastoun Talec", None, None),
+        ("Saïd El Bouzidi", None, None),
+    ]

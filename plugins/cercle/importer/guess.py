@@ -85,7 +85,7 @@ def guess_title(lines: list[str], questions: list[str]) -> Guess[str] | None:
     quoted = _QUOTED.search(first)
     if quoted:
         value = quoted.group(1).strip()
-        return Guess(value[:1].upper() + value[1:], f"« {value} »")
+        return Guess(value[:1].upper() + value[1:], value)
     if len(questions) == 1:
         return Guess(questions[0], "@question")
     sentence = re.split(r"(?<=[.!?])\s", first)[0].rstrip(" :")

@@ -165,6 +165,18 @@ def _introduced(text: str, start: int, end: int, person: bool = True) -> bool:
     return False
 
 
+_NOT_ROLE = re.compile(
+    r"^(?:and|et|qui|who|which|que|dont|where|où|il|elle|they|ils)\b|\s(?:a|ont|est|sont|has|have|was|were)\s",
+    re.IGNORECASE,
+)
+
+
+def _is_role(words: str) -> bool:
+    """A job title, not a clause ("qui accompagne…", "Josélito et Bastoun ont relevé…")."""
+    single_name = " " not in words and words[:1].isupper() and not words.isupper()  # ", Josélito et…"
+    return len(words.split()) <= 8 and not single_name and not _NOT_ROLE.search(f"{words} ")
+
+
 def _role(text: str, end: int, ents: list[Entity]) -> tuple[str | None, str | None]:
     """The role and organization written right after a name: "X, directrice conseil chez Org", "X (Org)".
 
@@ -193,8 +205,10 @@ def _role(text: str, end: int, ents: list[Entity]) -> tuple[str | None, str | No
     if groups.get("alone"):
         alone = match.group("alone").strip()
         people = entity_in(end + match.start("alone"), end + match.end("alone"), ("PER",))
-        return (None if people or alone.split()[0].lower() in ("and", "et") else alone), None
+        return (None if people or not _is_role(alone) else alone), None
     role, org = match.group("role").strip(), match.group("org").strip()
+    if not _is_role(role):
+        return None, None
     if entity_in(end + match.start("role"), end + match.end("org"), ("PER",)):
         return None, None
     # The model knows where an organization's name starts and ends better than prepositions do

@@ -27,6 +27,29 @@ def _positions(paragraph: str, speaker: SpeakerGuess) -> list[int]:
     return [m.start() for name in names for m in re.finditer(rf"\b{re.escape(name)}\b", flat)]
 
 
+_TITLED = re.compile(
+    r"(?:article|billet|livre|ouvrage|rapport|intitulée?|titre|book|post|paper|report|titled|called)\s*$",
+    re.IGNORECASE,
+)
+_SAID = re.compile(
+    r"^\s*[,–—-]?\s*(?:a |an |ont )?(?:dit|déclaré|explique|expliqué|ajoute|ajouté|rappelle|"
+    r"souligne|résume|conclut|says|said|explains|explained|adds|added|notes|noted)\b",
+    re.I,
+)
+
+
+def _spoken(paragraph: str, match: re.Match[str], words: str) -> bool:
+    """Someone's words rather than a title: a sentence, introduced by ":" or followed by "said"."""
+    before = paragraph[: match.start()].rstrip()
+    if _TITLED.search(before):
+        return False
+    return (
+        words.endswith((".", "!", "?", "…", ","))
+        or before.endswith(":")
+        or bool(_SAID.match(paragraph[match.end() :]))
+    )
+
+
 def guess_quotes(paragraphs: list[str], speakers: list[SpeakerGuess]) -> list[QuoteGuess]:
     """The quotes of the text, in order, each with the nearest speaker of its paragraph (or None)."""
     found: list[QuoteGuess] = []
@@ -34,7 +57,7 @@ def guess_quotes(paragraphs: list[str], speakers: list[SpeakerGuess]) -> list[Qu
         paragraph = unmark(raw)
         for match in _QUOTE.finditer(paragraph):
             words = next(g for g in match.groups() if g is not None).strip()
-            if len(words.split()) < MIN_WORDS:
+            if len(words.split()) < MIN_WORDS or not _spoken(paragraph, match, words):
                 continue
             best: tuple[int, SpeakerGuess] | None = None
             for speaker in speakers:
