@@ -86,7 +86,10 @@ def test_seeds_into_a_hub_without_those_speakers_add_them(demo_project: Path):
     assert "Nouveaux intervenants ajoutés à content/speakers.yml" in result.stdout
     registry = yaml.safe_load((demo_project / "content/speakers.yml").read_text(encoding="utf-8"))
     assert registry["stephanie-ledoux"]["name"] == "Stéphanie Ledoux"
-    assert registry["stephanie-ledoux"]["role"]["fr"] == "directrice conseil chez The Social Republic"
+    assert registry["stephanie-ledoux"]["role"]["fr"] == "directrice conseil"
+    assert registry["stephanie-ledoux"]["organization"] == "The Social Republic"
+    assert registry["patrice-laubignat"]["role"]["fr"] == "co-fondateur"
+    assert registry["patrice-laubignat"]["organization"] == "Word About You"
     assert registry["stephanie-ledoux"]["role"]["en"].startswith("TODO")
     assert {"patrice-laubignat", "joselito-tirados", "bastoun-talec", "said-el-bouzidi"} <= set(registry)
     for path in imported(result.stdout, demo_project):
@@ -188,3 +191,47 @@ def test_refuses_to_overwrite_an_existing_entry(demo_project: Path):
     again = cercle(demo_project, "import", str(SEED_000))
     assert again.returncode == 1
     assert "cercle-vertueux-des-programmes-ambassadeurs.md already exists" in again.stderr
+
+
+ROUND_TABLE = """Retour sur la table ronde « Ambassadeurs et confiance »
+12 juin 2024
+
+Le 11 juin dernier, la table ronde organisée à Lyon réunissait Claire Martin, directrice de la \
+communication chez Acme, et Paul Durand (Les Ateliers du Lien).
+Claire Martin a ouvert les échanges : « Un ambassadeur ne se décrète pas, il se reconnaît dans ce \
+que l’organisation fait vraiment. »
+Paul Durand a ensuite présenté les résultats de son enquête.
+"""
+
+
+def test_round_table_is_an_event_with_speakers_quotes_and_review_lines(demo_project: Path, tmp_path: Path):
+    source = write(tmp_path / "table-ronde.txt", ROUND_TABLE)
+    result = cercle(demo_project, "import", str(source), "--lang", "fr")
+    assert result.returncode == 0, result.output
+    [path] = imported(result.stdout, demo_project)
+    assert path.parent.name == "evenements"
+    meta = front(path)
+    assert meta["title"] == "Retour sur la table ronde « Ambassadeurs et confiance »"
+    assert str(meta["date"]) == "2024-06-11" and meta["type"] == "event"
+    assert meta["speakers"] == ["claire-martin", "paul-durand"]
+    assert meta["quotes"] == [
+        {
+            "text": "Un ambassadeur ne se décrète pas, il se reconnaît dans ce que l’organisation fait "
+            "vraiment.",
+            "by": "claire-martin",
+        }
+    ]
+    assert meta["description"].startswith("Le 11 juin dernier, la table ronde")
+    text = path.read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert "12 juin 2024" not in body and "Retour sur la table ronde" not in body.splitlines()[2]
+    registry = yaml.safe_load((demo_project / "content/speakers.yml").read_text(encoding="utf-8"))
+    assert registry["claire-martin"]["organization"] == "Acme"
+    assert registry["claire-martin"]["role"]["fr"] == "directrice de la communication"
+    assert registry["paul-durand"]["organization"] == "Les Ateliers du Lien"
+    rel = path.relative_to(demo_project).as_posix()
+    numbered = text.splitlines()
+    review = [n for n, line in enumerate(numbered, start=1) if "# TODO: review (" in line]
+    listed = re.findall(rf"^  {re.escape(rel)}:(\d+): ", result.stdout, re.MULTILINE)
+    assert [int(n) for n in listed] == review and len(review) >= 5
+    assert re.search(r"^  content/speakers\.yml:\d+: en$", result.stdout, re.MULTILINE)

@@ -34,7 +34,7 @@ def import_command(
     from rich.progress import track
 
     from cercle.core.catalog import load_catalog
-    from cercle.importer import NotWxr, read_drafts
+    from cercle.importer import ModelMissing, NotWxr, read_drafts
     from cercle.importer.plan import plan_import, write_plan
 
     _, settings = load_project(config_file, ui_lang)
@@ -51,6 +51,8 @@ def import_command(
         except NotWxr as exc:
             click.echo(message(ui_lang, "import.not_wxr", path=source, detail=exc), err=True)
             failed = True
+        except ModelMissing as exc:
+            fail(ui_lang, "import.no_model", package=str(exc))
         except OSError as exc:
             click.echo(
                 message(ui_lang, "import.unreadable", path=source, detail=exc.strerror or exc), err=True
@@ -58,7 +60,7 @@ def import_command(
             failed = True
     if entry_type:
         for draft in drafts:
-            draft.kind = entry_type
+            draft.kind, draft.kind_source = entry_type, ""
     plan = plan_import(catalog, drafts, lang)
     for problem_text in plan.refused(ui_lang):
         click.echo(problem_text, err=True)

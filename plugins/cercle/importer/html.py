@@ -1,25 +1,26 @@
-"""An HTML page (a recap published on a website) → a Draft, with markdownify for the body.
+"""An HTML page (a recap published on a website) → a Draft.
 
+trafilatura reads the page's metadata (title, publication date, author, summary) the way
+search engines do (Open Graph, JSON-LD, `<time>`, bylines) and finds the main text when the
+page has no `<article>` or `<main>`; markdownify turns that main part into the body.
 Images are left out: the hub never loads a file from another site, so an imported picture
-must be downloaded into content/ by hand (the review note says so).
+must be downloaded into content/ by hand.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import warnings
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from markdownify import markdownify
 
+from cercle.importer.analyze import analyze
+from cercle.importer.dates import parse_date
 from cercle.importer.draft import Draft
-from cercle.importer.guess import (
-    QUESTIONS_LEAD,
-    Guess,
-    guess_date,
-    guess_description,
-    guess_kind,
-    guess_speakers,
-)
+from cercle.importer.guess import QUESTIONS_LEAD, Guess
 
 DROP = (
     "script",
@@ -36,20 +37,24 @@ DROP = (
 )
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
-    for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if isinstance(tag, Tag) and tag.get("content"):
-            return str(tag["content"]).strip()
-    return None
+def _metadata(html: str) -> Any:
+    """trafilatura's reading of the page (None for a fragment it cannot read)."""
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return trafilatura.bare_extraction(html, with_metadata=True, include_formatting=True)
+        except (ValueError, TypeError):
+            return None
 
 
-def _root(soup: BeautifulSoup) -> Tag:
-    for selector in ("article", "main", "[role=main]", ".entry-content", "body"):
+def _root(soup: BeautifulSoup) -> Tag | None:
+    for selector in ("article", "main", "[role=main]", ".entry-content", ".post-content"):
         found = soup.select_one(selector)
         if isinstance(found, Tag):
             return found
-    return soup
+    return None
 
 
 def _questions(root: Tag) -> list[str]:
@@ -60,6 +65,17 @@ def _questions(root: Tag) -> list[str]:
     return []
 
 
+def _drop_title_and_date(root: Tag, title: str | None) -> None:
+    """The page's h1 and its date line become front matter: they are not repeated in the body."""
+    heading = root.find("h1")
+    if isinstance(heading, Tag) and (title is None or heading.get_text(" ", strip=True) == title):
+        heading.decompose()
+    for stamp in root.find_all("time"):
+        holder = stamp.parent if isinstance(stamp.parent, Tag) and stamp.parent is not root else stamp
+        if len(holder.get_text(" ", strip=True)) <= 120:
+            holder.decompose()
+
+
 def from_html(
     html: str,
     source: str,
@@ -67,38 +83,50 @@ def from_html(
     year: int | None = None,
     *,
     title: str | None = None,
-    date: Guess | None = None,
+    date: Guess[dt.date] | None = None,
+    file_date: dt.date | None = None,
 ) -> Draft:
-    """A Draft from an HTML page or fragment; `title`/`date` override what the page says."""
+    """A Draft from an HTML page or fragment; `title`/`date` (a WordPress export's) override the page's."""
+    meta = _metadata(html)
     soup = BeautifulSoup(html, "html.parser")
     root = _root(soup)
-    heading = root.find("h1") or soup.find("h1")
+    heading = (root or soup).find("h1")
     page_title = title or (
-        (heading.get_text(" ", strip=True) if heading else None)
-        or _meta(soup, "og:title")
+        (heading.get_text(" ", strip=True) if isinstance(heading, Tag) else None)
+        or (meta.title if meta is not None else None)
         or (soup.title.get_text(strip=True) if soup.title else None)
     )
+    if root is None:
+        if meta is not None and meta.text and len(meta.text) > 200 and soup.find("body"):
+            root = BeautifulSoup(_main_html(html), "html.parser")
+        else:
+            root = soup.body if isinstance(soup.body, Tag) else soup  # type: ignore[assignment]
     for tag in root.find_all(DROP):
         tag.decompose()
-    if heading is not None and heading.parent is not None and not title:
-        heading.decompose()
-    published = _meta(soup, "article:published_time", "date")
-    time_tag = root.find("time", attrs={"datetime": True}) or soup.find("time", attrs={"datetime": True})
-    text = root.get_text("\n", strip=True)
-    if date is None:
-        stamp = published or (str(time_tag["datetime"]) if isinstance(time_tag, Tag) else None)
-        date = guess_date(stamp[:10], year) if stamp else None
-        date = date or guess_date(text, year)
-    body = markdownify(str(root), heading_style="ATX", bullets="-", strip=["img"])
+    _drop_title_and_date(root, title)
+    body = markdownify(str(root), heading_style="ATX", bullets="-", strip=["img", "figure"])
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
-    paragraphs = [p.get_text(" ", strip=True) for p in root.find_all("p")]
-    return Draft(
-        source=source,
-        kind=guess_kind(f"{page_title or ''}\n{text}"),
-        body=body,
+    page_date = date.value if date else (parse_date(meta.date) if meta is not None and meta.date else None)
+    draft = analyze(
+        source,
+        body,
         title=Guess(page_title, "@page_title") if page_title else None,
-        date=date,
-        speakers=guess_speakers(text, known),
+        known=known,
+        page_date=page_date,
+        year=year,
+        fallback_date=file_date,
         questions=_questions(root),
-        description=guess_description([_meta(soup, "description", "og:description") or "", *paragraphs]),
+        description=meta.description if meta is not None else None,
+    )
+    if date and draft.date and draft.date.value == date.value:
+        draft.date = date  # say where it came from (the export's post date)
+    return draft
+
+
+def _main_html(html: str) -> str:
+    """The main part of a page without <article>/<main>, as trafilatura finds it."""
+    import trafilatura
+
+    return (
+        trafilatura.extract(html, output_format="html", include_formatting=True, include_links=True) or html
     )

@@ -9,7 +9,7 @@ from cercle.core.catalog import Catalog
 from cercle.core.i18n import message
 from cercle.core.models import EntryType
 from cercle.core.settings import HubSettings
-from cercle.importer.draft import Draft, render_entry, render_speakers
+from cercle.importer.draft import Draft, render_entry, render_speakers, review_lines
 from cercle.importer.guess import SpeakerGuess, plain
 from cercle.scaffold.skeleton import Planned, folder_of, make_slug
 
@@ -83,6 +83,7 @@ def write_plan(
         out.append(message(lang, "import.created", path=planned.rel_path, source=draft.source))
         written_ids.update(s.id for s in draft.speakers if s.id)
     speakers = [s for s in plan.new_speakers if s.id in written_ids]
+    registry_todos: list[tuple[int, str]] = []
     if speakers:
         registry = root / settings.speakers_file
         sources = ", ".join(sorted({d.source for _, d in entries}))
@@ -92,13 +93,24 @@ def write_plan(
             text = "\n" + text
         with registry.open("a", encoding="utf-8") as handle:
             handle.write(text)
+        offset = existing.count("\n") + (0 if existing.endswith("\n") or not existing else 1)
+        registry_todos = [
+            (offset + number, line.split(":", 1)[0].strip())
+            for number, line in enumerate(text.splitlines(), start=1)
+            if "TODO" in line and not line.startswith("#")
+        ]
         ids = ", ".join(s.id or "" for s in speakers)
         out.append(message(lang, "import.speakers_added", path=f"content/{settings.speakers_file}", ids=ids))
     if entries:
         out.append(message(lang, "import.review"))
         for planned, _ in entries:
-            for line, name in planned.todo_lines():
-                code = "new.todo_at" if name else "new.todo_body"
-                out.append(message(lang, code, path=f"content/{planned.rel_path}", line=line, field=name))
+            for line, name in review_lines(planned.text):
+                out.append(
+                    message(lang, "new.todo_at", path=f"content/{planned.rel_path}", line=line, field=name)
+                )
+        for line, name in registry_todos:
+            out.append(
+                message(lang, "new.todo_at", path=f"content/{settings.speakers_file}", line=line, field=name)
+            )
         out.append(message(lang, "new.then_check"))
     return out

@@ -1,21 +1,23 @@
-"""Plain-text recaps (one paragraph a line, "- " lists, short lines as section titles) → a Draft."""
+"""Plain-text or Markdown recaps → a Draft.
+
+Plain text: one paragraph a line, "- " lists, short lines as section titles. Markdown (a post
+copied from another static site) is kept as it is. The first line is the title when it looks
+like one, and a date line right under it is the page's date; neither is repeated in the body.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from cercle.importer.analyze import analyze
+from cercle.importer.dates import parse_date
 from cercle.importer.draft import Draft
-from cercle.importer.guess import (
-    guess_date,
-    guess_description,
-    guess_kind,
-    guess_questions,
-    guess_speakers,
-    guess_title,
-)
+from cercle.importer.guess import Guess, guess_questions, guess_title
 
 _ITEM = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _END = (".", ":", ";", ",", "!", "…", "»", '"', "”")
+_MARKDOWN = re.compile(r"^#{1,6} \S|\]\([^)\s]+\)|^\s*[-*] \*\*|^```", re.MULTILINE)
 
 
 def _escape(line: str) -> str:
@@ -64,19 +66,47 @@ def text_to_markdown(lines: list[str]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def from_text(text: str, source: str, known: dict[str, str], year: int | None = None) -> Draft:
-    """A Draft from a plain-text recap; `known` maps speaker ids to names."""
+def _date_line(lines: list[str], after: int) -> tuple[int, dt.date] | None:
+    """A line holding only a date ("March 9, 2021", "13/10/2022") among the two after the title."""
+    seen = 0
+    for index in range(after + 1, len(lines)):
+        if not lines[index].strip():
+            continue
+        value = parse_date(lines[index])
+        if value:
+            return index, value
+        seen += 1
+        if seen == 2:
+            break
+    return None
+
+
+def from_text(
+    text: str, source: str, known: dict[str, str], year: int | None = None, file_date: dt.date | None = None
+) -> Draft:
+    """A Draft from a plain-text or Markdown recap; `known` maps speaker ids to names."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    questions, used = guess_questions(lines)
-    title = guess_title(lines, questions)
-    rest = [line for i, line in enumerate(lines) if i not in used]
-    return Draft(
-        source=source,
-        kind=guess_kind(text),
-        body=text_to_markdown(lines),
+    questions, _ = guess_questions(lines)
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    dated = _date_line(lines, first)
+    following = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)
+    if dated and dated[0] == following and len(lines[first].strip()) <= 200:
+        title: Guess[str] | None = Guess(lines[first].strip().lstrip("#").strip(), "@first_line")
+    else:  # a line under a title's date line is a title, however long; else guess
+        title = guess_title(lines, questions)
+    drop: set[int] = {first} if title and title.source == "@first_line" else set()
+    if dated:
+        drop.add(dated[0])
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    markdown = bool(_MARKDOWN.search(text))
+    body = "\n".join(kept).strip() + "\n" if markdown else text_to_markdown(kept)
+    return analyze(
+        source,
+        body,
         title=title,
-        date=guess_date(text, year),
-        speakers=guess_speakers(text, known),
+        known=known,
+        page_date=dated[1] if dated else None,
+        year=year,
+        fallback_date=file_date,
         questions=questions,
-        description=guess_description(rest),
     )

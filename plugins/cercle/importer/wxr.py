@@ -86,7 +86,7 @@ def from_wxr(data: bytes, source: str, known: dict[str, str], year: int | None =
             dict.fromkeys(t for t in draft.tags if t.lower() not in ("uncategorized", "non classé"))
         )
         if post_type == "page":
-            draft.kind = "page"
+            draft.kind, draft.kind_source = "page", ""
         draft.draft = _text(item, f"{{{wp}}}status") not in ("publish", "")
         drafts.append(draft)
     return drafts
