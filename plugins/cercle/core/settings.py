@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cercle.core.models import EntryType
 
@@ -43,6 +44,10 @@ class HubSettings:
     topics_file: str = "topics.yml"
     # Where parsed front matter is kept between builds (None: not kept).
     cache_dir: Path | None = None
+    # The accessibility statement's facts, as configured (validated by cercle.compliance.statement).
+    accessibility: Mapping[str, Any] = field(default_factory=dict)
+    # Entries per site map page; past it the site map moves entries to one page per year.
+    site_map_page_size: int = 400
 
     @property
     def default_language(self) -> str:

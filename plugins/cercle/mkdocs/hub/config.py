@@ -24,3 +24,7 @@ class HubConfig(Config):
     # Processes that render pages in `mkdocs build` (Linux): 0 picks one per CPU (at most 4,
     # one per 100 pages) when every plugin is known to allow it; 1 renders in this process.
     processes = Type(int, default=0)
+    # The accessibility statement's facts (RGAA): status, audit, contact… (maintainer's guide).
+    accessibility = Type(dict, default={})
+    # Entries per site map page: past it, the site map lists entries on one page per year.
+    site_map_page_size = Type(int, default=400)
