@@ -19,6 +19,8 @@ DESCRIPTION_MAX = 200
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+# A BCP 47 language tag (en, pt-BR), for a part written in another language than its page.
+LangTag = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
 
 
 class EntryType(StrEnum):
@@ -82,6 +84,14 @@ class Chapter(Strict):
 class Quote(Strict):
     text: Text
     by: Id | None = Field(None, description="Speaker id (from speakers.yml) or a name.")
+    lang: LangTag | None = Field(None, description="Language of the quote when not the page's, e.g. en.")
+
+
+class InLanguage(Strict):
+    """A question or takeaway written in another language than the page (`lang: en`)."""
+
+    text: Text
+    lang: LangTag | None = Field(None, description="Language of the text when not the page's, e.g. en.")
 
 
 class Resource(Strict):
@@ -160,8 +170,13 @@ class EventMeta(EntryMeta):
     speakers: list[Id] = Field(default_factory=list, description="Speaker ids from speakers.yml.")
     video: str | None = Field(None, description="YouTube, Vimeo, PeerTube or video file URL (https).")
     chapters: list[Chapter] = Field(default_factory=list)
-    questions: list[Text] = Field(default_factory=list, description="The guiding questions.")
+    questions: list[Text | InLanguage] = Field(
+        default_factory=list, description="The guiding questions: a text, or {text, lang}."
+    )
     quotes: list[Quote] = Field(default_factory=list)
+    takeaways: list[Text | InLanguage] = Field(
+        default_factory=list, description="What to remember: a text, or {text, lang}."
+    )
     slides: str | None = Field(None, description="Path of a PDF in content/.")
     transcript: str | None = Field(None, description="Path of a .vtt or Markdown file in content/.")
     captions: str | None = Field(None, description="Path of a .vtt captions file in content/.")
