@@ -455,7 +455,14 @@ class CatalogBuilder:
                 head, *rest = reason.split(":")
                 if head == "too_long" and len(rest) == 2:
                     code, params = "too_long", {"length": rest[0], "max": rest[1]}
-                elif head in ("bad_date", "bad_time", "bad_chapter_time", "bad_url", "unknown_timezone"):
+                elif head in (
+                    "bad_date",
+                    "bad_time",
+                    "bad_chapter_time",
+                    "bad_url",
+                    "unknown_timezone",
+                    "bad_lang",
+                ):
                     code, params = head, {"value": raw}
             elif kind.startswith(("date_", "time_")):
                 code = "bad_date" if kind.startswith("date") else "bad_time"

@@ -109,7 +109,9 @@ def _compliance_pages(catalog: Catalog, lang: str) -> list[GeneratedPage]:
     statement = f"{lang}/{route(lang, 'accessibility')}/"
     site_map = f"{lang}/{route(lang, 'sitemap')}/"
     pages = [
-        GeneratedPage(Kind.ACCESSIBILITY, lang, statement, ui(lang, "accessibility_statement"), "accessibility"),
+        GeneratedPage(
+            Kind.ACCESSIBILITY, lang, statement, ui(lang, "accessibility_statement"), "accessibility"
+        ),
         GeneratedPage(Kind.SITEMAP, lang, site_map, ui(lang, "site_map"), "sitemap"),
     ]
     for part in site_map_parts(catalog.in_language(lang), catalog.settings.site_map_page_size):
