@@ -71,4 +71,3 @@ def by_type(entries: Sequence[Entry]) -> list[Group]:
         if chosen:
             groups.append(Group(entry_type, tuple(chosen)))
     return groups
-

@@ -66,9 +66,7 @@ class ComplianceView:
         pages.append(Link(view.t("accessibility_statement"), self.statement_url))
         topics = [Link(label, view.topic_url(tid)) for tid, label, _ in view.topics()]
         speakers = [Link(sp.name, view.speaker_url(sid)) for sid, sp, _ in view.speakers()]
-        parts = [
-            Link(p.label or view.t("undated"), self.hub.url(f"sitemap:{p.slug}", lang)) for p in split
-        ]
+        parts = [Link(p.label or view.t("undated"), self.hub.url(f"sitemap:{p.slug}", lang)) for p in split]
         return SiteMap(pages, topics, speakers, [] if split else sitemap.by_type(entries), parts)
 
     def entry_date(self, entry: Entry) -> str:
