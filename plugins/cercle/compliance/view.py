@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cercle.compliance import sitemap
+from cercle.compliance.qr import qr_svg
 from cercle.compliance.statement import Statement, statement
 from cercle.core.catalog import Entry
+from cercle.hub.alternates import absolute
 from cercle.hub.pages import LISTED_TYPES, PLURAL, Kind
 
 if TYPE_CHECKING:
@@ -68,6 +70,19 @@ class ComplianceView:
         speakers = [Link(sp.name, view.speaker_url(sid)) for sid, sp, _ in view.speakers()]
         parts = [Link(p.label or view.t("undated"), self.hub.url(f"sitemap:{p.slug}", lang)) for p in split]
         return SiteMap(pages, topics, speakers, [] if split else sitemap.by_type(entries), parts)
+
+    @property
+    def page_url(self) -> str:
+        """This page's absolute address ("" for a page of no language, such as 404)."""
+        url = self.view.translation_urls.get(self.view.lang)
+        if url is None or not self.hub.settings.site_url:
+            return ""
+        return absolute(self.hub.settings.site_url, url)
+
+    def qr(self) -> str:
+        """The QR code of this page's address, for print (inline SVG)."""
+        url = self.page_url
+        return qr_svg(url, self.view.t("print_qr", url=url)) if url else ""
 
     def entry_date(self, entry: Entry) -> str:
         return self.view.date(entry.date, "medium") if entry.date else ""
