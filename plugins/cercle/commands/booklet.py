@@ -1,0 +1,103 @@
+"""`cercle booklet`: the ambassador guides of one language (and chosen entries) as one PDF.
+
+Offline (WeasyPrint with pip-installed fonts), reproducible for the same SOURCE_DATE_EPOCH,
+tagged (PDF/UA-1) with its language set. Written beside the destination then renamed into
+place, so a failure never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from cercle.commands.common import config_option, fail, load_project, messages_option
+
+
+@click.command()
+@config_option
+@messages_option
+@click.option(
+    "--lang", "book_lang", default=None, help="Language of the booklet (default: the site's first)."
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="PDF to write.")
+@click.option(
+    "--entry",
+    "entries",
+    multiple=True,
+    help="Also include this entry (path from content/, e.g. fr/webinaires/x.md); repeatable.",
+)
+def booklet(
+    config_file: Path, ui_lang: str, book_lang: str | None, output: Path | None, entries: tuple[str, ...]
+) -> None:
+    """Write the ambassador guides of one language as a PDF booklet (cover, contents, QR codes)."""
+    import markdown
+
+    from cercle.booklet.document import Identity, booklet_html, safe_color
+    from cercle.booklet.pdf import BookletUnavailable, write_pdf
+    from cercle.checks import run_checks
+    from cercle.core.catalog import load_catalog
+    from cercle.core.errors import format_text
+    from cercle.core.models import EntryType
+
+    config, settings = load_project(config_file)
+    catalog = run_checks(load_catalog(settings))
+    errors = catalog.report.errors()
+    if errors:
+        click.echo(format_text(errors, ui_lang), err=True)
+        sys.exit(1)
+    lang = book_lang or settings.default_language
+    if lang not in settings.languages:
+        fail(ui_lang, "new.unknown_language", value=lang, allowed=", ".join(settings.languages))
+    extra = []
+    for rel in entries:
+        entry = catalog.by_path(rel.removeprefix("content/"))
+        if entry is None:
+            fail(ui_lang, "booklet.unknown_entry", path=rel)
+        extra.append(entry)
+    if not extra and not catalog.in_language(lang, EntryType.GUIDE):
+        fail(ui_lang, "booklet.no_guides", lang=lang)
+
+    cards = config.plugins.get("cercle/cards")
+    options = getattr(cards, "config", {}) or {}
+    identity = Identity(
+        name=config.site_name,
+        description=config.site_description or "",
+        brand_color=safe_color(options.get("brand_color"), Identity.brand_color),
+        accent_color=safe_color(options.get("accent_color"), Identity.accent_color),
+    )
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def render(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+
+    html = booklet_html(catalog, lang, identity, render, extra)
+    target = (output or Path(f"booklet-{lang}.pdf")).resolve()
+    content = settings.content_dir.resolve()
+    from cercle.cards.fonts import font_path
+
+    fonts = font_path("regular").resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=".booklet-", suffix=".pdf", dir=target.parent)
+    os.close(handle)
+    try:
+        pages = write_pdf(html, Path(temporary), content, [content, fonts])
+        os.replace(temporary, target)
+    except BookletUnavailable as exc:
+        fail(ui_lang, "booklet.unavailable", detail=str(exc))
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    click.echo(_written(ui_lang, target, pages))
+
+
+def _written(lang: str, target: Path, pages: int) -> str:
+    from cercle.core.i18n import message
+
+    try:
+        shown = target.relative_to(Path.cwd())
+    except ValueError:
+        shown = target
+    return message(lang, "booklet.written", path=shown, pages=pages)
