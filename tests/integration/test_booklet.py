@@ -15,7 +15,9 @@ import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
 from PIL import Image
-from tests.conftest import cercle, copy_demo
+from tests.conftest import cercle, copy_demo, mkdocs_build
+from tests.html import page as built_page
+from tests.html import text
 
 GUIDE = "fr/guides/pourquoi-les-ambassadeurs-sont-volontaires.md"
 SITE = "https://cercle.example.org/"
@@ -145,3 +147,27 @@ def test_an_image_of_content_shows_and_chosen_entries_are_added(project):
     assert len(images) == 1
     titles = [b.get_title() for b in pdf.get_toc() if b.level == 0]
     assert titles[-1] == "Le cercle vertueux des programmes ambassadeurs"
+
+
+def test_the_build_publishes_it_on_the_guides_listing_when_asked(project, tmp_path):
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(
+        original.replace(
+            "  - cercle/calendar\n", "  - cercle/calendar\n  - cercle/booklet:\n      languages: [fr]\n"
+        ),
+        encoding="utf-8",
+    )
+    try:
+        result = mkdocs_build(project, tmp_path / "site", strict=False)  # the planted links warn
+    finally:
+        config.write_text(original, encoding="utf-8")
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    links = [a for a in built_page(site, "fr/guides/").iter("a") if a.get("href", "").endswith(".pdf")]
+    assert [(a.get("href"), text(a)) for a in links] == [
+        ("booklet.pdf", "Télécharger le livret des guides (PDF)")
+    ]
+    assert (site / "fr/guides/booklet.pdf").read_bytes().startswith(b"%PDF-")
+    assert not [a for a in built_page(site, "en/guides/").iter("a") if a.get("href", "").endswith(".pdf")]
+    assert not (site / "en/guides/booklet.pdf").exists()

@@ -34,10 +34,8 @@ def booklet(
     config_file: Path, ui_lang: str, book_lang: str | None, output: Path | None, entries: tuple[str, ...]
 ) -> None:
     """Write the ambassador guides of one language as a PDF booklet (cover, contents, QR codes)."""
-    import markdown
-
-    from cercle.booklet.document import Identity, booklet_html, safe_color
-    from cercle.booklet.pdf import BookletUnavailable, write_pdf
+    from cercle.booklet.make import identity, make_booklet
+    from cercle.booklet.pdf import BookletUnavailable
     from cercle.checks import run_checks
     from cercle.core.catalog import load_catalog
     from cercle.core.errors import format_text
@@ -62,29 +60,15 @@ def booklet(
         fail(ui_lang, "booklet.no_guides", lang=lang)
 
     cards = config.plugins.get("cercle/cards")
-    options = getattr(cards, "config", {}) or {}
-    identity = Identity(
-        name=config.site_name,
-        description=config.site_description or "",
-        brand_color=safe_color(options.get("brand_color"), Identity.brand_color),
-        accent_color=safe_color(options.get("accent_color"), Identity.accent_color),
-    )
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-    def render(text: str) -> str:
-        md.reset()
-        return md.convert(text)
-
-    html = booklet_html(catalog, lang, identity, render, extra)
+    who = identity(config.site_name, config.site_description, getattr(cards, "config", None))
     target = (output or Path(f"booklet-{lang}.pdf")).resolve()
-    content = settings.content_dir.resolve()
-    from cercle.cards.fonts import font_path
-
-    fonts = font_path("regular").resolve().parent
+    target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".booklet-", suffix=".pdf", dir=target.parent)
     os.close(handle)
     try:
-        pages = write_pdf(html, Path(temporary), content, [content, fonts])
+        pages = make_booklet(
+            catalog, lang, who, config.markdown_extensions, config.mdx_configs, Path(temporary), extra
+        )
         os.replace(temporary, target)
     except BookletUnavailable as exc:
         fail(ui_lang, "booklet.unavailable", detail=str(exc))
