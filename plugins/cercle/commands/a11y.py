@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from cercle.commands.common import config_option, lang_option, load_project
+from cercle.commands.common import config_option, format_option, lang_option, load_project
 from cercle.core.errors import FORMATTERS, Problem, Severity
 from cercle.core.i18n import language_name, message
 
@@ -37,7 +37,7 @@ def _strict(findings: list[Problem], strict: bool) -> list[Problem]:
 @click.command()
 @config_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@format_option
 @click.option("--strict", is_flag=True, help="Exit 1 when anything is found.")
 def a11y(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
     """What no accessibility tool can verify: transcripts, slide text, alt texts, PDFs (per language)."""

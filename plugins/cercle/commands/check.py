@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cercle.commands.common import config_option, lang_option, load_project
+from cercle.commands.common import config_option, format_option, lang_option, load_project
 from cercle.core.errors import FORMATTERS, Severity, problem
 from cercle.core.i18n import message
 
@@ -16,7 +16,7 @@ from cercle.core.i18n import message
 @click.command()
 @config_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@format_option
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
 def check(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
     """Report every problem in content/ at once (exit 1 if there are errors)."""
