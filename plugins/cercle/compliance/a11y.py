@@ -47,15 +47,16 @@ def _finding(entry: Entry, line: int, field_name: str, code: str, **params: obje
     return problem(entry.rel_path, line, field_name, code, Severity.WARNING, **params)
 
 
-def _stem(value: str) -> str:
-    """A file name as words: "media/team-photo_2022.jpg" → "team photo 2022"."""
-    name = PurePosixPath(value.split("?")[0]).stem
-    return " ".join(re.split(r"[-_.\s]+", name)).strip().casefold()
+def _words(value: str) -> str:
+    """Text as lower-case words: "Team-photo_2022.JPG" → "team photo 2022 jpg"."""
+    return " ".join(w for w in re.split(r"[-_.\s]+", value.casefold()) if w)
 
 
 def _repeats(alt: str, src: str, title: str) -> bool:
-    said = " ".join(re.split(r"[-_.\s]+", alt)).strip().casefold()
-    return bool(said) and said in {_stem(src), PurePosixPath(src).name.casefold(), title.strip().casefold()}
+    """True when the alt text only says the file's name (with or without extension) or the title."""
+    name = PurePosixPath(src.split("?")[0]).name
+    said = _words(alt)
+    return bool(said) and said in {_words(PurePosixPath(name).stem), _words(name), _words(title)}
 
 
 def _is_pdf(url: str) -> bool:
