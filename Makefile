@@ -4,6 +4,7 @@
 #   make serve   check, build and serve the demo hub on http://127.0.0.1:8000 (cercle serve)
 #   make test    ruff + the whole pytest suite (unit, integration, browser)
 #   make lint    ruff only
+#   make booklet the ambassador guides as a PDF (cercle booklet; LANG_BOOKLET=fr)
 #   make bench   Cercle vs the usual Material stack (N=500 entries per language; N=… to change)
 #   make clean   remove build output and caches (keeps .venv)
 #
@@ -31,7 +32,7 @@ BIN     := $(VENV)/bin
 VPY     := $(BIN)/python
 STAMP   := $(VENV)/.installed
 
-.PHONY: help venv site serve test lint chromium java bench clean
+.PHONY: help venv site serve test lint chromium java pango booklet bench clean
 
 help:
 	@echo "make site | serve | test | lint | bench | clean | venv"
@@ -56,6 +57,15 @@ $(STAMP): pyproject.toml constraints.txt | $(VPY)
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+# Pango for WeasyPrint (cercle booklet); fails under CI=true when it cannot be installed.
+pango:
+	@bash scripts/ensure-pango.sh
+
+# The ambassador guides as a PDF (LANG_BOOKLET=en for English).
+LANG_BOOKLET ?= fr
+booklet: $(STAMP) pango
+	$(BIN)/cercle booklet --lang $(LANG_BOOKLET) -f $(MKDOCS_YML) -o $(SITE_DIR)-booklet-$(LANG_BOOKLET).pdf
+
 # Java runs the offline HTML5 validator (vnu.jar from pip) of tests/quality.
 java:
 	@bash scripts/ensure-java.sh
@@ -76,7 +86,7 @@ lint: $(STAMP)
 # Ruff and pytest both run even when the first fails, so one run reports both;
 # the target fails if either did. pytest's own closing summary line is printed
 # as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
-test: $(STAMP) chromium java
+test: $(STAMP) chromium java pango
 	@lint=0; $(BIN)/ruff check plugins tests || lint=$$?; \
 	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
 	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cercle.compliance.statement import statement_problems
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem
 from cercle.hub.pages import generated_pages, reserved_url_problems
@@ -20,8 +21,13 @@ def _reserved_urls(catalog: Catalog) -> list[Problem]:
     return reserved_url_problems(catalog, generated_pages(catalog))
 
 
+def _statement(catalog: Catalog) -> list[Problem]:
+    return statement_problems(catalog.settings.accessibility)
+
+
 CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     _reserved_urls,
+    _statement,
     share_length_problems,
     media_problems,
     raw_html_problems,

@@ -6,6 +6,8 @@ import os
 
 import click
 
+from cercle.commands.a11y import a11y
+from cercle.commands.booklet import booklet
 from cercle.commands.build import build, serve
 from cercle.commands.check import check, schema
 from cercle.commands.imports import import_command
@@ -22,7 +24,7 @@ def main() -> None:
     """Cercle: a bilingual ambassador resource hub, built with MkDocs."""
 
 
-for command in (new, check, build, serve, translations, schema, import_command):
+for command in (new, check, build, serve, translations, schema, import_command, a11y, booklet):
     main.add_command(command)
 
 

@@ -57,6 +57,10 @@ PAGE_TYPES: dict[str, str] = {
     "speakers-en": "en/speakers/",
     "speaker-fr": "fr/intervenants/stephanie-ledoux/",
     "speaker-en": "en/speakers/stephanie-ledoux/",
+    "accessibility-fr": "fr/accessibilite/",
+    "accessibility-en": "en/accessibility/",
+    "sitemap-fr": "fr/plan-du-site/",
+    "sitemap-en": "en/site-map/",
 }
 
 

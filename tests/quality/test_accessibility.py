@@ -101,3 +101,42 @@ def test_gate_catches_a_control_without_focus_indicator(page, serve_dir, tmp_pat
     states = tab_through(page)
     assert [s["tag"] for s in states] == ["a", "button"]
     assert [s["tag"] for s in unfocused_badly(states)] == ["a", "button"]
+
+
+SKIPPABLE = [k for k in PAGE_TYPES if k != "root"]  # the chooser sends a French browser on
+
+
+@pytest.mark.parametrize("kind", SKIPPABLE)
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(kind, page, served_demo):
+    open_settled(page, served_demo, PAGE_TYPES[kind])
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        "({cls: document.activeElement.className, text: document.activeElement.textContent.trim(),"
+        " lang: document.documentElement.lang,"
+        " visible: getComputedStyle(document.activeElement).opacity === '1'})"
+    )
+    label = {"fr": "Aller au contenu", "en": "Skip to content"}[first["lang"]]
+    assert "cercle-skip" in first["cls"] and first["text"] == label, first
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#cercle-content'")
+    assert page.evaluate("document.activeElement.id") == "cercle-content"
+    # The next Tab lands in the content (or after it, on a page without links: 404), past the
+    # header, search and menu.
+    page.keyboard.press("Tab")
+    after = page.evaluate(
+        "(() => { const c = document.getElementById('cercle-content'), a = document.activeElement;"
+        " return c.contains(a) || !!(c.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING); })()"
+    )
+    assert after, page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+    if kind != "404":
+        assert page.evaluate("document.getElementById('cercle-content').contains(document.activeElement)")
+
+
+def test_material_skip_link_is_not_in_the_tab_order(page, served_demo):
+    open_settled(page, served_demo, ENTRY["fr"])
+    assert page.locator("[data-md-component=skip] a").count() in (0, 1)
+    assert page.evaluate(
+        "[...document.querySelectorAll('a.md-skip')].filter(a => a.offsetParent !== null || "
+        "getComputedStyle(a).position === 'fixed' && a.getClientRects().length).length"
+    ) == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cercle.commands.common import config_option, lang_option, load_project
+from cercle.commands.common import config_option, format_option, lang_option, load_project
 from cercle.core.errors import FORMATTERS, Severity, problem
 from cercle.core.i18n import message
 
@@ -16,11 +16,12 @@ from cercle.core.i18n import message
 @click.command()
 @config_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@format_option
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
 def check(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
     """Report every problem in content/ at once (exit 1 if there are errors)."""
     from cercle.checks import run_checks
+    from cercle.compliance.statement import unconfigured_warning
     from cercle.core.catalog import load_catalog
 
     _, settings = load_project(config_file, lang)
@@ -29,6 +30,7 @@ def check(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
         catalog.report.extend(
             [problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)]
         )
+    catalog.report.extend(unconfigured_warning(settings.accessibility, str(config_file)))
     problems = catalog.report.sorted(strict)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if fmt == "text" and not problems:

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 import click
 
+from cercle.core.errors import FORMATTERS
 from cercle.core.i18n import message, shipped_languages
 
 
@@ -84,4 +85,12 @@ messages_option = click.option(
     type=click.Choice(shipped_languages()),
     default=default_language,
     help="Language of the messages (default: from CERCLE_LANG or LANG).",
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    show_default=True,
+    help="text, json, or github (workflow annotations).",
 )

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 DESCRIPTION_MAX = 200
@@ -26,6 +26,16 @@ def invalid(code: str, message: str, **context: object) -> PydanticCustomError:
     """A validation error whose `type` is a message code of the catalogues (bad_url, too_long…)
     and whose `ctx` holds that message's parameters; cercle.core.catalog.validation maps it."""
     return PydanticCustomError(code, message, context or None)
+
+
+def _lang_tag(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value):
+        raise invalid("bad_lang", "not a language code: {value}", value=value)
+    return value
+
+
+# A BCP 47 language tag (en, pt-BR), for a part written in another language than its page.
+LangTag = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_lang_tag)]
 
 
 class EntryType(StrEnum):
@@ -89,6 +99,14 @@ class Chapter(Strict):
 class Quote(Strict):
     text: Text
     by: Id | None = Field(None, description="Speaker id (from speakers.yml) or a name.")
+    lang: LangTag | None = Field(None, description="Language of the quote when not the page's, e.g. en.")
+
+
+class InLanguage(Strict):
+    """A question or takeaway written in another language than the page (`lang: en`)."""
+
+    text: Text
+    lang: LangTag | None = Field(None, description="Language of the text when not the page's, e.g. en.")
 
 
 class Resource(Strict):
@@ -169,8 +187,13 @@ class EventMeta(EntryMeta):
     speakers: list[Id] = Field(default_factory=list, description="Speaker ids from speakers.yml.")
     video: str | None = Field(None, description="YouTube, Vimeo, PeerTube or video file URL (https).")
     chapters: list[Chapter] = Field(default_factory=list)
-    questions: list[Text] = Field(default_factory=list, description="The guiding questions.")
+    questions: list[Text | InLanguage] = Field(
+        default_factory=list, description="The guiding questions: a text, or {text, lang}."
+    )
     quotes: list[Quote] = Field(default_factory=list)
+    takeaways: list[Text | InLanguage] = Field(
+        default_factory=list, description="What to remember: a text, or {text, lang}."
+    )
     slides: str | None = Field(None, description="Path of a PDF in content/.")
     transcript: str | None = Field(None, description="Path of a .vtt or Markdown file in content/.")
     captions: str | None = Field(None, description="Path of a .vtt captions file in content/.")

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cercle.core.models import EntryType
 
@@ -51,6 +52,10 @@ class HubSettings:
     # Limits of a slides PDF (cercle/slides options max_pages, max_page_size in points).
     pdf_max_pages: int = 300
     pdf_max_page_size: float = 5000
+    # The accessibility statement's facts, as configured (validated by cercle.compliance.statement).
+    accessibility: Mapping[str, Any] = field(default_factory=dict)
+    # Entries per site map page; past it the site map moves entries to one page per year.
+    site_map_page_size: int = 400
 
     @property
     def default_language(self) -> str:

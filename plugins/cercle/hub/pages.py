@@ -1,10 +1,12 @@
-"""Which pages the hub generates (home, listings, topics, speakers, the root chooser) and where."""
+"""Which pages the hub generates (home, listings, topics, speakers, the root chooser, the
+accessibility statement and the site map) and where."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cercle.compliance.sitemap import parts as site_map_parts
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, problem
 from cercle.core.i18n import route, ui
@@ -22,6 +24,8 @@ class Kind(StrEnum):
     TOPIC = "topic"
     SPEAKERS = "speakers"
     SPEAKER = "speaker"
+    ACCESSIBILITY = "accessibility"
+    SITEMAP = "sitemap"
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,24 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
                     subject=speaker_id,
                 )
             )
+        pages.extend(_compliance_pages(catalog, lang))
+    return pages
+
+
+def _compliance_pages(catalog: Catalog, lang: str) -> list[GeneratedPage]:
+    """The accessibility statement, the site map and, for a large archive, its year pages."""
+    statement = f"{lang}/{route(lang, 'accessibility')}/"
+    site_map = f"{lang}/{route(lang, 'sitemap')}/"
+    pages = [
+        GeneratedPage(
+            Kind.ACCESSIBILITY, lang, statement, ui(lang, "accessibility_statement"), "accessibility"
+        ),
+        GeneratedPage(Kind.SITEMAP, lang, site_map, ui(lang, "site_map"), "sitemap"),
+    ]
+    for part in site_map_parts(catalog.in_language(lang), catalog.settings.site_map_page_size):
+        title = ui(lang, "site_map_part", part=part.label or ui(lang, "undated"))
+        url = f"{site_map}{part.slug}/"
+        pages.append(GeneratedPage(Kind.SITEMAP, lang, url, title, f"sitemap:{part.slug}", subject=part.slug))
     return pages
 
 

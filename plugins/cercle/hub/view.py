@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from cercle.compliance.view import ComplianceView
 from cercle.core import i18n
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.models import EntryType, Speaker, localized
@@ -116,6 +117,11 @@ class PageView:
     @property
     def missing_languages(self) -> list[str]:
         return [lang for lang in self.languages if lang not in self.translation_urls]
+
+    @cached_property
+    def compliance(self) -> ComplianceView:
+        """The accessibility statement, the site map and the footer's links."""
+        return ComplianceView(self)
 
     @property
     def is_root(self) -> bool:

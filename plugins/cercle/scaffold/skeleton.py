@@ -91,6 +91,7 @@ def _examples(
         "chapters": ["chapters:", '  - at: "00:00"', f"    title: {text}"],
         "questions": ["questions:", f"  - {quoted(message(lang, 'new.example.question'))}"],
         "quotes": ["quotes:", f"  - text: {text}", "    by: speaker-id"],
+        "takeaways": ["takeaways:", f"  - {text}"],
         "slides": [f"slides: slides/{slug}.pdf"],
         "transcript": [f"transcript: transcripts/{slug}.vtt"],
         "captions": [f"captions: captions/{slug}.vtt"],

@@ -45,6 +45,7 @@ class QuoteView:
     text: str
     name: str
     url: str | None  # the speaker's page when `by` is a known speaker
+    lang: str | None = None  # set when the quote is in another language than the page
 
 
 @dataclass(frozen=True)
@@ -191,9 +192,9 @@ class EventView:
         for quote in self.ev.quotes:
             speaker = self.view.speaker(quote.by) if quote.by else None
             if speaker is not None and quote.by:
-                out.append(QuoteView(quote.text, speaker.name, self.view.speaker_url(quote.by)))
+                out.append(QuoteView(quote.text, speaker.name, self.view.speaker_url(quote.by), quote.lang))
             else:
-                out.append(QuoteView(quote.text, quote.by or "", None))
+                out.append(QuoteView(quote.text, quote.by or "", None, quote.lang))
         return out
 
     def resource_url(self, url: str) -> str:

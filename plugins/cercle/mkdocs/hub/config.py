@@ -34,3 +34,7 @@ class HubConfig(Config):
     locales_dir = Type(str, default="")
     # Seconds a build waits for another build of the same project to end before giving up.
     lock_timeout = Type((int, float), default=DEFAULT_TIMEOUT)
+    # The accessibility statement's facts (RGAA): status, audit, contact… (maintainer's guide).
+    accessibility = Type(dict, default={})
+    # Entries per site map page: past it, the site map lists entries on one page per year.
+    site_map_page_size = Type(int, default=400)

@@ -64,6 +64,8 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         drafts=options.drafts,
         speakers_file=options.speakers_file,
         topics_file=options.topics_file,
+        accessibility=options.accessibility,
+        site_map_page_size=max(1, options.site_map_page_size),
         # Beside the cards' cache: parsed front matter, reused while a file is unchanged.
         allowed_origins=tuple(origins),
         cache_dir=project / ".cache" / "cercle" / "catalog",

@@ -1,0 +1,1 @@
+"""Compliance: the RGAA accessibility statement, the site map pages and `cercle a11y`'s findings."""
