@@ -24,6 +24,7 @@ from cercle.core.models import (
     Speaker,
     Topic,
 )
+from cercle.core.safe_paths import escapes, inside
 from cercle.core.settings import HubSettings
 
 
@@ -204,26 +205,22 @@ class CatalogBuilder:
     # -- files ---------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[tuple[Path, str]]:
-        root = self.root.resolve()
         for path in sorted(self.root.rglob("*")):
             rel = path.relative_to(self.root).as_posix()
+            # Before the name test: MkDocs publishes `_x` files too, and follows folder links.
+            if path.is_symlink() and escapes(path, self.root):
+                self.problems.append(problem(rel, 0, "", "symlink_outside"))
+                continue
             if any(part.startswith((".", "_")) for part in PurePosixPath(rel).parts):
                 continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    self.problems.append(problem(rel, 0, "", "symlink_outside"))
-                    continue
             if path.is_file():
                 yield path, rel
 
     def content_file_exists(self, value: str) -> bool:
         if "://" in value:
             return True
-        if "\0" in value:  # no file can have it; the OS would raise ValueError
-            return False
-        candidate = (self.root / value.lstrip("/")).resolve()
-        return candidate.is_relative_to(self.root.resolve()) and candidate.is_file()
+        found = inside(self.root, value)
+        return found is not None and found.is_file()
 
     def build(self) -> Catalog:
         if not self.root.is_dir():
@@ -277,6 +274,10 @@ class CatalogBuilder:
                 continue
             target[ident] = item  # type: ignore[assignment]
             self._check_registry_languages(item, rel, parsed, ident)
+            photo = getattr(item, "photo", None)
+            if photo and not self.content_file_exists(photo):
+                line = parsed.line_of((ident, "photo"))
+                self.problems.append(problem(rel, line, f"{ident}.photo", "missing_file", value=photo))
 
     def _check_registry_languages(self, item: BaseModel, rel: str, parsed: Parsed, ident: str) -> None:
         for name in ("label", "role", "bio", "description"):
