@@ -5,10 +5,12 @@ a copy of the demo and reads what it printed or wrote."""
 from __future__ import annotations
 
 import os
+import resource
+import subprocess
 from pathlib import Path
 
 import pytest
-from tests.conftest import cercle, mkdocs_build, write
+from tests.conftest import bin_path, cercle, mkdocs_build, write
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
 
@@ -64,3 +66,69 @@ def test_speaker_photo_must_be_in_content(demo_project, tmp_path):
     assert result.returncode == 1
     expected = f"speakers.yml:{line}: error: stephanie-ledoux.photo: '{rel}' does not exist in content/"
     assert expected in result.stdout
+
+
+# --- 2. YAML limits -----------------------------------------------------------------------------
+
+def _laughs() -> str:
+    """The billion laughs: nine anchors of nine aliases each, 9**9 values, under 600 bytes."""
+    lines, item = [], '"lol"'
+    for name in "abcdefghi":
+        lines.append(f"{name}: &{name} [{', '.join([item] * 9)}]")
+        item = f"*{name}"
+    return "\n".join(lines) + "\n"
+
+
+LAUGHS = _laughs()
+
+
+def check_capped(project: Path) -> subprocess.CompletedProcess:
+    """`cercle check` with 1 GB of address space and two minutes: a bomb fails, not the machine."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    env = {**os.environ, "CERCLE_LANG": "en", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [bin_path("cercle"), "check"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=cap,
+    )
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message"),
+    [
+        (LAUGHS, 7, "expand to more than 100000 values"),
+        ("title: x\nx: " + "[" * 1_200 + "]" * 1_200 + "\n", 3, "nests more than 64"),
+        ("title: x\nx: " + "[" * 100_000 + "]" * 100_000 + "\n", 3, "nests more than 64"),
+        ("title: x\nx: '" + "a" * 1_100_000 + "'\n", 2, "longer than 1000000 characters"),
+        ("title: x\nx: [" + "*a, " * 1_001 + "]\n", 3, "more than 1000 aliases"),
+    ],
+    ids=["alias-bomb", "nested-1200", "nested-100000", "huge", "many-aliases"],
+)
+def test_hostile_front_matter_yaml_is_a_content_error(demo_project, yaml_text, line, message):
+    rel = "en/guides/bomb.md"
+    write(demo_project / "content" / rel, f"---\n{yaml_text}---\nBody.\n")
+    result = check_capped(demo_project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"{rel}:{line}: error:" in result.stdout and message in result.stdout, result.stdout
+
+
+def test_alias_bomb_in_speakers_is_a_content_error(demo_project):
+    write(demo_project / "content" / "speakers.yml", LAUGHS)
+    result = check_capped(demo_project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "speakers.yml:6: error: the YAML aliases" in result.stdout
+
+
+def test_french_message_for_a_yaml_bomb(demo_project):
+    write(demo_project / "content" / "en" / "guides" / "bomb.md", f"---\n{LAUGHS}---\n")
+    result = cercle(demo_project, "check", "--lang", "fr")
+    assert "se déploient en plus de 100000 valeurs" in result.stdout

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from cercle.core.errors import Problem, problem
+from cercle.core.safe_yaml import check_limits
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -83,9 +84,18 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> Parsed:
     """Parse YAML text whose first line is line `first_line` of file `rel`."""
     parsed = Parsed()
+    breach = check_limits(text, YamlLoader)
+    if breach:
+        line = first_line + breach.line
+        parsed.problems.append(problem(rel, line, "", breach.code, limit=breach.limit))
+        return parsed
     try:
-        node = yaml.compose(text, Loader=YamlLoader)
-        parsed.data = yaml.load(text, Loader=YamlLoader) if node is not None else None
+        loader = YamlLoader(text)
+        try:
+            node = loader.get_single_node()
+            parsed.data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         # The context mark is where the broken construct starts (an opening quote or
         # bracket): the line a writer has to fix. The problem mark is where YAML gave up.
