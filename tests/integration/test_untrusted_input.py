@@ -5,6 +5,7 @@ a copy of the demo and reads what it printed or wrote."""
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 from pathlib import Path
@@ -132,3 +133,62 @@ def test_french_message_for_a_yaml_bomb(demo_project):
     write(demo_project / "content" / "en" / "guides" / "bomb.md", f"---\n{LAUGHS}---\n")
     result = cercle(demo_project, "check", "--lang", "fr")
     assert "se déploient en plus de 100000 valeurs" in result.stdout
+
+
+# --- 3. control characters ------------------------------------------------------------------------
+
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# YAML escapes: the file is plain text, the parsed strings hold NUL, ESC, BEL and FF.
+CONTROL_PAGE = (
+    "---\n"
+    'title: "Ctl\\0 title\\e"\n'
+    'description: "Ctl\\a description"\n'
+    "date: 2027-04-01\n"
+    'time: "18:30"\n'
+    "timezone: Europe/Paris\n"
+    "duration: 60\n"
+    "speakers: [ctl-speaker]\n"
+    "share:\n"
+    '  text: "Ctl\\f share"\n'
+    "---\n"
+    "Ctl body with a NUL\0 and an ESC\x1b here.\n"
+)
+CONTROL_SPEAKER = '\nctl-speaker:\n  name: "Ctl\\0 Speaker"\n  bio: {en: "Ctl\\e bio", fr: "Ctl bio"}\n'
+
+
+@pytest.fixture
+def with_controls(demo_project: Path) -> Path:
+    write(demo_project / "content" / "en" / "webinars" / "controls.md", CONTROL_PAGE)
+    speakers = demo_project / "content" / "speakers.yml"
+    speakers.write_text(speakers.read_text(encoding="utf-8") + CONTROL_SPEAKER, encoding="utf-8")
+    return demo_project
+
+
+def test_control_characters_are_reported_where_they_are(with_controls):
+    result = cercle(with_controls, "check")
+    assert result.returncode == 0, result.output
+    out = result.stdout
+    page = "en/webinars/controls.md"
+    for where in (f"{page}:2: warning: title:", f"{page}:3: warning: description:",
+                  f"{page}:10: warning: share.text:", f"{page}:12: warning: invisible"):
+        assert where in out, out
+    lines = (with_controls / "content" / "speakers.yml").read_text(encoding="utf-8").splitlines()
+    assert f"speakers.yml:{lines.index('ctl-speaker:') + 2}: warning: ctl-speaker.name:" in out
+    assert f"speakers.yml:{lines.index('ctl-speaker:') + 3}: warning: ctl-speaker.bio.en:" in out
+    assert "Traceback" not in result.output
+
+
+def test_no_control_character_reaches_the_site(with_controls):
+    result = mkdocs_build(with_controls, strict=False)
+    assert result.returncode == 0, result.output
+    site = with_controls / "site"
+    page = (site / "en" / "webinars" / "controls" / "index.html").read_text(encoding="utf-8")
+    assert "Ctl title" in page and "Ctl body with a NUL and an ESC here." in page
+    dirty = [
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.suffix in {".html", ".xml", ".ics", ".json"} and CONTROLS.search(path.read_text("utf-8"))
+    ]
+    assert not dirty
+    assert any("Ctl title" in p.read_text("utf-8") for p in site.rglob("*.ics"))
+    assert any("Ctl title" in p.read_text("utf-8") for p in site.rglob("*.xml"))

@@ -312,7 +312,7 @@ class CatalogBuilder:
         if doc is None:
             return
         self.problems.extend(doc.problems)
-        if doc.problems and not isinstance(doc.data, dict):
+        if any(p.severity is Severity.ERROR for p in doc.problems) and not isinstance(doc.data, dict):
             return
         data = doc.data if doc.data is not None else {}
         if not isinstance(data, dict):
