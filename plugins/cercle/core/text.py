@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Fields: every C0 control but tab and newline, DEL and the C1 controls.
-FIELD_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bodies keep carriage returns too (Windows line ends are Markdown's business).
-BODY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Every C0 control but tab and line ends (LF, and the CR of Windows' CRLF), DEL, the C1 controls.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 Path_ = tuple[str | int, ...]
 
@@ -22,7 +20,7 @@ def clean_data(value: Any, found: list[Path_], path: Path_ = ()) -> Any:
     """`value` (parsed YAML) without control characters in any string or key; the paths of
     the strings that had some are appended to `found`."""
     if isinstance(value, str):
-        cleaned = FIELD_CONTROLS.sub("", value)
+        cleaned = CONTROLS.sub("", value)
         if cleaned != value:
             found.append(path)
         return cleaned
@@ -38,7 +36,7 @@ def clean_data(value: Any, found: list[Path_], path: Path_ = ()) -> Any:
 
 def clean_body(body: str) -> tuple[str, int | None]:
     """`body` without control characters, and the 0-based line of the first one (None if none)."""
-    first = BODY_CONTROLS.search(body)
+    first = CONTROLS.search(body)
     if first is None:
         return body, None
-    return BODY_CONTROLS.sub("", body), body.count("\n", 0, first.start())
+    return CONTROLS.sub("", body), body.count("\n", 0, first.start())
