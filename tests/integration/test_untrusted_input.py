@@ -4,13 +4,17 @@ a copy of the demo and reads what it printed or wrote."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import resource
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
+import html5lib
 import pytest
+from icalendar import Calendar
 from tests.conftest import bin_path, cercle, mkdocs_build, write
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
@@ -192,3 +196,104 @@ def test_no_control_character_reaches_the_site(with_controls):
     assert not dirty
     assert any("Ctl title" in p.read_text("utf-8") for p in site.rglob("*.ics"))
     assert any("Ctl title" in p.read_text("utf-8") for p in site.rglob("*.xml"))
+
+
+# --- 4. URLs of files whose names need encoding ----------------------------------------------------
+
+SITE_URL = "https://cercle.example.org/"
+WEIRD_GUIDES = ["a#b", "a?b", "100%", "with space"]
+WEIRD_WEBINAR = "live #2?"
+WEIRD_TOPIC = "c# & f#"
+WEIRD_MEDIA = "media/notes #1 100%.txt"
+
+
+def weird_project(project: Path) -> Path:
+    content = project / "content"
+    for n, name in enumerate(WEIRD_GUIDES):
+        for lang in ("en", "fr"):
+            write(
+                content / lang / "guides" / f"{name}.md",
+                f"---\ntitle: Weird {n} {lang}\ndate: 2022-01-0{n + 1}\ntranslation_key: weird-{n}\n"
+                f"topics: ['{WEIRD_TOPIC}']\n---\nSee [the other](./{quote(WEIRD_GUIDES[n - 1])}.md).\n",
+            )
+    write(
+        content / "en" / "webinars" / f"{WEIRD_WEBINAR}.md",
+        "---\ntitle: Weird live\ndate: 2027-05-01\ntime: '18:00'\ntimezone: Europe/Paris\n"
+        "duration: 60\nspeakers: [camille-moreau]\n"
+        f"resources: [{{title: Notes, url: '{WEIRD_MEDIA}'}}]\n---\nBody.\n",
+    )
+    write(content / WEIRD_MEDIA, "notes\n")
+    speakers = content / "speakers.yml"
+    speakers.write_text(
+        speakers.read_text(encoding="utf-8").replace(
+            "camille-moreau:\n", f"camille-moreau:\n  photo: '{WEIRD_MEDIA}'\n", 1
+        ),
+        encoding="utf-8",
+    )
+    topics = content / "topics.yml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8") + f"\n'{WEIRD_TOPIC}':\n  label: {{fr: Cdièse, en: Csharp}}\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def site_urls(site: Path) -> list[tuple[str, str]]:
+    """(file, URL) of every internal link, og:url, hreflang, share target, feed and .ics URL."""
+    found: list[tuple[str, str]] = []
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        base = SITE_URL + quote(rel)
+        tree = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        for el in tree.iter():
+            for name in ("href", "src", "content", "data-url", "value"):
+                value = el.get(name)
+                if not value or (name in ("content", "value", "data-url") and not value.startswith(SITE_URL)):
+                    continue
+                url = urljoin(base, value)
+                if url.startswith(SITE_URL):
+                    found.append((rel, url))
+                else:  # a share link: the page's URL is a query parameter
+                    found += [
+                        (rel, v)
+                        for vs in parse_qs(urlsplit(url).query).values()
+                        for v in vs
+                        if v.startswith(SITE_URL)
+                    ]
+    for path in site.rglob("*.xml"):
+        rel = path.relative_to(site).as_posix()
+        text = path.read_text(encoding="utf-8")
+        found += [(rel, html.unescape(u)) for u in re.findall(r'(?:href="|<loc>)([^"<]+)', text)]
+    for path in site.rglob("*.ics"):
+        for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            found.append((path.relative_to(site).as_posix(), str(event["url"])))
+    return [(rel, url) for rel, url in found if url.startswith(SITE_URL)]
+
+
+def test_every_url_of_an_oddly_named_file_reaches_it(demo_project):
+    project = weird_project(demo_project)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.output
+    site = project / "site"
+    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    for name in WEIRD_GUIDES:
+        assert f"en/guides/{name}/index.html" in written
+    assert f"en/webinars/{WEIRD_WEBINAR}/{WEIRD_WEBINAR}.ics" in written
+
+    broken, reached = [], set()
+    for rel, url in site_urls(site):
+        path = urlsplit(url).path.removeprefix("/")
+        target = unquote(path)
+        target += "index.html" if target.endswith("/") or not target else ""
+        canonical = quote(target.removesuffix("index.html")) == path.removesuffix("index.html")
+        if not canonical or target not in written:
+            broken.append(f"{rel}: {url}")
+        reached.add(target)
+    assert not broken, "\n".join(sorted(set(broken))[:20])
+    for name in WEIRD_GUIDES:
+        for lang in ("en", "fr"):
+            assert f"{lang}/guides/{name}/index.html" in reached
+    assert f"en/webinars/{WEIRD_WEBINAR}/index.html" in reached
+    assert f"en/webinars/{WEIRD_WEBINAR}/{WEIRD_WEBINAR}.ics" in reached
+    assert f"en/topics/{WEIRD_TOPIC}/index.html" in reached
+    assert WEIRD_MEDIA in reached

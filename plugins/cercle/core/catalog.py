@@ -26,6 +26,7 @@ from cercle.core.models import (
 )
 from cercle.core.safe_paths import escapes, inside
 from cercle.core.settings import HubSettings
+from cercle.core.urls import url_of_path
 
 
 @dataclass(eq=False)
@@ -383,11 +384,10 @@ class CatalogBuilder:
     def _url_of(self, rel: str) -> str:
         path = PurePosixPath(rel).with_suffix("")
         if path.name == "index":
-            path = path.parent
-            return f"{path.as_posix()}/"
+            return url_of_path(f"{path.parent.as_posix()}/")
         if self.settings.directory_urls:
-            return f"{path.as_posix()}/"
-        return f"{path.as_posix()}.html"
+            return url_of_path(f"{path.as_posix()}/")
+        return url_of_path(f"{path.as_posix()}.html")
 
     def _default_key(self, parts: tuple[str, ...], entry_type: EntryType) -> str:
         # Same relative path pairs translations; a typed section counts by its type, so

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cercle.calendar.ics import CalendarLinks, event_times
 from cercle.core.catalog import Entry
+from cercle.core.urls import url_of_path
 from cercle.hub.alternates import absolute
 from cercle.hub.view import PageView
 from cercle.slides.gallery import Gallery
@@ -54,8 +55,14 @@ class Poster:
 
 
 def content_path(value: str) -> str | None:
-    """A path inside content/ (site-relative URL), or None for an absolute URL."""
+    """A path inside content/ (site-relative), or None for an absolute URL."""
     return None if "://" in value else value.lstrip("/")
+
+
+def content_url(value: str) -> str | None:
+    """The site-relative URL of a file in content/ (`a b.pdf` → `a%20b.pdf`), or None."""
+    local = content_path(value)
+    return url_of_path(local) if local else None
 
 
 class EventView:
@@ -111,7 +118,7 @@ class EventView:
     def video_src(self) -> str:
         """The file video's address (site-relative for a file in content/)."""
         assert self.video is not None
-        return content_path(self.video.url) or self.video.url
+        return content_url(self.video.url) or self.video.url
 
     def at(self, seconds: int, title: str = "") -> ChapterLink:
         """A link that starts the video at `seconds` (the host's page at that time without JS)."""
@@ -142,7 +149,7 @@ class EventView:
             first = self.slides.first
             return Poster(first.image_url, first.slide.width, first.slide.height)
         image = self.entry.meta.image
-        local = content_path(image) if image else None
+        local = content_url(image) if image else None
         return Poster(local) if local else None
 
     @property
@@ -150,7 +157,7 @@ class EventView:
         """Captions for a file video: `captions`, else a .vtt transcript."""
         for value in (self.ev.captions, self.ev.transcript):
             if value and value.lower().endswith(".vtt") and content_path(value):
-                return content_path(value)
+                return content_url(value)
         return None
 
     # -- transcript --------------------------------------------------------------------
@@ -187,7 +194,7 @@ class EventView:
 
     @property
     def transcript_url(self) -> str | None:
-        return content_path(self.ev.transcript) if self.ev.transcript else None
+        return content_url(self.ev.transcript) if self.ev.transcript else None
 
     # -- quotes, resources, related ----------------------------------------------------
 
@@ -203,7 +210,7 @@ class EventView:
         return out
 
     def resource_url(self, url: str) -> str:
-        return content_path(url) or url
+        return content_url(url) or url
 
     @cached_property
     def related(self) -> list[Entry]:

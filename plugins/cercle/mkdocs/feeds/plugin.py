@@ -14,6 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cercle.core.catalog import Entry
+from cercle.core.urls import path_of_url
 from cercle.feeds.atom import render
 from cercle.feeds.build import FeedSpec, atom_feed, feed_specs
 from cercle.hub.alternates import absolute
@@ -79,7 +80,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         specs = self.specs or feed_specs(hub)
         for spec in specs:
             feed = atom_feed(hub, spec, config.site_name, lambda e: self._image(hub, e))
-            target = site_dir / spec.path
+            target = site_dir / path_of_url(spec.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(render(feed))
         log.debug("cercle/feeds: wrote %d feeds", len(specs))

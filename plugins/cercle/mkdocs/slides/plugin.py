@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cercle.core.urls import url_of_path
 from cercle.mkdocs.hub.plugin import hub_of, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
 from cercle.slides.gallery import gallery
@@ -58,5 +59,6 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         value = view.entry.event.slides
         deck = self.decks.get(value.lstrip("/")) if value else None
         if deck is not None and value:
-            view.extra["slides"] = gallery(deck, value.lstrip("/"), self._folder(deck), view.lang)
+            pdf_url = url_of_path(value.lstrip("/"))
+            view.extra["slides"] = gallery(deck, pdf_url, self._folder(deck), view.lang)
         return context
