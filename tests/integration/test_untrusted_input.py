@@ -152,6 +152,7 @@ CONTROL_PAGE = (
     "timezone: Europe/Paris\n"
     "duration: 60\n"
     "speakers: [ctl-speaker]\n"
+    "transcript: media/ctl-transcript.vtt\n"
     "share:\n"
     '  text: "Ctl\\f share"\n'
     "---\n"
@@ -163,6 +164,10 @@ CONTROL_SPEAKER = '\nctl-speaker:\n  name: "Ctl\\0 Speaker"\n  bio: {en: "Ctl\\e
 @pytest.fixture
 def with_controls(demo_project: Path) -> Path:
     write(demo_project / "content" / "en" / "webinars" / "controls.md", CONTROL_PAGE)
+    write(
+        demo_project / "content" / "media" / "ctl-transcript.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nCtl transcript\0 text\x1b.\n",
+    )
     speakers = demo_project / "content" / "speakers.yml"
     speakers.write_text(speakers.read_text(encoding="utf-8") + CONTROL_SPEAKER, encoding="utf-8")
     return demo_project
@@ -174,7 +179,7 @@ def test_control_characters_are_reported_where_they_are(with_controls):
     out = result.stdout
     page = "en/webinars/controls.md"
     for where in (f"{page}:2: warning: title:", f"{page}:3: warning: description:",
-                  f"{page}:10: warning: share.text:", f"{page}:12: warning: invisible"):
+                  f"{page}:11: warning: share.text:", f"{page}:13: warning: invisible"):
         assert where in out, out
     lines = (with_controls / "content" / "speakers.yml").read_text(encoding="utf-8").splitlines()
     assert f"speakers.yml:{lines.index('ctl-speaker:') + 2}: warning: ctl-speaker.name:" in out
@@ -188,6 +193,7 @@ def test_no_control_character_reaches_the_site(with_controls):
     site = with_controls / "site"
     page = (site / "en" / "webinars" / "controls" / "index.html").read_text(encoding="utf-8")
     assert "Ctl title" in page and "Ctl body with a NUL and an ESC here." in page
+    assert "Ctl transcript text." in page
     dirty = [
         str(path.relative_to(site))
         for path in site.rglob("*")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cercle.calendar.ics import CalendarLinks, event_times
 from cercle.core.catalog import Entry
+from cercle.core.text import clean_body
 from cercle.core.urls import url_of_path
 from cercle.hub.alternates import absolute
 from cercle.hub.view import PageView
@@ -168,7 +169,8 @@ class EventView:
             return None
         root = Path(self.view.hub.settings.content_dir)
         try:
-            return (root / local).read_text(encoding="utf-8-sig")
+            # Control characters go, as from bodies (cercle.core.text).
+            return clean_body((root / local).read_text(encoding="utf-8-sig"))[0]
         except (OSError, UnicodeDecodeError):
             return None  # reported by `cercle check`
 
