@@ -32,38 +32,37 @@ def check_limits(text: str, loader: type) -> Breach | None:
     if len(text) > MAX_CHARS:
         return Breach("yaml_too_big", 0, MAX_CHARS)
     sizes: dict[str, int] = {}  # expanded node count of each anchor
-    stack: list[tuple[str | None, int]] = []  # open collections: anchor, nodes so far
-    total = aliases = 0
+    starts: list[tuple[str | None, int]] = []  # open collections: anchor, nodes seen before it
+    seen = aliases = 0  # nodes so far, aliases expanded
     try:
         for event in yaml.parse(text, Loader=loader):
-            line = event.start_mark.line if event.start_mark else 0
-            if isinstance(event, yaml.CollectionStartEvent):
-                if len(stack) >= MAX_DEPTH:
-                    return Breach("yaml_too_deep", line, MAX_DEPTH)
-                stack.append((event.anchor, 1))
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    return Breach("yaml_too_many_aliases", line, MAX_ALIASES)
-                size = sizes.get(event.anchor or "", 1)
-            elif isinstance(event, yaml.ScalarEvent):
-                size = 1
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                seen += 1
                 if event.anchor:
                     sizes[event.anchor] = 1
-            elif isinstance(event, yaml.CollectionEndEvent) and stack:
-                anchor, size = stack.pop()
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if len(starts) >= MAX_DEPTH:
+                    return Breach("yaml_too_deep", _line(event), MAX_DEPTH)
+                starts.append((event.anchor, seen))
+                seen += 1
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                anchor, before = starts.pop()
                 if anchor:
-                    sizes[anchor] = size
+                    sizes[anchor] = seen - before
+            elif kind is yaml.AliasEvent:
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    return Breach("yaml_too_many_aliases", _line(event), MAX_ALIASES)
+                seen += sizes.get(event.anchor or "", 1)
             else:
                 continue
-            if stack:
-                anchor, count = stack[-1]
-                stack[-1] = (anchor, count + size)
-            else:
-                total += size
-            if total + sum(count for _, count in stack) > MAX_NODES:
-                return Breach("yaml_too_many_nodes", line, MAX_NODES)
+            if seen > MAX_NODES:
+                return Breach("yaml_too_many_nodes", _line(event), MAX_NODES)
     except yaml.YAMLError:
         return None  # reported with its line by the composer, which stops at the same place
     return None
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line if event.start_mark else 0
