@@ -214,3 +214,9 @@ def test_entry_urls_are_those_mkdocs_gives_the_file(tmp_path, directory_urls):
         rel = f"fr/guides/{name}.md"
         mkdocs_url = File(rel, str(tmp_path / "content"), str(tmp_path / "site"), directory_urls).url
         assert catalog.by_path(rel).url == mkdocs_url, rel
+
+
+def test_duplicate_url_message_shows_the_path_not_its_encoding(tmp_path):
+    files = {"fr/guides/a b.md": "---\ntitle: A\n---\n", "fr/guides/a b/index.md": "---\ntitle: B\n---\n"}
+    found = [p for p in make(tmp_path, files).report.sorted() if p.code == "duplicate_url"]
+    assert len(found) == 1 and "/fr/guides/a b/" in found[0].text("en")

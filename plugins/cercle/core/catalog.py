@@ -26,7 +26,7 @@ from cercle.core.models import (
 )
 from cercle.core.safe_paths import escapes, inside
 from cercle.core.settings import HubSettings
-from cercle.core.urls import url_of_path
+from cercle.core.urls import path_of_url, url_of_path
 
 
 @dataclass(eq=False)
@@ -518,7 +518,12 @@ class CatalogBuilder:
             if entry.url in urls:
                 self.problems.append(
                     problem(
-                        entry.rel_path, 0, "", "duplicate_url", url=entry.url, other=urls[entry.url].rel_path
+                        entry.rel_path,
+                        0,
+                        "",
+                        "duplicate_url",
+                        url=path_of_url(entry.url),
+                        other=urls[entry.url].rel_path,
                     )
                 )
             else:

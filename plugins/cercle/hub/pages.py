@@ -109,7 +109,7 @@ def reserved_url_problems(catalog: Catalog, pages: list[GeneratedPage]) -> list[
     """Entries that would overwrite a generated page (a topic, a speaker, a listing)."""
     taken = {p.url: p for p in pages}
     return [
-        problem(e.rel_path, 0, "", "reserved_url", url=e.url, what=taken[e.url].title)
+        problem(e.rel_path, 0, "", "reserved_url", url=path_of_url(e.url), what=taken[e.url].title)
         for e in catalog.entries
         if e.url in taken
     ]
