@@ -205,3 +205,22 @@ def test_newest_entries_of_a_topic_come_first_and_are_bounded(tmp_path):
     everything = catalog.newest_with_topic("fr", "volontariat", 10)
     assert everything[-1].title == "Sans date" and len(everything) == 6
     assert catalog.newest_with_topic("fr", "inconnu", 3) == []
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_entry_urls_are_those_mkdocs_gives_the_file(tmp_path, directory_urls):
+    from mkdocs.structure.files import File
+
+    names = ["a#b", "a?b", "100%", "with space", "é à"]
+    files = {f"fr/guides/{n}.md": "---\ntitle: T\n---\n" for n in names}
+    catalog = make(tmp_path, files, directory_urls=directory_urls)
+    for name in names:
+        rel = f"fr/guides/{name}.md"
+        mkdocs_url = File(rel, str(tmp_path / "content"), str(tmp_path / "site"), directory_urls).url
+        assert catalog.by_path(rel).url == mkdocs_url, rel
+
+
+def test_duplicate_url_message_shows_the_path_not_its_encoding(tmp_path):
+    files = {"fr/guides/a b.md": "---\ntitle: A\n---\n", "fr/guides/a b/index.md": "---\ntitle: B\n---\n"}
+    found = [p for p in make(tmp_path, files).report.sorted() if p.code == "duplicate_url"]
+    assert len(found) == 1 and "/fr/guides/a b/" in found[0].text("en")

@@ -66,3 +66,34 @@ def test_bom_is_ignored(tmp_path):
 def test_yaml_offsets_for_registries():
     parsed = parse_yaml("a:\n  name: A\nb:\n  name: B\n", "speakers.yml")
     assert parsed.lines[("b", "name")] == 4
+
+
+def codes_of(text: str) -> list[tuple[int, str]]:
+    return [(p.line, p.code) for p in parse_yaml(text, "x.yml").problems]
+
+
+def test_yaml_limits_leave_ordinary_anchors_and_nesting_alone():
+    text = "base: &b {fr: Oui, en: Yes}\na: {<<: *b}\nb: *b\ndeep: " + "[" * 63 + "]" * 63 + "\n"  # 64 levels
+    parsed = parse_yaml(text, "x.yml")
+    assert parsed.problems == []
+    assert parsed.data["a"] == {"fr": "Oui", "en": "Yes"} and parsed.data["b"]["en"] == "Yes"
+
+
+def test_yaml_limits_name_the_line_of_the_breach():
+    assert codes_of("a: 1\ndeep: " + "[" * 65 + "]" * 65 + "\n") == [(2, "yaml_too_deep")]
+    squares = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}' if i else '1'] * 10)}]\n" for i in range(6))
+    assert codes_of(squares) == [(5, "yaml_too_many_nodes")]  # l4 holds 111,111 values
+    assert codes_of("a: [" + "1, " * 50_000 + "]\n") == []  # long is fine when not expanded
+
+
+def test_control_characters_are_removed_with_the_field_named():
+    doc = parse_document('---\ntitle: "A\\0B"\nquotes:\n  - {text: "x\\e"}\n---\nok\n\x07bad\n', "a.md")
+    assert doc.data == {"title": "AB", "quotes": [{"text": "x"}]}
+    assert doc.body == "ok\nbad\n"
+    found = [(p.line, p.field, p.code, p.severity) for p in doc.problems]
+    assert found == [
+        (2, "title", "control_characters", "warning"),
+        (4, "quotes.0.text", "control_characters", "warning"),
+        (7, "", "control_characters", "warning"),
+    ]
+    assert parse_document("---\ntitle: x\r\n---\r\nA\r\n\tB\n", "a.md").problems == []

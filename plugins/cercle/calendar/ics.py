@@ -20,6 +20,7 @@ import icalendar
 
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.i18n import ui
+from cercle.core.urls import url_of_path
 from cercle.hub.alternates import absolute
 
 PRODID = "-//Cercle//Ambassador resource hub//EN"
@@ -54,7 +55,7 @@ def event_uid(entry: Entry, site_url: str | None) -> str:
 def entry_ics_url(entry: Entry) -> str:
     """Site-relative URL of an entry's own .ics, next to its page."""
     if entry.url.endswith("/"):
-        return f"{entry.url}{entry.slug}.ics"
+        return f"{entry.url}{url_of_path(entry.slug)}.ics"
     return re.sub(r"\.html$", "", entry.url) + ".ics"
 
 

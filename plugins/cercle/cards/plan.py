@@ -10,6 +10,7 @@ from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, Brand, CardSpec
 from cercle.core.catalog import Entry
 from cercle.core.i18n import format_date, format_time, language_name, ui
 from cercle.core.models import EntryType, localized
+from cercle.core.urls import path_of_url, url_of_path
 from cercle.hub.pages import GeneratedPage, Kind
 from cercle.hub.view import Hub
 
@@ -25,7 +26,7 @@ class Card:
 
     @property
     def path(self) -> str:
-        return self.job.dest
+        return url_of_path(self.job.dest)  # what pages link to; the file is job.dest
 
     @property
     def width(self) -> int:
@@ -47,7 +48,7 @@ class PageCards:
 
 def card_stem(url: str) -> str:
     """`fr/webinaires/x/` → `fr/webinaires/x`; a language home `fr/` → `fr/index`; root → `index`."""
-    stem = url.strip("/").removesuffix(".html")
+    stem = path_of_url(url).strip("/").removesuffix(".html")
     if stem.endswith("/index") or stem == "index":
         stem = stem.removesuffix("index").strip("/")
     if "/" not in stem:

@@ -147,6 +147,7 @@ def parser_version() -> str:
     from cercle import __version__, core
     from cercle.core.frontmatter import YamlLoader
 
-    source = Path(core.__file__).with_name("frontmatter.py").read_bytes()
+    here = Path(core.__file__).parent
+    source = b"".join((here / name).read_bytes() for name in ("frontmatter.py", "safe_yaml.py", "text.py"))
     loader = "/".join(base.__name__ for base in YamlLoader.__mro__[1:3])
     return f"{__version__}:{hashlib.sha256(source).hexdigest()[:16]}:{yaml.__version__}:{loader}"

@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
-from cercle.core.errors import Problem, problem
+from cercle.core.errors import Problem, Severity, problem
+from cercle.core.safe_yaml import check_limits
+from cercle.core.text import clean_body, clean_data
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -83,9 +85,18 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> Parsed:
     """Parse YAML text whose first line is line `first_line` of file `rel`."""
     parsed = Parsed()
+    breach = check_limits(text, YamlLoader)
+    if breach:
+        line = first_line + breach.line
+        parsed.problems.append(problem(rel, line, "", breach.code, limit=breach.limit))
+        return parsed
     try:
-        node = yaml.compose(text, Loader=YamlLoader)
-        parsed.data = yaml.load(text, Loader=YamlLoader) if node is not None else None
+        loader = YamlLoader(text)
+        try:
+            node = loader.get_single_node()
+            parsed.data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         # The context mark is where the broken construct starts (an opening quote or
         # bracket): the line a writer has to fix. The problem mark is where YAML gave up.
@@ -102,6 +113,12 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Parsed:
         return parsed
     if node is not None:
         _index_lines(node, (), first_line, parsed, rel)
+    found: list[Path_] = []
+    parsed.data = clean_data(parsed.data, found)
+    for path in dict.fromkeys(found):
+        dotted = ".".join(str(p) for p in path)
+        line = parsed.line_of(path, first_line)
+        parsed.problems.append(problem(rel, line, dotted, "control_characters", Severity.WARNING))
     return parsed
 
 
@@ -125,6 +142,14 @@ def _index_lines(node: yaml.Node, path: Path_, offset: int, parsed: Parsed, rel:
 
 def parse_document(text: str, rel: str) -> Document:
     """Split `text` into front matter and body; YAML problems are collected, not raised."""
+    doc = _split(text, rel)
+    doc.body, line = clean_body(doc.body)
+    if line is not None:
+        doc.problems.append(problem(rel, doc.body_line + line, "", "control_characters", Severity.WARNING))
+    return doc
+
+
+def _split(text: str, rel: str) -> Document:
     doc = Document(body=text)
     opening = _FENCE.match(text)
     if not opening:

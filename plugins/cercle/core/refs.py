@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cercle.core.safe_paths import inside
+from cercle.core.urls import url_of_path
+
 
 @dataclass(frozen=True)
 class ContentRef:
@@ -24,23 +27,21 @@ class ContentRef:
 
     @property
     def content_path(self) -> str | None:
-        """The path inside content/ (also the site-relative URL), None for a remote address."""
+        """The path inside content/ (its URL once percent-encoded), None for a remote address."""
         return None if self.is_remote else self.raw.lstrip("/")
 
     @property
     def url(self) -> str:
-        """What a page links to: the address itself, or the file's site-relative URL."""
-        return self.content_path or self.raw
+        """What a page links to: the address itself, or the file's site-relative URL
+        (percent-encoded: `notes #1.pdf` → `notes%20%231.pdf`)."""
+        local = self.content_path
+        return url_of_path(local) if local else self.raw
 
     def resolve(self, content_dir: Path) -> Path | None:
         """The file's path on disk, or None: remote, or a path that leaves content/
         (`..`, a symlink out) or that no file can have. Existence is not checked."""
         local = self.content_path
-        if local is None or "\0" in local:  # the OS would raise ValueError on NUL
-            return None
-        root = content_dir.resolve()
-        path = (root / local).resolve()
-        return path if path.is_relative_to(root) else None
+        return inside(content_dir, local) if local is not None else None
 
     def is_file_in(self, content_dir: Path) -> bool:
         path = self.resolve(content_dir)

@@ -11,6 +11,7 @@ from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, problem
 from cercle.core.i18n import route, ui
 from cercle.core.models import EntryType, localized
+from cercle.core.urls import path_of_url, url_of_path
 
 LISTED_TYPES = (EntryType.WEBINAR, EntryType.EVENT, EntryType.GUIDE)
 PLURAL = {EntryType.WEBINAR: "webinars", EntryType.EVENT: "events", EntryType.GUIDE: "guides"}
@@ -42,7 +43,7 @@ class GeneratedPage:
 
     @property
     def src_uri(self) -> str:
-        return f"{self.url}index.md"
+        return f"{path_of_url(self.url)}index.md"
 
     @property
     def template(self) -> str:
@@ -72,29 +73,34 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
                 GeneratedPage(
                     Kind.LISTING,
                     lang,
-                    f"{lang}/{folder}/",
+                    url_of_path(f"{lang}/{folder}/"),
                     ui(lang, PLURAL[entry_type]),
                     f"listing:{entry_type.value}",
                     entry_type=entry_type,
                 )
             )
-        topics = f"{lang}/{route(lang, 'topics')}/"
+        topics = url_of_path(f"{lang}/{route(lang, 'topics')}/")
         pages.append(GeneratedPage(Kind.TOPICS, lang, topics, ui(lang, "topics"), "topics"))
         for topic_id, topic in sorted(catalog.topics.items()):
             title = localized(topic.label, lang, languages[0])
             pages.append(
                 GeneratedPage(
-                    Kind.TOPIC, lang, f"{topics}{topic_id}/", title, f"topic:{topic_id}", subject=topic_id
+                    Kind.TOPIC,
+                    lang,
+                    f"{topics}{url_of_path(topic_id)}/",
+                    title,
+                    f"topic:{topic_id}",
+                    subject=topic_id,
                 )
             )
-        speakers = f"{lang}/{route(lang, 'speakers')}/"
+        speakers = url_of_path(f"{lang}/{route(lang, 'speakers')}/")
         pages.append(GeneratedPage(Kind.SPEAKERS, lang, speakers, ui(lang, "speakers"), "speakers"))
         for speaker_id, speaker in sorted(catalog.speakers.items()):
             pages.append(
                 GeneratedPage(
                     Kind.SPEAKER,
                     lang,
-                    f"{speakers}{speaker_id}/",
+                    f"{speakers}{url_of_path(speaker_id)}/",
                     speaker.name,
                     f"speaker:{speaker_id}",
                     subject=speaker_id,
@@ -125,7 +131,7 @@ def reserved_url_problems(catalog: Catalog, pages: list[GeneratedPage]) -> list[
     """Entries that would overwrite a generated page (a topic, a speaker, a listing)."""
     taken = {p.url: p for p in pages}
     return [
-        problem(e.rel_path, 0, "", "reserved_url", url=e.url, what=taken[e.url].title)
+        problem(e.rel_path, 0, "", "reserved_url", url=path_of_url(e.url), what=taken[e.url].title)
         for e in catalog.entries
         if e.url in taken
     ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from cercle.calendar.ics import CalendarLinks, event_times
 from cercle.core.catalog import Entry
 from cercle.core.refs import ContentRef
+from cercle.core.text import clean_body
 from cercle.hub.alternates import absolute
 from cercle.hub.view import PageView
 from cercle.slides.gallery import Gallery
@@ -137,16 +138,16 @@ class EventView:
             first = self.slides.first
             return Poster(first.image_url, first.slide.width, first.slide.height)
         image = ContentRef.of(self.entry.meta.image)
-        local = image.content_path if image else None
+        local = image.url if image and not image.is_remote else None
         return Poster(local) if local else None
 
     @property
     def captions_url(self) -> str | None:
         """Captions for a file video: `captions`, else a .vtt transcript."""
         for value in (self.ev.captions, self.ev.transcript):
-            local = ContentRef(value).content_path if value else None
-            if value and value.lower().endswith(".vtt") and local:
-                return local
+            ref = ContentRef.of(value)
+            if ref and not ref.is_remote and ref.raw.lower().endswith(".vtt"):
+                return ref.url
         return None
 
     # -- transcript --------------------------------------------------------------------
@@ -156,7 +157,8 @@ class EventView:
         if path is None:
             return None
         try:
-            return path.read_text(encoding="utf-8-sig")
+            # Control characters go, as from bodies (cercle.core.text).
+            return clean_body(path.read_text(encoding="utf-8-sig"))[0]
         except (OSError, UnicodeDecodeError):
             return None  # reported by `cercle check`
 
@@ -182,7 +184,7 @@ class EventView:
 
     @property
     def transcript_url(self) -> str | None:
-        return ContentRef(self.ev.transcript).content_path if self.ev.transcript else None
+        return ContentRef(self.ev.transcript).url if self.ev.transcript else None
 
     # -- quotes, resources, related ----------------------------------------------------
 

@@ -18,7 +18,9 @@ from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml
 from cercle.core.models import EntryMeta, EntryType, EventMeta, Speaker, Topic
 from cercle.core.overrides import load_overrides
 from cercle.core.refs import ContentRef
+from cercle.core.safe_paths import escapes
 from cercle.core.settings import HubSettings
+from cercle.core.urls import url_of_path
 
 # Parsed front matter by file, reused while a file's mtime and size are unchanged: `cercle serve`
 # rebuilds after every save, and only the saved file needs reading again.
@@ -62,16 +64,14 @@ class CatalogBuilder:
     # -- files ---------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[tuple[Path, str]]:
-        root = self.root.resolve()
         for path in sorted(self.root.rglob("*")):
             rel = path.relative_to(self.root).as_posix()
+            # Before the name test: MkDocs publishes `_x` files too, and follows folder links.
+            if path.is_symlink() and escapes(path, self.root):
+                self.problems.append(problem(rel, 0, "", "symlink_outside"))
+                continue
             if any(part.startswith((".", "_")) for part in PurePosixPath(rel).parts):
                 continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    self.problems.append(problem(rel, 0, "", "symlink_outside"))
-                    continue
             if path.is_file():
                 yield path, rel
 
@@ -133,6 +133,10 @@ class CatalogBuilder:
                 continue
             target[ident] = item  # type: ignore[assignment]
             self._check_registry_languages(item, rel, parsed, ident)
+            photo = getattr(item, "photo", None)
+            if photo and not self.content_file_exists(photo):
+                line = parsed.line_of((ident, "photo"))
+                self.problems.append(problem(rel, line, f"{ident}.photo", "missing_file", value=photo))
 
     def _check_registry_languages(self, item: BaseModel, rel: str, parsed: Parsed, ident: str) -> None:
         for name in ("label", "role", "bio", "description"):
@@ -167,7 +171,7 @@ class CatalogBuilder:
         if doc is None:
             return
         self.problems.extend(doc.problems)
-        if doc.problems and not isinstance(doc.data, dict):
+        if any(p.severity is Severity.ERROR for p in doc.problems) and not isinstance(doc.data, dict):
             return
         data = doc.data if doc.data is not None else {}
         if not isinstance(data, dict):
@@ -238,11 +242,10 @@ class CatalogBuilder:
     def _url_of(self, rel: str) -> str:
         path = PurePosixPath(rel).with_suffix("")
         if path.name == "index":
-            path = path.parent
-            return f"{path.as_posix()}/"
+            return url_of_path(f"{path.parent.as_posix()}/")
         if self.settings.directory_urls:
-            return f"{path.as_posix()}/"
-        return f"{path.as_posix()}.html"
+            return url_of_path(f"{path.as_posix()}/")
+        return url_of_path(f"{path.as_posix()}.html")
 
     def _default_key(self, parts: tuple[str, ...], entry_type: EntryType) -> str:
         # Same relative path pairs translations; a typed section counts by its type, so

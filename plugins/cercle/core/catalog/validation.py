@@ -15,6 +15,7 @@ from cercle.core.catalog.model import Catalog, Entry
 from cercle.core.errors import Problem, problem
 from cercle.core.frontmatter import Parsed
 from cercle.core.models import EVENT_ONLY_FIELDS, EntryMeta, EntryType, EventMeta
+from cercle.core.urls import path_of_url
 
 # Codes raised by the models' validators (cercle.core.models.invalid): with the error's
 # context as the message's parameters, or with the value that was given.
@@ -129,7 +130,14 @@ def slot_problems(catalog: Catalog) -> list[Problem]:
             slots[slot] = entry
         if entry.url in urls:
             problems.append(
-                problem(entry.rel_path, 0, "", "duplicate_url", url=entry.url, other=urls[entry.url].rel_path)
+                problem(
+                    entry.rel_path,
+                    0,
+                    "",
+                    "duplicate_url",
+                    url=path_of_url(entry.url),
+                    other=urls[entry.url].rel_path,
+                )
             )
         else:
             urls[entry.url] = entry

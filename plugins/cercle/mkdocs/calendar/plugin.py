@@ -12,6 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cercle.calendar.ics import CalendarLinks, entry_ics, entry_ics_url, language_ics, language_ics_url
+from cercle.core.urls import path_of_url
 from cercle.hub.alternates import absolute
 from cercle.mkdocs.calendar.config import CalendarConfig
 from cercle.mkdocs.hub.plugin import hub_of, page_view
@@ -38,18 +39,18 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             for lang in hub.catalog.languages:
                 generated[language_ics_url(lang)] = language_ics(hub.catalog, lang, config.site_name)
         for uri in [*generated, *self.per_entry.values()]:
-            existing = files.get_file_from_path(uri)
+            existing = files.get_file_from_path(path_of_url(uri))
             if existing is not None:
                 files.remove(existing)  # a generated calendar replaces a stale copy in content/
         for uri, content in generated.items():
-            files.append(File.generated(config, uri, content=content))
+            files.append(File.generated(config, path_of_url(uri), content=content))
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         uri = self.per_entry.get(page.file.src_uri)
         if uri is not None:
             hub = hub_of(config)
-            target = Path(config.site_dir) / uri
+            target = Path(config.site_dir) / path_of_url(uri)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(entry_ics(hub.entry_by_src[page.file.src_uri], hub.catalog))
         return output

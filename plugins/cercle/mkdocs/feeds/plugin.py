@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from cercle.core.catalog import Entry
 from cercle.core.i18n import message
 from cercle.core.refs import ContentRef
+from cercle.core.urls import path_of_url
 from cercle.feeds.atom import render
 from cercle.feeds.build import FeedSpec, atom_feed, feed_specs
 from cercle.hub.alternates import absolute
@@ -63,7 +64,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         specs = hub.state.feeds
         for spec in specs:
             feed = atom_feed(hub, spec, config.site_name, lambda e: self._image(hub, e))
-            target = site_dir / spec.path
+            target = site_dir / path_of_url(spec.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(render(feed))
         log.debug(message(messages_language(config), "feeds.wrote", count=len(specs)))

@@ -21,6 +21,7 @@ from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
 from cercle.core.i18n import FALLBACK, message
+from cercle.core.safe_paths import escapes
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.settings import hub_settings, options_language
@@ -101,6 +102,7 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.hub is not None
+        self._refuse_escaping_files(files, config)
         registries = {self.settings.speakers_file, self.settings.topics_file}
         intros = self.hub.catalog.intros
         for file in list(files):
@@ -114,6 +116,21 @@ class HubPlugin(BasePlugin[HubConfig]):
             files.append(File.generated(config, page.src_uri, content=""))
         self._fix_material_bundle(files, config)
         return files
+
+    def _refuse_escaping_files(self, files: Files, config: MkDocsConfig) -> None:
+        # MkDocs follows folder symlinks and publishes `_x` files: whatever the Catalog walked,
+        # nothing found in docs_dir may be copied from outside it.
+        docs = Path(config.docs_dir).resolve()
+        outside = [
+            problem(file.src_uri, 0, "", "symlink_outside")
+            for file in files
+            if file.abs_src_path
+            and Path(file.src_dir or "").resolve() == docs
+            and escapes(Path(file.abs_src_path), docs)
+        ]
+        if outside:
+            lang = self.messages_language
+            raise PluginError(format_text(outside, lang) + "\n" + message(lang, "build_failed"))
 
     def _fix_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
         # Material's bundle.js fetches sitemap.xml next to every <link rel=alternate>

@@ -68,7 +68,7 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         ref = ContentRef.of(view.entry.event.slides)
         pdf = ref.content_path if ref else None
         deck = self.decks.get(pdf) if pdf is not None else None
-        if deck is not None and pdf is not None:
-            view.parts.slides = gallery(deck, pdf, self._folder(deck), view.lang)
+        if deck is not None and ref is not None:
+            view.parts.slides = gallery(deck, ref.url, self._folder(deck), view.lang)
         return context
 
