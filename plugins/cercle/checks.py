@@ -11,6 +11,7 @@ from collections.abc import Callable
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem
 from cercle.hub.pages import generated_pages, reserved_url_problems
+from cercle.review.checks import placeholder_problems
 from cercle.share.checks import share_length_problems
 from cercle.webinar.checks import media_problems
 
@@ -23,6 +24,7 @@ CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     _reserved_urls,
     share_length_problems,
     media_problems,
+    placeholder_problems,
 ]
 
 
