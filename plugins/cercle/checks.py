@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cercle.bodylinks.checks import body_link_problems
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem
 from cercle.hub.pages import generated_pages, reserved_url_problems
@@ -25,6 +26,7 @@ CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     share_length_problems,
     media_problems,
     placeholder_problems,
+    body_link_problems,
 ]
 
 

@@ -1,0 +1,119 @@
+"""Find every link and image of a Markdown body with Python-Markdown, the parser MkDocs uses.
+
+A tree processor collects `a[href]` and `img[src]` from the element tree (reference-style
+links resolved, code left out since it holds no elements) and raw HTML `<a href>` and
+`<img src>` from the HTML stash (fenced code sits there escaped, so it yields nothing).
+Elements carry no source line: each URL is found again in the body with code blanked
+out, the n-th link to a URL at its n-th place (a reference definition's line otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from cercle.bodylinks.source import mask_code
+
+# Markdown syntax a hub's pages commonly use: enough to read links and ids as MkDocs does.
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html",
+              "tables", "toc"]  # fmt: skip
+_ATTRIBUTE = {"a": "href", "img": "src"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link (`a`) or image (`img`) of a body: its URL as written and its line in the body (1-based)."""
+
+    tag: str
+    url: str
+    line: int
+    raw_html: bool = False
+
+
+@dataclass
+class Scan:
+    links: list[Link] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+class _RawHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag in _ATTRIBUTE and values.get(_ATTRIBUTE[tag]) is not None:
+            self.found.append((tag, str(values[_ATTRIBUTE[tag]])))
+
+
+def raw_html_links(html: str) -> tuple[list[tuple[str, str]], set[str]]:
+    """(tag, url) of every `<a href>` / `<img src>` in an HTML fragment, and its ids."""
+    parser = _RawHtml()
+    parser.feed(html)
+    parser.close()
+    return parser.found, parser.ids
+
+
+class _Collect(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, found: list[tuple[str, str, bool]], ids: set[str]) -> None:
+        super().__init__(md)
+        self.found, self.ids = found, ids
+
+    def run(self, root: Element) -> None:
+        unescape = self.md.treeprocessors["unescape"].unescape  # type: ignore[attr-defined]
+        for element in root.iter():
+            if element.get("id"):
+                self.ids.add(unescape(str(element.get("id"))))
+            name = _ATTRIBUTE.get(str(element.tag))
+            if name and element.get(name) is not None:
+                self.found.append((str(element.tag), unescape(str(element.get(name))), False))
+        for block in self.md.htmlStash.rawHtmlBlocks:
+            links, ids = raw_html_links(str(block))
+            self.found.extend((tag, url, True) for tag, url in links)
+            self.ids |= ids
+
+
+class _CollectExtension(Extension):
+    def __init__(self, found: list[tuple[str, str, bool]], ids: set[str]) -> None:
+        super().__init__()
+        self.found, self.ids = found, ids
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_Collect(md, self.found, self.ids), "cercle_collect_links", 1)
+
+
+def _places(masked: str, url: str) -> list[int]:
+    """Offsets where `url` is written in the body (as is, HTML-escaped or percent-decoded)."""
+    for written in dict.fromkeys((url, escape(url), url.replace(" ", "%20"))):
+        found = [m.start() for m in re.finditer(re.escape(written), masked)]
+        if found:
+            return found
+    return []
+
+
+def scan_body(body: str) -> Scan:
+    """Every link and image of `body` with its line, and the ids its HTML will have."""
+    found: list[tuple[str, str, bool]] = []
+    scan = Scan()
+    md = markdown.Markdown(extensions=[*EXTENSIONS, _CollectExtension(found, scan.ids)])
+    md.convert(body)
+    masked = mask_code(body)
+    seen: dict[str, int] = {}
+    for tag, url, raw in found:
+        places = _places(masked, url)
+        nth = seen.get(url, 0)
+        seen[url] = nth + 1
+        offset = places[min(nth, len(places) - 1)] if places else 0
+        scan.links.append(Link(tag, url, masked.count("\n", 0, offset) + 1, raw))
+    return scan
