@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 
 from cercle.bodylinks.resolve import Resolved, Status, resolve, suggest
-from cercle.bodylinks.scan import Link, Scan, scan_body
-from cercle.bodylinks.source import sources
+from cercle.bodylinks.scan import Link, Scan, may_link, scan_body
+from cercle.bodylinks.source import bodies
 from cercle.bodylinks.targets import Targets, targets
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, Severity, problem
@@ -23,12 +23,25 @@ _CODES = {
 }
 
 
-def _anchor(rel: str, line: int, link: Link, found: Resolved, scans: dict[str, Scan]) -> Problem | None:
-    scan = scans.get(found.target)
+class Scans:
+    """Each published body, parsed the first time its links or its ids are needed."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.bodies = {rel: (body, line) for rel, body, line in bodies(catalog)}
+        self._scans: dict[str, Scan] = {}
+
+    def get(self, rel: str) -> Scan | None:
+        if rel not in self._scans and rel in self.bodies:
+            self._scans[rel] = scan_body(self.bodies[rel][0])
+        return self._scans.get(rel)
+
+
+def _anchor(rel: str, line: int, link: Link, found: Resolved, scans: Scans) -> Problem | None:
     # Generated pages have no body to read; ids from Cercle's templates (cercle-…) are not in bodies.
-    if not found.fragment or scan is None or found.fragment.startswith("cercle-"):
+    if not found.fragment or found.fragment.startswith("cercle-"):
         return None
-    if found.fragment in scan.ids:
+    scan = scans.get(found.target)
+    if scan is None or found.fragment in scan.ids:
         return None
     close = difflib.get_close_matches(found.fragment, sorted(scan.ids), n=1, cutoff=0.6)
     return problem(
@@ -37,9 +50,7 @@ def _anchor(rel: str, line: int, link: Link, found: Resolved, scans: dict[str, S
     )  # fmt: skip
 
 
-def link_problems(
-    rel: str, body_line: int, scan: Scan, known: Targets, scans: dict[str, Scan]
-) -> list[Problem]:
+def link_problems(rel: str, body_line: int, scan: Scan, known: Targets, scans: Scans) -> list[Problem]:
     """Problems of the links and images of one page's body (`rel`), at their file lines."""
     found_problems = []
     for link in scan.links:
@@ -56,10 +67,14 @@ def link_problems(
 
 def body_link_problems(catalog: Catalog) -> list[Problem]:
     """Every link and image of every published body that the build could not resolve."""
+    scans = Scans(catalog)
+    linking = [rel for rel, (body, _) in scans.bodies.items() if may_link(body)]
+    if not linking:
+        return []
     known = targets(catalog)
-    read = [(source, scan_body(source.doc.body)) for source in sources(catalog)]
-    scans = {source.rel_path: scan for source, scan in read}
     found: list[Problem] = []
-    for source, scan in read:
-        found += link_problems(source.rel_path, source.doc.body_line, scan, known, scans)
+    for rel in linking:
+        scan = scans.get(rel)
+        assert scan is not None
+        found += link_problems(rel, scans.bodies[rel][1], scan, known, scans)
     return found

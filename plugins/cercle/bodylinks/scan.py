@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
@@ -66,31 +67,53 @@ def raw_html_links(html: str) -> tuple[list[tuple[str, str]], set[str]]:
 
 
 class _Collect(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, found: list[tuple[str, str, bool]], ids: set[str]) -> None:
+    def __init__(self, md: markdown.Markdown, scan: _Collected) -> None:
         super().__init__(md)
-        self.found, self.ids = found, ids
+        self.scan = scan
 
     def run(self, root: Element) -> None:
         unescape = self.md.treeprocessors["unescape"].unescape  # type: ignore[attr-defined]
         for element in root.iter():
             if element.get("id"):
-                self.ids.add(unescape(str(element.get("id"))))
+                self.scan.ids.add(unescape(str(element.get("id"))))
             name = _ATTRIBUTE.get(str(element.tag))
             if name and element.get(name) is not None:
-                self.found.append((str(element.tag), unescape(str(element.get(name))), False))
+                self.scan.found.append((str(element.tag), unescape(str(element.get(name))), False))
         for block in self.md.htmlStash.rawHtmlBlocks:
             links, ids = raw_html_links(str(block))
-            self.found.extend((tag, url, True) for tag, url in links)
-            self.ids |= ids
+            self.scan.found.extend((tag, url, True) for tag, url in links)
+            self.scan.ids |= ids
+
+
+@dataclass
+class _Collected:
+    found: list[tuple[str, str, bool]] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
 
 
 class _CollectExtension(Extension):
-    def __init__(self, found: list[tuple[str, str, bool]], ids: set[str]) -> None:
+    def __init__(self, scan: _Collected) -> None:
         super().__init__()
-        self.found, self.ids = found, ids
+        self.scan = scan
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_Collect(md, self.found, self.ids), "cercle_collect_links", 1)
+        md.treeprocessors.register(_Collect(md, self.scan), "cercle_collect_links", 1)
+
+
+@cache
+def _parser() -> tuple[markdown.Markdown, _Collected]:
+    # One parser for every body (reset between them): loading the extensions costs more than a page.
+    collected = _Collected()
+    return markdown.Markdown(extensions=[*EXTENSIONS, _CollectExtension(collected)]), collected
+
+
+# Nothing to check without one of these: an inline link or image, a reference definition, raw HTML.
+_MAY_LINK = re.compile(r"\]\(|^[ \t]{0,3}\[[^\]\n]+\]:|<(?:a|img)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def may_link(body: str) -> bool:
+    """False when `body` cannot hold a link or image to a file (the usual case: no parsing)."""
+    return _MAY_LINK.search(body) is not None
 
 
 def _places(masked: str, url: str) -> list[int]:
@@ -104,13 +127,14 @@ def _places(masked: str, url: str) -> list[int]:
 
 def scan_body(body: str) -> Scan:
     """Every link and image of `body` with its line, and the ids its HTML will have."""
-    found: list[tuple[str, str, bool]] = []
-    scan = Scan()
-    md = markdown.Markdown(extensions=[*EXTENSIONS, _CollectExtension(found, scan.ids)])
+    md, collected = _parser()
+    md.reset()
+    collected.found, collected.ids = [], set()
     md.convert(body)
+    scan = Scan(ids=collected.ids)
     masked = mask_code(body)
     seen: dict[str, int] = {}
-    for tag, url, raw in found:
+    for tag, url, raw in collected.found:
         places = _places(masked, url)
         nth = seen.get(url, 0)
         seen[url] = nth + 1

@@ -26,13 +26,34 @@ class Source:
         return "\n".join(self.text.split("\n")[1 : self.doc.body_line - 2])
 
 
-def sources(catalog: Catalog) -> Iterator[Source]:
-    """Every published page's file: entries, then the index.md files that head generated pages."""
-    paths = [e.rel_path for e in catalog.entries] + sorted(i.rel_path for i in catalog.intros.values())
+def _published(catalog: Catalog) -> list[str]:
+    return [e.rel_path for e in catalog.entries] + _intros(catalog)
+
+
+def _intros(catalog: Catalog) -> list[str]:
+    return sorted(i.rel_path for i in catalog.intros.values())
+
+
+def sources(catalog: Catalog, needle: str = "") -> Iterator[Source]:
+    """Every published page's file (entries, then index.md intros) whose text contains `needle`."""
+    yield from _read(catalog, _published(catalog), needle)
+
+
+def _read(catalog: Catalog, paths: list[str], needle: str = "") -> Iterator[Source]:
     for rel in paths:
         text, _ = read_text(catalog.settings.content_dir / rel, rel)
-        if text is not None:  # unreadable files are already reported by the Catalog
+        # Unreadable files are already reported by the Catalog; most files hold no needle: no parsing.
+        if text is not None and needle in text:
             yield Source(rel, text, parse_document(text, rel))
+
+
+def bodies(catalog: Catalog) -> Iterator[tuple[str, str, int]]:
+    """(file, body, line where the body starts) of every published page: entries as the Catalog
+    read them, index.md intros read again (the Catalog keeps no line for them)."""
+    for entry in catalog.entries:
+        yield entry.rel_path, entry.body, entry.body_line
+    for source in _read(catalog, _intros(catalog)):
+        yield source.rel_path, source.doc.body, source.doc.body_line
 
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
