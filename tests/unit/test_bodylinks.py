@@ -32,6 +32,7 @@ SRC = "fr/guides/page.md"
         ("https://example.org/x.md", Status.EXTERNAL, "", ""),
         ("mailto:a@example.org", Status.EXTERNAL, "", ""),
         ("#section", Status.EXTERNAL, SRC, ""),
+        ("./#section", Status.FOUND, SRC, ""),
     ],
 )
 def test_resolve(url: str, status: Status, target: str, rewritten: str):
@@ -44,6 +45,7 @@ def test_suggest_what_to_write():
     assert suggest(resolve("en/x.md", "lexique.md", FILES), "lexique.md", FILES) == "fr/guides/lexique.md"
     assert suggest(resolve(SRC, "/fr/guides/", FILES), "/fr/guides/", FILES) == "fr/guides/index.md"
     assert suggest(resolve(SRC, "nothing.pdf", FILES), "nothing.pdf", FILES) == ""
+    assert suggest(resolve(SRC, "/", FILES | {"index.md"}), "/", FILES | {"index.md"}) == "index.md"
 
 
 BODY = """Intro with [a link](media/a.jpg).

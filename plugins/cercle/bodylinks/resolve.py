@@ -47,6 +47,8 @@ def resolve(src: str, url: str, files: Collection[str]) -> Resolved:
         return Resolved(Status.EXTERNAL, src if not parts.path else "", fragment=parts.fragment)
     path = unquote(parts.path)
     here = posixpath.dirname(src)
+    if posixpath.normpath(path) == ".":  # MkDocs reads `.` as the page itself
+        return Resolved(Status.FOUND, src, fragment=parts.fragment)
     from_content = posixpath.normpath(path.lstrip("/"))
     if not path.startswith("/"):
         from_page = _join(here, path)
@@ -68,9 +70,9 @@ def resolve(src: str, url: str, files: Collection[str]) -> Resolved:
 def suggest(resolved: Resolved, written: str, files: Iterable[str]) -> str:
     """The content-relative path the writer probably meant ("" when nothing is close)."""
     choices = sorted(files)
-    looked_for = resolved.target.rstrip("/")
+    looked_for = resolved.target.rstrip("/").removeprefix(".")
     if resolved.status is Status.FOLDER:
-        for guess in (f"{looked_for}/index.md", f"{looked_for}.md"):
+        for guess in (posixpath.join(looked_for, "index.md"), f"{looked_for}.md"):
             if guess in choices:
                 return guess
     name = posixpath.basename(unquote(urlsplit(written).path).rstrip("/"))
