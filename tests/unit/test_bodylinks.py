@@ -89,6 +89,19 @@ def test_may_link_and_mask_code():
     assert masked == "a     c\n   \n \n   \ne"
 
 
+@pytest.mark.parametrize(
+    ("body", "masked"),
+    [
+        ("x ``a ` b`` y", "x           y"),  # a longer run holds a shorter one
+        ("un`matched and `ok`", "un              ok`"),  # a run closes at the next of its length
+        ("`a\nb` c\n\n`d", "  \n   c\n\n`d"),  # within a paragraph only
+        ("~~~\n`x`\n~~~~\n`y`", "   \n   \n    \n   "),
+    ],
+)
+def test_code_spans_and_fences_as_commonmark_reads_them(body: str, masked: str):
+    assert mask_code(body) == masked
+
+
 def rewrite(body: str, directory_urls: bool = True) -> str:
     links = BodyLinks()
     html_name = "fr/guides/page/" if directory_urls else "fr/guides/page.html"

@@ -134,8 +134,11 @@ def scan_body(body: str) -> Scan:
     scan = Scan(ids=collected.ids)
     masked = mask_code(body)
     seen: dict[str, int] = {}
+    places_of: dict[str, list[int]] = {}
     for tag, url, raw in collected.found:
-        places = _places(masked, url)
+        places = places_of.get(url)
+        if places is None:
+            places = places_of[url] = _places(masked, url)
         nth = seen.get(url, 0)
         seen[url] = nth + 1
         offset = places[min(nth, len(places) - 1)] if places else 0

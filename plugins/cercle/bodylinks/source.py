@@ -57,8 +57,39 @@ def bodies(catalog: Catalog) -> Iterator[tuple[str, str, int]]:
 
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-# A code span: a run of backticks, then text up to the same run, within one paragraph.
-_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _mask_spans(text: str) -> str:
+    """Blank out code spans: a run of backticks up to the next run of the same length, in one
+    paragraph (CommonMark's rule). Linear, whatever a hostile body holds."""
+    out, start = [], 0
+    for block in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = block.start() if block else len(text)
+        paragraph = text[start:end]
+        runs = [(m.start(), m.end()) for m in re.finditer(r"`+", paragraph)]
+        after: dict[int, list[int]] = {}  # run length → indexes of runs of that length, last first
+        for index in range(len(runs) - 1, -1, -1):
+            after.setdefault(runs[index][1] - runs[index][0], []).append(index)
+        pieces, done, index = [], 0, 0
+        while index < len(runs):
+            left, right = runs[index]
+            same = after[right - left]
+            while same and same[-1] <= index:
+                same.pop()
+            if not same:
+                index += 1
+                continue
+            closing = same.pop()
+            pieces += [paragraph[done:left], _blank(paragraph[left : runs[closing][1]])]
+            done, index = runs[closing][1], closing + 1
+        out += [*pieces, paragraph[done:], block.group(0) if block else ""]
+        start = block.end() if block else end
+    return "".join(out)
 
 
 def mask_code(body: str) -> str:
@@ -76,5 +107,4 @@ def mask_code(body: str) -> str:
         else:
             continue
         lines[number] = " " * len(line)
-    masked = "\n".join(lines)
-    return _SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
+    return _mask_spans("\n".join(lines))
