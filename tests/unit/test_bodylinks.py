@@ -122,5 +122,7 @@ def test_build_rewrites_content_relative_paths_and_raw_html():
     assert '<a href="../lexique/">l</a>' in html and '<a href="../../">h</a>' in html
     flat = rewrite('<img src="media/photo.jpg"> <a href="lexique.md">l</a>', directory_urls=False)
     assert '<img src="../../media/photo.jpg">' in flat and '<a href="lexique.html">l</a>' in flat
+    lazy = rewrite('<img data-src="x.jpg" src="media/photo.jpg" srcset="media/photo.jpg 2x">')
+    assert 'data-src="x.jpg" src="../../../media/photo.jpg" srcset="media/photo.jpg 2x"' in lazy
     assert rewrite("[x](https://example.org/a.md) [y](nowhere.md)").count("href=") == 2
     assert 'href="nowhere.md"' in rewrite("[y](nowhere.md)")  # check reports it; left as written

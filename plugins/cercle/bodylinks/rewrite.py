@@ -24,7 +24,7 @@ from cercle.core.catalog import Catalog
 
 _ATTRIBUTE = {"a": "href", "img": "src"}
 _TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
-_VALUE = r"(\b{name}\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)"
+_VALUE = r"((?<![\w-]){name}\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)"
 
 
 class BodyLinks(Extension):
