@@ -55,6 +55,8 @@ description: "A page with broken links."
 [same page](#nowhere) [y][r]
 
 [r]: ../../media/photo.jpeg
+
+Coming: [soon](en/guides/soon.md).
 """
 
 
@@ -83,6 +85,7 @@ def test_both_ways_of_writing_a_path_build_and_resolve(demo_project: Path):
 
 def test_what_leads_nowhere_is_a_cercle_error_at_its_line(demo_project: Path):
     write(with_photo(demo_project) / "content/en/guides/broken.md", BROKEN)
+    write(demo_project / "content/en/guides/soon.md", '---\ntitle: "Soon"\ndraft: true\n---\n\nLater.\n')
     check = cercle(demo_project, "check")
     assert check.returncode == 1
     rel = "en/guides/broken.md"
@@ -95,6 +98,7 @@ def test_what_leads_nowhere_is_a_cercle_error_at_its_line(demo_project: Path):
         (10, "warning", "mutual-colaboration", "did you mean 'mutual-collaboration'"),
         (12, "warning", "'#nowhere'", ""),
         (14, "error", "'../../media/photo.jpeg'", "did you mean 'media/photo.jpg'"),
+        (16, "error", "content/en/guides/soon.md, which is not published (draft: true)", ""),
     }
     lines = [line for line in check.stdout.splitlines() if line.startswith(rel)]
     assert len(lines) == len(expected), check.stdout

@@ -8,6 +8,8 @@ folder or site address MkDocs cannot resolve (errors), an anchor no heading has 
 from __future__ import annotations
 
 import difflib
+import posixpath
+from urllib.parse import unquote, urlsplit
 
 from cercle.bodylinks.resolve import Resolved, Status, resolve, suggest
 from cercle.bodylinks.scan import Link, Scan, may_link, scan_body
@@ -50,13 +52,32 @@ def _anchor(rel: str, line: int, link: Link, found: Resolved, scans: Scans) -> P
     )  # fmt: skip
 
 
-def link_problems(rel: str, body_line: int, scan: Scan, known: Targets, scans: Scans) -> list[Problem]:
+def _unpublished(catalog: Catalog, rel: str, url: str) -> str:
+    """The page a missing link names when it exists but is not published (a draft), else ""."""
+    path = unquote(urlsplit(url).path)
+    for candidate in (posixpath.join(posixpath.dirname(rel), path), path.lstrip("/")):
+        name = posixpath.normpath(candidate)
+        if (
+            name.endswith(".md")
+            and not name.startswith("../")
+            and catalog.settings.content_dir.joinpath(name).is_file()
+        ):
+            return name
+    return ""
+
+
+def link_problems(
+    rel: str, body_line: int, scan: Scan, known: Targets, scans: Scans, catalog: Catalog | None = None
+) -> list[Problem]:
     """Problems of the links and images of one page's body (`rel`), at their file lines."""
     found_problems = []
     for link in scan.links:
         line = body_line + link.line - 1
         found = resolve(rel, link.url, known.files)
-        if found.status in _CODES:
+        draft = _unpublished(catalog, rel, link.url) if catalog and found.status is Status.MISSING else ""
+        if draft:
+            found_problems.append(problem(rel, line, "", "body_links.draft", url=link.url, target=draft))
+        elif found.status in _CODES:
             hint = suggest(found, link.url, known.files)
             code = _CODES[found.status]
             found_problems.append(problem(rel, line, "", code, url=link.url, target=found.target, hint=hint))
@@ -76,5 +97,5 @@ def body_link_problems(catalog: Catalog) -> list[Problem]:
     for rel in linking:
         scan = scans.get(rel)
         assert scan is not None
-        found += link_problems(rel, scans.bodies[rel][1], scan, known, scans)
+        found += link_problems(rel, scans.bodies[rel][1], scan, known, scans, catalog)
     return found
