@@ -43,7 +43,7 @@ def test_every_placeholder_of_cercle_new_is_a_warning_at_its_line(demo_project: 
 
     strict = cercle(demo_project, "check", "--strict", "--format", "github")
     assert strict.returncode == 1
-    assert "::error file=fr/guides/bien-accueillir.md,line=3,title=description::" in strict.stdout
+    assert "::error file=content/fr/guides/bien-accueillir.md,line=3,title=description::" in strict.stdout
 
     build = mkdocs_build(demo_project)
     assert build.returncode == 1
