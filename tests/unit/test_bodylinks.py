@@ -82,6 +82,25 @@ def test_scan_finds_links_images_and_their_lines():
     assert {"raw-id", "a-heading"} <= scan.ids
 
 
+def test_scan_lines_of_urls_written_with_escapes():
+    body = (
+        'a [x](media/a_(b).jpg "t")\n\n[y](media/a\\_b.jpg) <img src="a&amp;b.png">\n\n'
+        "[z](<media/with space.jpg>)"
+    )
+    assert [(link.url, link.line) for link in scan_body(body).links] == [
+        ("media/a_(b).jpg", 1),
+        ("media/a_b.jpg", 3),
+        ("media/with space.jpg", 5),
+        ("a&b.png", 3),
+    ]
+
+
+def test_scan_of_a_long_body_gives_every_line():
+    body = "".join(f"[l{i}](<media/x {i}.jpg>)\n\n" for i in range(3000))
+    links = scan_body(body).links
+    assert len(links) == 3000 and links[-1].line == 5999
+
+
 def test_may_link_and_mask_code():
     assert not may_link("Only text, `code` and [brackets] here.\n")
     assert may_link("[x](y)") and may_link("[r]: y.md") and may_link("<IMG src=x>")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
@@ -20,7 +20,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from cercle.bodylinks.source import mask_code
+from cercle.bodylinks.source import LineIndex, mask_code
 
 # Markdown syntax a hub's pages commonly use: enough to read links and ids as MkDocs does.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html",
@@ -116,13 +116,37 @@ def may_link(body: str) -> bool:
     return _MAY_LINK.search(body) is not None
 
 
-def _places(masked: str, url: str) -> list[int]:
-    """Offsets where `url` is written in the body (as is, HTML-escaped or percent-decoded)."""
-    for written in dict.fromkeys((url, escape(url), url.replace(" ", "%20"))):
-        found = [m.start() for m in re.finditer(re.escape(written), masked)]
-        if found:
-            return found
-    return []
+# Where a destination is written: `](url`, `](<url>)`, `[ref]: url`, `href="url"` / `src=url`.
+_DESTINATION = re.compile(
+    r"\]\(\s*(?:<(?P<angle>[^>\n]+)>|(?P<inline>[^\s)]+))|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)"
+    r"|(?<![\w-])(?:href|src)\s*=\s*[\"']?(?P<attr>[^\"'\s>]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BACKSLASH = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SLOW_LOOKUPS = 200  # a URL written unusually is searched in the whole body, a bounded number of times
+
+
+class _Places:
+    """Offsets where each URL is written in a body (code blanked out), indexed in one pass."""
+
+    def __init__(self, masked: str) -> None:
+        self.masked, self.slow = masked, 0
+        self.index: dict[str, list[int]] = {}
+        for found in _DESTINATION.finditer(masked):
+            group = found.lastgroup or "inline"
+            written = _BACKSLASH.sub(r"\1", found.group(group))  # `a\_b` is the URL a_b
+            self.index.setdefault(unescape(written), []).append(found.start(group))
+
+    def of(self, url: str) -> list[int]:
+        for written in dict.fromkeys((url, escape(url), url.replace(" ", "%20"))):
+            if written in self.index:
+                return self.index[written]
+        if self.slow >= _SLOW_LOOKUPS:
+            return []
+        self.slow += 1
+        found = [m.start() for m in re.finditer(re.escape(url), self.masked)]
+        self.index[url] = found
+        return found
 
 
 def scan_body(body: str) -> Scan:
@@ -133,14 +157,13 @@ def scan_body(body: str) -> Scan:
     md.convert(body)
     scan = Scan(ids=collected.ids)
     masked = mask_code(body)
+    line_of = LineIndex(masked)
     seen: dict[str, int] = {}
-    places_of: dict[str, list[int]] = {}
+    places_of = _Places(masked)
     for tag, url, raw in collected.found:
-        places = places_of.get(url)
-        if places is None:
-            places = places_of[url] = _places(masked, url)
+        places = places_of.of(url)
         nth = seen.get(url, 0)
         seen[url] = nth + 1
         offset = places[min(nth, len(places) - 1)] if places else 0
-        scan.links.append(Link(tag, url, masked.count("\n", 0, offset) + 1, raw))
+        scan.links.append(Link(tag, url, line_of(offset) + 1, raw))
     return scan

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -54,6 +55,16 @@ def bodies(catalog: Catalog) -> Iterator[tuple[str, str, int]]:
         yield entry.rel_path, entry.body, entry.body_line
     for source in _read(catalog, _intros(catalog)):
         yield source.rel_path, source.doc.body, source.doc.body_line
+
+
+class LineIndex:
+    """0-based line of an offset in a text, its newlines found once (a hostile body is long)."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect_left(self.newlines, offset)
 
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")

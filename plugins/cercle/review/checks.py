@@ -11,12 +11,13 @@ found in the front-matter text, outside its quoted values.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
-from cercle.bodylinks.source import Source, mask_code, sources
+from cercle.bodylinks.source import LineIndex, Source, mask_code, sources
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Parsed, parse_yaml, read_text
@@ -39,7 +40,11 @@ def _strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tupl
 
 def _value_problems(rel: str, parsed: Parsed) -> list[Problem]:
     found = []
-    for path, value in _strings(parsed.data):
+    try:
+        strings = list(_strings(parsed.data))
+    except RecursionError:  # nested deeper than a page can be: the Catalog refuses it already
+        return []
+    for path, value in strings:
         if TODO.search(value) and not (len(path) == 1 and path[0] in _TYPED):
             dotted = ".".join(str(p) for p in path)
             found.append(problem(rel, parsed.line_of(path), dotted, "review.todo_value", Severity.WARNING))
@@ -59,15 +64,18 @@ def note_lines(text: str, first_line: int = 1) -> list[int]:
     if not re.search(r"#[^\n]*\bTODO\b", text):
         return []  # the usual case: no need to tokenize the YAML
     spans = _scalar_spans(text)
+    starts = [start for start, _ in spans]
     found: list[int] = []
-    for mark in re.finditer(r"(?:^|(?<=[ \t]))#", text, re.MULTILINE):
-        if any(start <= mark.start() < end for start, end in spans):
-            continue  # a '#' inside a value, e.g. title: "Sprint #2"
-        line = first_line + text.count("\n", 0, mark.start())
-        end = text.find("\n", mark.start())
-        comment = text[mark.start() : end if end >= 0 else len(text)]
-        if TODO.search(comment) and line not in found:
-            found.append(line)
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        for mark in re.finditer(r"(?:^|(?<=[ \t]))#", line):
+            index = bisect_right(starts, offset + mark.start()) - 1
+            if index >= 0 and offset + mark.start() < spans[index][1]:
+                continue  # a '#' inside a value, e.g. title: "Sprint #2"
+            if TODO.search(line, mark.start()):
+                found.append(number)
+            break  # the first '#' outside values starts the comment
+        offset += len(line) + 1
     return found
 
 
@@ -78,7 +86,8 @@ def _note_problems(rel: str, text: str, first_line: int) -> list[Problem]:
 
 def _body_problems(source: Source) -> list[Problem]:
     body, start = source.doc.body, source.doc.body_line
-    lines = sorted({start + body.count("\n", 0, m.start()) for m in TODO.finditer(mask_code(body))})
+    line_of = LineIndex(body)
+    lines = sorted({start + line_of(m.start()) for m in TODO.finditer(mask_code(body))})
     return [problem(source.rel_path, line, "", "review.todo_body", Severity.WARNING) for line in lines]
 
 
