@@ -19,10 +19,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from cercle.bodylinks.resolve import Status, resolve
+from cercle.bodylinks.scan import ATTRIBUTE
 from cercle.bodylinks.targets import Targets, targets
 from cercle.core.catalog import Catalog
 
-_ATTRIBUTE = {"a": "href", "img": "src"}
 _TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
 _VALUE = r"((?<![\w-]){name}\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)"
 
@@ -76,7 +76,7 @@ class _Rewrite(Treeprocessor):
         if not self.links.src:
             return
         for element in root.iter():
-            name = _ATTRIBUTE.get(str(element.tag))
+            name = ATTRIBUTE.get(str(element.tag))
             value = element.get(name) if name else None
             if name and value is not None:
                 rewritten = self.links.page_relative(value)
@@ -88,7 +88,7 @@ class _Rewrite(Treeprocessor):
                 stash[index] = _TAG.sub(self._tag, block)
 
     def _tag(self, tag: re.Match[str]) -> str:
-        name = _ATTRIBUTE[tag.group(1).lower()]
+        name = ATTRIBUTE[tag.group(1).lower()]
 
         def value(found: re.Match[str]) -> str:
             quoted = found.group(2)

@@ -25,7 +25,7 @@ from cercle.bodylinks.source import LineIndex, mask_code
 # Markdown syntax a hub's pages commonly use: enough to read links and ids as MkDocs does.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html",
               "tables", "toc"]  # fmt: skip
-_ATTRIBUTE = {"a": "href", "img": "src"}
+ATTRIBUTE = {"a": "href", "img": "src"}  # the attribute holding the path, by tag
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ class _RawHtml(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(str(values["id"]))
-        if tag in _ATTRIBUTE and values.get(_ATTRIBUTE[tag]) is not None:
-            self.found.append((tag, str(values[_ATTRIBUTE[tag]])))
+        if tag in ATTRIBUTE and values.get(ATTRIBUTE[tag]) is not None:
+            self.found.append((tag, str(values[ATTRIBUTE[tag]])))
 
 
 def raw_html_links(html: str) -> tuple[list[tuple[str, str]], set[str]]:
@@ -76,7 +76,7 @@ class _Collect(Treeprocessor):
         for element in root.iter():
             if element.get("id"):
                 self.scan.ids.add(unescape(str(element.get("id"))))
-            name = _ATTRIBUTE.get(str(element.tag))
+            name = ATTRIBUTE.get(str(element.tag))
             if name and element.get(name) is not None:
                 self.scan.found.append((str(element.tag), unescape(str(element.get(name))), False))
         for block in self.md.htmlStash.rawHtmlBlocks:
