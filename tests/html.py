@@ -39,3 +39,24 @@ def switcher(root: Element) -> dict[str, Element]:
 def nav_links(root: Element) -> list[str]:
     nav = next(el for el in root.iter("nav") if "md-nav--primary" in (el.get("class") or ""))
     return [a.get("href") for a in nav.iter("a") if "md-nav__link" in (a.get("class") or "")]
+
+
+def unresolved_links(site: Path, url: str) -> tuple[int, list[str]]:
+    """(how many, which do not lead to a file of `site`) of the relative links and images of a
+    page's text (`<article>`), resolved from the page's address as a browser does."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    article = next(page(site, url).iter("article"))
+    base = url.strip("/")
+    count, broken = 0, []
+    for el in article.iter():
+        value = el.get("href") if el.tag == "a" else el.get("src") if el.tag == "img" else None
+        parts = urlsplit(value or "")
+        if value is None or parts.scheme or parts.netloc or not parts.path:
+            continue
+        count += 1
+        target = site / posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        if not (target.is_file() or (target / "index.html").is_file()):
+            broken.append(value)
+    return count, broken

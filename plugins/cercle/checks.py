@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cercle.bodylinks.checks import body_link_problems
 from cercle.compliance.statement import statement_problems
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem
 from cercle.hub.pages import generated_pages, reserved_url_problems
 from cercle.rawhtml.checks import raw_html_problems
+from cercle.review.checks import placeholder_problems
 from cercle.share.checks import share_length_problems
 from cercle.webinar.checks import media_problems
 
@@ -31,6 +33,8 @@ CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     share_length_problems,
     media_problems,
     raw_html_problems,
+    placeholder_problems,
+    body_link_problems,
 ]
 
 

@@ -41,7 +41,8 @@ def gaps(tmp_path: Path) -> Path:
     en = project / "content" / EN
     en.write_text(
         en.read_text(encoding="utf-8")
-        + "\n[Download the guide](../media/scan.pdf)\n\n[Read online](../why/) · [PDF](../media/scan.pdf)\n",
+        + "\n[Download the guide](media/scan.pdf)\n\n"
+        "[Read online](why-ambassadors-are-volunteers.md) · [PDF](media/scan.pdf)\n",
         encoding="utf-8",
     )
     return project
@@ -69,7 +70,7 @@ def test_planted_gaps_are_reported_per_language_with_file_and_line(gaps):
     ]
     for line in expected_fr:
         assert line in fr_part, out
-    assert f"{EN}:{line_of(gaps, EN, '[Download the guide]')}: warning: the PDF ../media/scan.pdf" in en_part
+    assert f"{EN}:{line_of(gaps, EN, '[Download the guide]')}: warning: the PDF media/scan.pdf" in en_part
     assert f"{EN}:{line_of(gaps, EN, '[Read online]')}:" not in en_part  # it has its HTML version
     assert "PDFs offered: 2, 1 with an HTML version." in en_part
     assert out.strip().endswith("6 finding(s) to review.")

@@ -43,16 +43,15 @@ def pango() -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory, pango: None) -> Path:
-    """The demo, with one guide citing a webinar (relative .md link) and an event (site path),
-    and an image that points outside content/ (it must not load)."""
+    """The demo, with one guide citing a webinar (a .md link from the page) and an event (a .md
+    link from content/). An image outside content/ never reaches the booklet: `cercle check`,
+    which the booklet runs first, refuses its path (tests/integration/test_body_links.py)."""
     hub = copy_demo(tmp_path_factory.mktemp("booklet") / "hub")
-    Image.new("RGB", (40, 40), "red").save(hub / "secret.png")
     path = hub / "content" / GUIDE
     path.write_text(
         path.read_text(encoding="utf-8") + "\n## Pour aller plus loin\n\n"
         "Revoyez [le webinaire](../webinaires/cercle-vertueux-programmes-ambassadeurs.md) et "
-        "[la conférence](/fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe/).\n\n"
-        "![Hors du contenu](../../../secret.png)\n",
+        "[la conférence](/fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe.md).\n",
         encoding="utf-8",
     )
     return hub
@@ -123,7 +122,7 @@ def test_pdf_is_tagged_with_its_language_and_loads_nothing_outside_content(bookl
     pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, buffer, size)
     assert bytes(buffer)[: size - 2].decode("utf-16-le") == "fr"
     images = [obj for page in pdf for obj in page.get_objects() if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
-    assert images == []  # ../../../secret.png (beside content/) was refused
+    assert images == []  # the guides have no picture; the fetcher loads no other file
 
 
 def test_an_unknown_entry_is_a_clear_error(project):

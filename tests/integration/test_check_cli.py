@@ -55,7 +55,9 @@ def test_json_and_github_formats(demo_project):
     assert ("en/guides/late.md", "date") in fields
     assert all({"path", "line", "field", "message", "severity", "code"} <= set(p) for p in data["problems"])
     github = cercle(demo_project, "check", "--format", "github").stdout.splitlines()
-    assert any(line.startswith("::error file=en/guides/late.md,line=3,title=date::") for line in github)
+    # Paths from the repository's root, so that GitHub shows each annotation on its line.
+    annotation = "::error file=content/en/guides/late.md,line=3,title=date::"
+    assert any(line.startswith(annotation) for line in github)
 
 
 def test_strict_turns_warnings_into_errors(demo_project):

@@ -47,12 +47,24 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
     assert "The site was not built" in broken.stderr and "Traceback" not in broken.output
     assert snapshot(out) == before
 
-    # 2. A failure inside the MkDocs build itself (a broken link in strict mode), after pages were written.
+    # A broken link in the text is a content mistake too: the check stops it (it used to reach MkDocs).
     page.write_text(original + "\n[Lien](nulle-part.md)\n", encoding="utf-8")
-    assert cercle(demo_project, "check").returncode == 0
+    broken = cercle(demo_project, "build", "-d", "out")
+    assert broken.returncode == 1 and "fr/guides/lexique-ambassadeur.md:55: error:" in broken.stderr
+    assert "nulle-part.md" in broken.stderr and "Doc file" not in broken.stderr
+    assert snapshot(out) == before
+
+    # 2. A failure inside the MkDocs build itself (a strict-mode warning), after pages were written.
+    page.write_text(original, encoding="utf-8")
+    config = demo_project / "mkdocs.yml"
+    config_text = config.read_text(encoding="utf-8")
+    write(demo_project / "late.py", "import logging\n\n\ndef on_post_build(config):\n"
+          "    logging.getLogger('mkdocs.hooks.late').warning('late warning')\n")  # fmt: skip
+    config.write_text(config_text + "hooks:\n  - late.py\n", encoding="utf-8")
     failed = cercle(demo_project, "build", "-d", "out", "--strict")
+    config.write_text(config_text, encoding="utf-8")
     assert failed.returncode == 1
-    assert "nulle-part.md" in failed.stderr
+    assert "late warning" in failed.stderr
     assert failed.stderr.strip().splitlines()[-1].endswith("The previous site in out/ is unchanged.")
     assert snapshot(out) == before
     assert leftovers(demo_project) == []

@@ -25,13 +25,15 @@ needs_seeds = pytest.mark.skipif(
 
 
 def fill_todos(path: Path) -> None:
-    """The writer's review, as a rule: a date for `date: TODO`, real text for every other TODO value."""
+    """The writer's review, as a rule: a date for `date: TODO`, real text for every other TODO value,
+    then each `# TODO: review` note deleted (`cercle check` warns about those left)."""
     lines = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("date: TODO"):
             line = "date: 2021-06-01"
-        elif line.startswith("TODO"):
+        elif line.startswith(("TODO", "# TODO: review", "# speakers: []")):
             continue
+        line = re.sub(r"  # TODO: review \(.*\)$", "", line)
         lines.append(line.replace('"TODO: ', '"'))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -41,7 +43,9 @@ def front(path: Path) -> dict:
 
 
 def imported(result_stdout: str, project: Path) -> list[Path]:
-    return [project / m for m in re.findall(r"^Created (content/\S+\.md)", result_stdout, re.MULTILINE)]
+    # "Created content/…" or "Créé : content/…" (messages in CERCLE_LANG).
+    found = re.findall(r"^(?:Created|Créé\s:) (content/\S+\.md)", result_stdout, re.MULTILINE)
+    return [project / m for m in found]
 
 
 @needs_seeds

@@ -115,7 +115,7 @@ def test_pull_request_workflow_checks_builds_and_keeps_the_site():
     data = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
     assert "pull_request" in data[True]  # YAML 1.1 reads the `on:` key as True
     runs = " ".join(step.get("run", "") for step in _steps("pull-request.yml"))
-    assert "cercle check --format github" in runs and "cercle build" in runs
+    assert "cercle check --format github --strict" in runs and "cercle build" in runs
     uses = [step.get("uses", "") for step in _steps("pull-request.yml")]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
 

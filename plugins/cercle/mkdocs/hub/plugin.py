@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cercle.bodylinks.rewrite import use_body_links
 from cercle.build import lock
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
@@ -193,6 +194,8 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.meta = self._page_meta(page.file.src_uri)
+        assert self.hub is not None  # paths written relative to content/ → what MkDocs resolves
+        use_body_links(config.markdown_extensions, self.hub.catalog, page.file.src_uri)
         return markdown
 
     def _page_meta(self, src: str) -> dict[str, Any]:
