@@ -6,10 +6,11 @@ import os
 
 import click
 
-from cercle.commands.build import build, serve
+from cercle.commands.build import build
 from cercle.commands.check import check, schema
 from cercle.commands.imports import import_command
 from cercle.commands.new import new
+from cercle.commands.serve import serve
 from cercle.commands.translations import translations
 
 # Material prints a multi-line end-of-life banner on import; the CLI speaks for itself.

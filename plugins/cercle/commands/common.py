@@ -23,6 +23,17 @@ def default_language() -> str:
     return "en"
 
 
+def log_to(level: int) -> logging.Handler:
+    """Show MkDocs' own messages (warnings, "Serving on …") on stderr, unwrapped, as MkDocs does."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(level)
+    logger.addHandler(handler)
+    logger.propagate = False
+    return handler
+
+
 def fail_usage(text: str) -> NoReturn:
     """A mistake in how the command was called or configured: one line, exit 2."""
     click.echo(text, err=True)

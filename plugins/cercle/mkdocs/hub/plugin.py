@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
-from cercle.core.errors import Severity, format_text, problem
+from cercle.core.errors import Problem, Severity, format_text, problem
 from cercle.core.i18n import message
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
@@ -27,6 +27,14 @@ from cercle.theme import theme_dir
 from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
+
+
+class ContentProblems(PluginError):
+    """Content errors stop the build; they travel with it so `cercle serve` can show them."""
+
+    def __init__(self, problems: list[Problem], text: str) -> None:
+        super().__init__(text)
+        self.problems = problems
 
 
 class HubPlugin(BasePlugin[HubConfig]):
@@ -72,7 +80,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         for warning in catalog.report.warnings():
             log.warning(warning.render(lang))
         if errors:
-            raise PluginError(format_text(errors, lang) + "\n" + message(lang, "build_failed"))
+            raise ContentProblems(errors, format_text(errors, lang) + "\n" + message(lang, "build_failed"))
         self.catalog = catalog
         self.hub = Hub(catalog)
 
