@@ -11,16 +11,19 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from os.path import isfile, join
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer, _Handler, _serve_url
+from mkdocs.plugins import BasePlugin
 
 from cercle.core.errors import Problem
 from cercle.core.i18n import message
@@ -70,6 +73,34 @@ class PreviewServer(LiveReloadServer):
         return [body]
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept between rebuilds (each build makes a new Jinja environment).
+
+    Jinja checks each entry against its template's source, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _PreviewHooks(BasePlugin):
+    """Added to each rebuild's plugins by `cercle serve` only (not an entry point)."""
+
+    def __init__(self, templates: _CompiledTemplates) -> None:
+        self.templates = templates
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
+        env.bytecode_cache = self.templates
+        return env
+
+
 def _is_page(path: str) -> bool:
     """A request for an HTML page (not the reload poll, a stylesheet or an image)."""
     if path.startswith("/livereload/"):
@@ -92,12 +123,21 @@ def failure_of(error: BaseException) -> tuple[list[Problem], str]:
     return [], str(meaningful[0]).strip() or type(meaningful[0]).__name__
 
 
+def _remove_later(folder: str) -> None:
+    # Removing a built site takes a noticeable part of a rebuild: not while the reader waits.
+    threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True).start()
+
+
 def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = True) -> None:
     """Build into a temporary folder, serve it on dev_addr, rebuild on change; until Ctrl+C."""
-    site_dir = tempfile.mkdtemp(prefix="cercle_preview_")
+    templates = _CompiledTemplates()
 
     def get_config() -> MkDocsConfig:
-        return load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
+        # Each build writes a new folder, served once the build succeeded (see builder).
+        site_dir = tempfile.mkdtemp(prefix="cercle_preview_")
+        config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
+        config.plugins["cercle/preview"] = _PreviewHooks(templates)
+        return config
 
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=False)
@@ -116,15 +156,26 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
         except (Exception, SystemExit) as exc:
             server.failure = failure_of(exc)
             log.error(message(lang, "preview.rebuild_failed"))
+            if current is not None and current.site_dir != server.root:
+                _remove_later(current.site_dir)  # the previous site stays, for its assets
         else:
             server.failure = None
+            if current.site_dir != server.root:
+                _remove_later(server.root)
+                server.root = current.site_dir
 
     server = PreviewServer(
-        builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path, fallback_lang=lang
+        builder=builder,
+        host=host,
+        port=port,
+        root=config.site_dir,
+        mount_path=mount_path,
+        polling_interval=0.2,  # MkDocs: 0.5 s, most of the wait before a rebuild starts
+        fallback_lang=lang,
     )
 
     def not_found(code: int) -> bytes | None:
-        page = join(site_dir, f"{code}.html")
+        page = join(server.root, f"{code}.html")
         if code in (404, 500) and isfile(page):
             with open(page, "rb") as handle:
                 return handle.read()
@@ -148,4 +199,4 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
             server.shutdown()
     finally:
         config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.rmtree(server.root, ignore_errors=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -26,9 +27,14 @@ def serve(config_file: Path, lang: str, dev_addr: str, no_livereload: bool) -> N
     from cercle.commands.live import run_preview
 
     log_to(logging.INFO)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl+C: the temporary site is removed
     click.echo(message(lang, "build.serving", address=dev_addr), err=True)
     try:
         run_preview(str(config_file), dev_addr, lang, livereload=not no_livereload)
     except Exception as exc:  # address in use…
         click.echo(str(exc).strip() or type(exc).__name__, err=True)
         sys.exit(1)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
