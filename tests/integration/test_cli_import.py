@@ -111,7 +111,7 @@ en répondant à 2 questions :</p>
 
 def test_html_page(demo_project: Path, tmp_path: Path):
     source = write(tmp_path / "recap.html", HTML)
-    result = cercle(demo_project, "import", str(source), "--lang", "fr")
+    result = cercle(demo_project, "import", str(source))  # fr: the site's first language
     assert result.returncode == 0, result.output
     [path] = imported(result.stdout, demo_project)
     assert path == demo_project / "content/fr/webinaires/ecouter-ses-ambassadeurs.md"
@@ -154,7 +154,7 @@ WXR = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_wordpress_export(demo_project: Path, tmp_path: Path):
     source = write(tmp_path / "export.xml", WXR)
-    result = cercle(demo_project, "import", str(source), "--lang", "fr")
+    result = cercle(demo_project, "import", str(source))  # fr: the site's first language
     assert result.returncode == 0, result.output
     paths = imported(result.stdout, demo_project)
     assert [p.relative_to(demo_project / "content").as_posix() for p in paths] == [

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from cercle.core.i18n import message, shipped_languages
+from cercle.core.i18n import choose_messages_language, message, messages_language, shipped_languages
 
 
-def default_language() -> str:
-    """Language of messages: CERCLE_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English."""
-    for name in ("CERCLE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        code = value.split(".")[0].split("_")[0].lower()
-        if code in shipped_languages():
-            return code
-    return "en"
+def configured_language(config_file: Path) -> str:
+    """The `messages_language` option of cercle/hub in mkdocs.yml, or "" (a broken file is reported later)."""
+    try:
+        from mkdocs.utils.yaml import yaml_load
+
+        with config_file.open(encoding="utf-8") as handle:
+            plugins = (yaml_load(handle) or {}).get("plugins") or []
+        items = plugins.items() if isinstance(plugins, dict) else (
+            next(iter(item.items())) for item in plugins if isinstance(item, dict) and len(item) == 1
+        )
+        options = next((value for name, value in items if name == "cercle/hub"), None) or {}
+        return str(options.get("messages_language") or "")
+    except Exception:  # unreadable, not YAML, not a mapping: load_project says what is wrong
+        return ""
+
+
+def project_language(config_file: Path) -> str:
+    """Language of messages for this project: `--lang`, then mkdocs.yml, then the locale."""
+    return messages_language(configured_language(config_file))
 
 
 def log_to(level: int) -> logging.Handler:
@@ -57,7 +67,7 @@ def load_project(config_file: Path) -> tuple[Any, Any]:
     from cercle.mkdocs.hub.settings import hub_settings
 
     if not config_file.is_file():
-        fail_usage(f"{config_file}: not found. Run this in the hub's folder or pass -f mkdocs.yml.")
+        fail_usage(message(messages_language(), "cli.config_not_found", path=config_file))
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
         config = load_config(config_file=str(config_file))
@@ -67,7 +77,7 @@ def load_project(config_file: Path) -> tuple[Any, Any]:
         fail_usage(f"{config_file}: {exc}")
     plugin = config.plugins.get("cercle/hub")
     if plugin is None:
-        fail_usage(f"{config_file}: the cercle/hub plugin is not enabled under `plugins:`.")
+        fail_usage(message(project_language(config_file), "cli.hub_not_enabled", path=config_file))
     try:
         return config, hub_settings(plugin.config, config)
     except PluginError as exc:
@@ -80,18 +90,30 @@ config_option = click.option(
     type=click.Path(path_type=Path),
     default=Path("mkdocs.yml"),
     show_default=True,
+    is_eager=True,  # read before --lang, whose default comes from this file
     help="The hub's mkdocs.yml.",
 )
+LANG_HELP = "Language of the messages (default: messages_language in mkdocs.yml, else CERCLE_LANG or LANG)."
+
+
+def _messages_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    choose_messages_language(value)  # also for the MkDocs plugins that run in this process
+    return project_language(ctx.params.get("config_file") or Path("mkdocs.yml"))
+
+
+def _work_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    choose_messages_language(value)
+    return value
+
+
 lang_option = click.option(
-    "--lang",
-    type=click.Choice(shipped_languages()),
-    default=default_language,
-    help="Language of the messages (default: from CERCLE_LANG or LANG).",
+    "--lang", type=click.Choice(shipped_languages()), callback=_messages_language, help=LANG_HELP
 )
-messages_option = click.option(
-    "--messages-lang",
-    "ui_lang",
-    type=click.Choice(shipped_languages()),
-    default=default_language,
-    help="Language of the messages (default: from CERCLE_LANG or LANG).",
+# `new` and `import`: --lang is also the language of what is written (any language of the site).
+work_lang_option = click.option(
+    "--lang",
+    "content_lang",
+    callback=_work_language,
+    help="Language of the entries written, and of the messages "
+    "(default: the site's first language; messages as for the other commands).",
 )

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Problem, Severity, format_text, problem
-from cercle.core.i18n import message
+from cercle.core.i18n import message, messages_language
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.parallel import ParallelRender, process_count
@@ -49,7 +49,7 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     @property
     def messages_language(self) -> str:
-        return self.config.messages_language or self.settings.default_language
+        return messages_language(self.config.messages_language)
 
     # -- configuration -------------------------------------------------------------------
 
