@@ -128,6 +128,17 @@ def test_a_content_error_shows_in_the_browser_until_it_is_fixed(demo_project: Pa
         assert is_site(status, html), html[-2000:]
         assert "L’aperçu est en pause" not in html
 
+        # Not a content problem: a link to nowhere fails the strict build; the page says which.
+        guide = demo_project / "content/fr/guides/lexique-ambassadeur.md"
+        text = guide.read_text(encoding="utf-8")
+        guide.write_text(text + "\n[Lien](nulle-part.md)\n", encoding="utf-8")
+        status, html = server.poll(GUIDE_EN, lambda status, html: status == 500)
+        assert status == 500 and "The last rebuild failed" in html, html[-2000:]
+        assert "nulle-part.md" in html and "strict mode" in html
+        guide.write_text(text, encoding="utf-8")
+        status, html = server.poll(GUIDE_EN, is_site)
+        assert is_site(status, html), html[-2000:]
+
 
 def test_serve_starts_with_content_errors_and_recovers(demo_project: Path):
     original = break_speaker(demo_project)

@@ -123,6 +123,17 @@ def failure_of(error: BaseException) -> tuple[list[Problem], str]:
     return [], str(meaningful[0]).strip() or type(meaningful[0]).__name__
 
 
+class _Warnings(logging.Handler):
+    """The warnings and errors MkDocs and the plugins log during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
 def _remove_later(folder: str) -> None:
     # Removing a built site takes a noticeable part of a rebuild: not while the reader waits.
     threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True).start()
@@ -148,13 +159,18 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
     def builder(current: MkDocsConfig | None = None) -> None:
         # Never raises: a failure becomes the error page, and MkDocs' loop then moves the
         # browsers on (a raising builder would leave every request waiting for a good build).
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").addHandler(warnings)
         try:
             if current is None:
                 current = get_config()
                 current.site_url = serve_url
             build(current, serve_url=serve_url)
         except (Exception, SystemExit) as exc:
-            server.failure = failure_of(exc)
+            problems, detail = failure_of(exc)
+            # "Aborted with 2 warnings in strict mode!" alone would not say which: list them.
+            listed = "\n".join(dict.fromkeys([*warnings.lines, detail]))  # MkDocs logs some errors too
+            server.failure = (problems, detail if problems else listed)
             log.error(message(lang, "preview.rebuild_failed"))
             if current is not None and current.site_dir != server.root:
                 _remove_later(current.site_dir)  # the previous site stays, for its assets
@@ -163,6 +179,8 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
             if current.site_dir != server.root:
                 _remove_later(server.root)
                 server.root = current.site_dir
+        finally:
+            logging.getLogger("mkdocs").removeHandler(warnings)
 
     server = PreviewServer(
         builder=builder,
