@@ -20,7 +20,7 @@ from cercle.core.i18n import message
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="HOST:PORT to serve on.")
 @click.option("--no-livereload", is_flag=True, help="Do not rebuild and reload when files change.")
 def serve(config_file: Path, lang: str, dev_addr: str, no_livereload: bool) -> None:
-    """Live preview: build, serve on HOST:PORT, rebuild when content changes."""
+    """Live preview on HOST:PORT: rebuilds on save, shows content problems in the page."""
     if not re.fullmatch(r"(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}", dev_addr):
         fail(lang, "build.bad_address", value=dev_addr)
     load_project(config_file)  # a mistake in mkdocs.yml stops here, in one line
