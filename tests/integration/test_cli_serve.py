@@ -149,3 +149,37 @@ def test_serve_starts_with_content_errors_and_recovers(demo_project: Path):
         (demo_project / EVENT).write_text(original, encoding="utf-8")
         status, html = server.poll(GUIDE_EN, is_site)
         assert is_site(status, html), html[-2000:]
+
+
+SLOW_HOOK = """
+import time
+from pathlib import Path
+
+
+def on_pre_build(config):
+    here = Path(config.config_file_path).parent
+    if (here / "slow").exists():
+        (here / "building").touch()
+        time.sleep(20)
+"""
+
+
+def test_pages_are_answered_at_once_during_a_rebuild(demo_project: Path):
+    # MkDocs holds page requests until a rebuild ends; the preview serves the last good site.
+    (demo_project / "slow.py").write_text(SLOW_HOOK, encoding="utf-8")
+    config = demo_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - slow.py\n", encoding="utf-8")
+    guide = demo_project / "content/fr/guides/lexique-ambassadeur.md"
+    with preview(demo_project) as server:
+        assert is_site(*server.poll(GUIDE_FR, is_site))
+        (demo_project / "slow").touch()
+        guide.write_text(guide.read_text(encoding="utf-8") + "\nPhrase ajoutée.\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not (demo_project / "building").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert (demo_project / "building").exists(), "the rebuild did not start"
+        status, html = server.get(GUIDE_FR)  # raises if it takes REQUEST_TIMEOUT (the hook sleeps longer)
+        assert is_site(status, html) and "Phrase ajoutée." not in html
+        (demo_project / "slow").unlink()
+        status, html = server.poll(GUIDE_FR, lambda status, html: "Phrase ajoutée." in html)
+        assert is_site(status, html) and "Phrase ajoutée." in html

@@ -42,12 +42,24 @@ class _RequestLog(_Handler):
         logging.getLogger("mkdocs.livereload").log(level, '"%s" code %s', self.requestline, code)
 
 
+class _NoOpenEndedWait(threading.Condition):
+    """MkDocs holds every page request, with no deadline, until a rebuild ends: it builds in
+    place. Here each rebuild writes a new folder and the last good one is served until the new
+    one is whole, so a page is answered at once (the reload script then fetches the new one).
+    Waits with a deadline (the reload script's long poll) are kept.
+    """
+
+    def wait_for(self, predicate: Callable[[], Any], timeout: float | None = None) -> Any:
+        return predicate() if timeout is None else super().wait_for(predicate, timeout)
+
+
 class PreviewServer(LiveReloadServer):
     """Serves the site, or the last failure's error page in place of every page while it lasts."""
 
     def __init__(self, *args: Any, fallback_lang: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.RequestHandlerClass = _RequestLog
+        self._epoch_cond = _NoOpenEndedWait()
         self.fallback_lang = fallback_lang
         # (problems, detail) of the last build when it failed; None when the site is current.
         self.failure: tuple[list[Problem], str] | None = None
