@@ -5,7 +5,8 @@
 #   make test    ruff + the whole pytest suite (unit, integration, browser)
 #   make lint    ruff only
 #   make booklet the ambassador guides as a PDF (cercle booklet; LANG_BOOKLET=fr)
-#   make bench   Cercle vs the usual Material stack (N=500 entries per language; N=… to change)
+#   make bench   Cercle vs the usual Material stack (N=500 entries per language; N=… to change),
+#                then cercle serve's edit-to-reload time on the demo and at N
 #   make clean   remove build output and caches (keeps .venv)
 #
 # Every target creates .venv (Python 3.11, or python3) and installs the package
@@ -100,6 +101,8 @@ REPEAT ?= 3
 bench: $(STAMP) chromium
 	bash benchmarks/setup.sh
 	$(VPY) benchmarks/run.py --entries $(N) --repeat $(REPEAT)
+	$(VPY) benchmarks/preview.py
+	$(VPY) benchmarks/preview.py --entries $(N) --repeat $(REPEAT)
 
 # --- housekeeping --------------------------------------------------------------
 

@@ -51,7 +51,8 @@ def project(tmp_path_factory: pytest.TempPathFactory, pango: None) -> Path:
     path.write_text(
         path.read_text(encoding="utf-8") + "\n## Pour aller plus loin\n\n"
         "Revoyez [le webinaire](../webinaires/cercle-vertueux-programmes-ambassadeurs.md) et "
-        "[la conférence](/fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe.md).\n",
+        "[la conférence]"
+        "(/fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe.md).\n",
         encoding="utf-8",
     )
     return hub

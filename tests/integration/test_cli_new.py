@@ -29,8 +29,8 @@ def front(path: Path) -> dict:
 
 
 def test_webinar_with_translation_in_the_right_sections(demo_project: Path):
-    result = cercle(demo_project, "new", "webinar", "Éthique & réseaux : l’ambassadeur", "--lang", "fr",
-                    "--translation", "en")  # fmt: skip
+    result = cercle(demo_project, "new", "webinar", "Éthique & réseaux : l’ambassadeur",
+                    "--translation", "en")  # fmt: skip  (in French, the site's first language)
     assert result.returncode == 0, result.output
     fr = demo_project / "content/fr/webinaires/ethique-reseaux-l-ambassadeur.md"
     en = demo_project / "content/en/webinars/ethique-reseaux-l-ambassadeur.md"
@@ -103,8 +103,8 @@ def test_refuses_to_overwrite_and_writes_nothing(demo_project: Path):
     existing = demo_project / "content/fr/guides/lexique-ambassadeur.md"
     before = existing.read_bytes()
     result = cercle(
-        demo_project, "new", "guide", "Lexique ambassadeur", "--lang", "fr", "--translation", "en"
-    )
+        demo_project, "new", "guide", "Lexique ambassadeur", "--translation", "en"
+    )  # in French, the site's first language
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "content/fr/guides/lexique-ambassadeur.md already exists: nothing was written. "

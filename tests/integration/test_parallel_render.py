@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from tests.conftest import ROOT, cercle, copy_demo, mkdocs_build, write
+from tests.conftest import ROOT, bin_path, cercle, copy_demo, mkdocs_build, run, write
 
 from cercle.mkdocs.parallel import process_count, shares
 
@@ -130,9 +130,9 @@ def worker_state():
 def test_a_failing_worker_fails_the_build_with_a_clear_message(tmp_path, action, state, said):
     project = _with_processes(copy_demo(tmp_path / "hub"), 2, "\nhooks:\n  - hook.py\n")
     write(project / "hook.py", HOOK.replace("{action}", action).replace("{state}", state))
-    result = mkdocs_build(project)
+    result = run([bin_path("mkdocs"), "build", "--strict"], cwd=project, env={"CERCLE_LANG": "fr"})
     assert result.returncode != 0
-    assert "le rendu des pages en parallèle a échoué" in result.output  # the site speaks French first
+    assert "le rendu des pages en parallèle a échoué" in result.output  # the locale's language
     assert said in result.output
     assert "Traceback" not in result.output
     assert "EXIT HANDLER RAN IN A WORKER" not in result.output  # a worker never runs the parent's exit

@@ -278,6 +278,9 @@ def test_bad_media_are_reported_with_file_and_line(demo_project):
     vtt_line = f"{rel}:{line_of(path, 'transcript:')}: error: transcript: 'media/bad.vtt', line 6:"
     assert vtt_line in again.stdout, again.output
 
+    config = demo_project / "mkdocs.yml"  # messages_language: fr, so the build speaks French
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "languages: [fr, en]", "languages: [fr, en]\n      messages_language: fr", 1), encoding="utf-8")
     build = mkdocs_build(demo_project)  # the build stops with the same problems, in French here
     assert build.returncode != 0
     assert (

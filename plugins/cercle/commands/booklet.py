@@ -14,14 +14,17 @@ from pathlib import Path
 
 import click
 
-from cercle.commands.common import config_option, fail, load_project, messages_option
+from cercle.commands.common import config_option, fail, load_project, project_language
 
 
 @click.command()
 @config_option
-@messages_option
 @click.option(
-    "--lang", "book_lang", default=None, help="Language of the booklet (default: the site's first)."
+    "--lang",
+    "book_lang",
+    default=None,
+    help="Language of the booklet and of the messages (default: the site's first language; "
+    "messages as for the other commands).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="PDF to write.")
 @click.option(
@@ -31,7 +34,7 @@ from cercle.commands.common import config_option, fail, load_project, messages_o
     help="Also include this entry (path from content/, e.g. fr/webinaires/x.md); repeatable.",
 )
 def booklet(
-    config_file: Path, ui_lang: str, book_lang: str | None, output: Path | None, entries: tuple[str, ...]
+    config_file: Path, book_lang: str | None, output: Path | None, entries: tuple[str, ...]
 ) -> None:
     """Write the ambassador guides of one language as a PDF booklet (cover, contents, QR codes)."""
     from cercle.booklet.make import identity, make_booklet
@@ -39,9 +42,12 @@ def booklet(
     from cercle.checks import run_checks
     from cercle.core.catalog import load_catalog
     from cercle.core.errors import format_text
+    from cercle.core.i18n import choose_messages_language
     from cercle.core.models import EntryType
 
-    config, settings = load_project(config_file)
+    choose_messages_language(book_lang)  # like `new` and `import`: --lang is also the messages'
+    ui_lang = project_language(config_file)
+    config, settings = load_project(config_file, ui_lang)
     catalog = run_checks(load_catalog(settings))
     errors = catalog.report.errors()
     if errors:

@@ -1,16 +1,15 @@
-"""`cercle build` (check, build, index, swap in atomically) and `cercle serve` (live preview)."""
+"""`cercle build`: check, build, index, swap in atomically."""
 
 from __future__ import annotations
 
 import logging
-import re
-import sys
 import time
 from pathlib import Path
 
 import click
 
 from cercle.commands.common import config_option, fail, lang_option, load_project
+from cercle.commands.common import log_to as _log_to
 from cercle.core.errors import Severity, format_text, problem
 from cercle.core.i18n import message
 
@@ -19,17 +18,6 @@ def _console():
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
-
-
-def _log_to(level: int) -> logging.Handler:
-    """Show MkDocs' own messages (warnings, "Serving on …") on stderr, unwrapped, as MkDocs does."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(level)
-    logger.addHandler(handler)
-    logger.propagate = False
-    return handler
 
 
 def _check(config_file: Path, lang: str, strict: bool) -> bool:
@@ -104,28 +92,6 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     pages = sum(1 for _ in dest.rglob("*.html"))
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(message(lang, "build.built", path=shown, pages=pages, seconds=seconds))
-
-
-@click.command()
-@config_option
-@lang_option
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="HOST:PORT to serve on.")
-@click.option("--no-livereload", is_flag=True, help="Do not rebuild and reload when files change.")
-def serve(config_file: Path, lang: str, dev_addr: str, no_livereload: bool) -> None:
-    """Live preview: build, serve on HOST:PORT, rebuild when content changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    if not re.fullmatch(r"(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}", dev_addr):
-        fail(lang, "build.bad_address", value=dev_addr)
-    if not _check(config_file, lang, False):
-        fail(lang, "build.serve_check_failed")
-    _log_to(logging.INFO)
-    click.echo(message(lang, "build.serving", address=dev_addr), err=True)
-    try:
-        mkdocs_serve(config_file=str(config_file), livereload=not no_livereload, dev_addr=dev_addr)
-    except Exception as exc:  # address in use, configuration error…
-        click.echo(str(exc).strip() or type(exc).__name__, err=True)
-        sys.exit(1)
 
 
 def _shown(path: Path) -> str:

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from cercle.commands.common import config_option, fail, load_project, messages_option
+from cercle.commands.common import config_option, fail, load_project, project_language, work_lang_option
 from cercle.core.i18n import message
 from cercle.core.models import EntryType
 
 
 @click.command("import")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", "content_lang", help="Language of the recaps (default: the site's first language).")
+@work_lang_option
 @click.option(
     "--type", "entry_type", type=click.Choice([t.value for t in EntryType]), help="Type (default: guessed)."
 )
@@ -21,14 +21,12 @@ from cercle.core.models import EntryType
     "--year", type=click.IntRange(1900, 2999), help='Year of dates written without one ("Vendredi 17/04").'
 )
 @config_option
-@messages_option
 def import_command(
     sources: tuple[Path, ...],
     content_lang: str | None,
     entry_type: str | None,
     year: int | None,
     config_file: Path,
-    ui_lang: str,
 ) -> None:
     """Turn recaps (plain text, HTML page, WordPress export) into entries to review."""
     from rich.progress import track
@@ -37,6 +35,7 @@ def import_command(
     from cercle.importer import ModelMissing, NotWxr, read_drafts
     from cercle.importer.plan import plan_import, write_plan
 
+    ui_lang = project_language(config_file)
     _, settings = load_project(config_file, ui_lang)
     lang = content_lang or settings.default_language
     if lang not in settings.languages:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cercle.commands.common import config_option, fail, load_project, messages_option
+from cercle.commands.common import config_option, fail, load_project, project_language, work_lang_option
 from cercle.core.i18n import message
 from cercle.core.models import EntryType
 
@@ -15,13 +15,12 @@ from cercle.core.models import EntryType
 @click.command()
 @click.argument("entry_type", metavar="TYPE", type=click.Choice([t.value for t in EntryType]))
 @click.argument("title")
-@click.option("--lang", "content_lang", help="Language of the entry (default: the site's first language).")
+@work_lang_option
 @click.option("--translation", "translations", multiple=True, help="Also create its translation in LANG.")
 @click.option("--translation-title", help="Title of the translation (default: a TODO to translate).")
 @click.option("--section", help="Folder under content/<lang>/ (default: the type's section).")
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Date of the entry, YYYY-MM-DD.")
 @config_option
-@messages_option
 def new(
     entry_type: str,
     title: str,
@@ -31,13 +30,13 @@ def new(
     section: str | None,
     date: dt.datetime | None,
     config_file: Path,
-    ui_lang: str,
 ) -> None:
     """Create a new entry with every front-matter field ready to fill in; never overwrites."""
     from cercle.core.catalog import load_catalog
     from cercle.scaffold import plan_entries
     from cercle.scaffold.skeleton import make_slug
 
+    ui_lang = project_language(config_file)
     _, settings = load_project(config_file, ui_lang)
     languages = settings.languages
     lang = content_lang or settings.default_language

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import string
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
@@ -109,6 +110,36 @@ def _lookup(lang: str, key: str) -> str | None:
 
 def shipped_languages() -> list[str]:
     return sorted(p.stem for p in LOCALES_DIR.glob("*.yml"))
+
+
+# The language given on the command line (`--lang`), for the plugins of the same process.
+_chosen: str | None = None
+
+
+def choose_messages_language(lang: str | None) -> None:
+    """Record the command line's `--lang` (None: not given); see messages_language."""
+    global _chosen
+    _chosen = lang
+
+
+def locale_language() -> str | None:
+    """The first shipped language among CERCLE_LANG, LC_ALL, LC_MESSAGES and LANG, if any."""
+    shipped = shipped_languages()
+    for name in ("CERCLE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        code = os.environ.get(name, "").split(".")[0].split("_")[0].lower()
+        if code in shipped:
+            return code
+    return None
+
+
+def messages_language(configured: str = "") -> str:
+    """The one rule for the language of messages, in `cercle …` and `mkdocs build|serve` alike:
+    `--lang`, then the `messages_language` option of cercle/hub, then the locale, then English.
+    """
+    for candidate in (_chosen, configured):
+        if candidate and candidate in shipped_languages():
+            return candidate
+    return locale_language() or FALLBACK
 
 
 def message(lang: str, code: str, /, **params: object) -> str:

@@ -21,7 +21,7 @@ class HubConfig(Config):
     drafts = Type(bool, default=False)
     speakers_file = Type(str, default="speakers.yml")
     topics_file = Type(str, default="topics.yml")
-    # Language of command-line and build messages; empty: the first site language.
+    # Language of command-line and build messages (after `--lang`); empty: from the locale.
     messages_language = Type(str, default="")
     # Processes that render pages in `mkdocs build` (Linux): 0 picks one per CPU (at most 4,
     # one per 100 pages) when every plugin is known to allow it; 1 renders in this process.

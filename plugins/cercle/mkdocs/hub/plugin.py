@@ -20,7 +20,7 @@ from cercle.bodylinks.rewrite import use_body_links
 from cercle.build import lock
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
-from cercle.core.errors import Severity, format_text, problem
+from cercle.core.errors import Problem, Severity, format_text, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.safe_paths import escapes
 from cercle.hub.view import Hub, PageView
@@ -31,6 +31,14 @@ from cercle.theme import theme_dir
 from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
+
+
+class ContentProblems(PluginError):
+    """Content errors stop the build; they travel with it so `cercle serve` can show them."""
+
+    def __init__(self, problems: list[Problem], text: str) -> None:
+        super().__init__(text)
+        self.problems = problems
 
 
 class HubPlugin(BasePlugin[HubConfig]):
@@ -46,7 +54,7 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     @property
     def messages_language(self) -> str:
-        return self.config.messages_language or self.settings.default_language
+        return options_language(self.config)
 
     # -- configuration -------------------------------------------------------------------
 
@@ -55,7 +63,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.command = command
         if command in ("build", "gh-deploy"):  # one build of a project at a time
             project = Path(self.config.config_file_path or "mkdocs.yml").parent
-            lang = self.config.messages_language or self.config.languages[0]
+            lang = options_language(self.config)
             try:
                 self.lock = lock.hold(project, lang, self.config.lock_timeout)
             except lock.LockTimeout as exc:
@@ -95,7 +103,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         for warning in catalog.report.warnings():
             log.warning(warning.render(lang))
         if errors:
-            raise PluginError(format_text(errors, lang) + "\n" + message(lang, "build_failed"))
+            raise ContentProblems(errors, format_text(errors, lang) + "\n" + message(lang, "build_failed"))
         self.catalog = catalog
         self.hub = Hub(catalog)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from cercle.core.i18n import FALLBACK, message
+from cercle.core.i18n import message, messages_language
 from cercle.core.models import EntryType
 from cercle.core.settings import DEFAULT_SECTIONS, HubSettings, resolve_today
 from cercle.mkdocs.hub.config import HubConfig
@@ -16,8 +16,9 @@ from cercle.rawhtml.scan import origin_of
 
 
 def options_language(options: HubConfig) -> str:
-    """The language of build messages, from the options alone (before anything is read)."""
-    return options.messages_language or (options.languages[0] if options.languages else FALLBACK)
+    """The language of build messages (before anything is read): `--lang`, then the
+    `messages_language` option, then the locale (cercle.core.i18n.messages_language)."""
+    return messages_language(options.messages_language)
 
 
 def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
