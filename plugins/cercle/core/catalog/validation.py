@@ -19,7 +19,9 @@ from cercle.core.models import EVENT_ONLY_FIELDS, EntryMeta, EntryType, EventMet
 # Codes raised by the models' validators (cercle.core.models.invalid): with the error's
 # context as the message's parameters, or with the value that was given.
 CONTEXT_CODES = frozenset({"too_long"})
-VALUE_CODES = frozenset({"bad_date", "bad_time", "bad_chapter_time", "bad_url", "unknown_timezone"})
+VALUE_CODES = frozenset(
+    {"bad_date", "bad_time", "bad_chapter_time", "bad_url", "bad_lang", "unknown_timezone"}
+)
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str | None:
