@@ -266,3 +266,25 @@ def test_a_moment_link_shows_its_time_on_the_poster_and_starts_there(page, hub):
     poster.focus()
     page.keyboard.press("Enter")
     assert iframe_query(page)["start"] == ["750"]
+
+
+# -- search lands on the moment -------------------------------------------------------------
+
+
+@pytest.mark.locale("en-GB")
+def test_a_search_match_in_the_transcript_links_to_its_moment(page, hub):
+    requests = fence(page, hub)
+    open_page(page, f"{hub}/en/")
+    page.locator(".cercle-search__open").click()
+    page.locator("#cercle-search-input").fill("monitoring")  # said at 12:00, in the transcript only
+    moment = page.locator(".cercle-search__moment").first
+    moment.wait_for(state="visible")
+    assert moment.get_attribute("href").endswith(f"/{EN}#t=720")
+    assert moment.text_content() == "In the transcript, at 12:00"
+    moment.click()
+    page.wait_for_url(f"{hub}/{EN}#t=720")
+    poster = page.locator(".cercle-video__poster")
+    poster.wait_for(state="visible")
+    page.wait_for_function("document.querySelector('.cercle-video__poster').dataset.cercleStart === '720'")
+    assert current_line(page) == "t=720"
+    assert foreign(requests, hub) == []
