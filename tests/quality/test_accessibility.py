@@ -124,7 +124,8 @@ def test_replay_states_have_no_axe_violation_and_work_by_keyboard(lang, page, se
     # A moment link: the poster says where it starts, the chapter and line are marked.
     response = page.goto(served_demo.url(ENTRY[lang]) + "#t=2:36")
     assert response is not None
-    assert page.locator('[data-cercle-transcript] li[aria-current="time"]').first.get_attribute("id") == "t=156"
+    current = page.locator('[data-cercle-transcript] li[aria-current="time"]').first
+    assert current.get_attribute("id") == "t=156"
     assert_no_violations(page)
     # The other language's transcript, opened.
     page.locator(".cercle-transcript__other summary").click()
