@@ -71,5 +71,14 @@ def test_malformed_replay_fields_are_refused_by_the_model(demo_project):
         f"{rel}:{line_of(source, 'slides_at:')}: error: slides_at.1: 'soon' is not a chapter time"
         in result.stdout
     )
-    assert "is not a language code" in result.stdout
+    assert (
+        f"{rel}:{line_of(source, 'captions:')}: error: captions: '??' is not a language code" in result.stdout
+    )
+    assert (
+        f"{rel}:{line_of(source, 'not a lang')}: error: takeaways.0.lang: 'not a lang' is not a language"
+        in (result.stdout)
+    )
+    assert "takeaways.0" not in result.stdout.replace(
+        "takeaways.0.lang", ""
+    )  # one problem, not one per shape
     assert "Traceback" not in result.output

@@ -95,7 +95,7 @@ VideoTime = Annotated[str, BeforeValidator(_video_time)]
 
 def _lang_tag(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value):
-        raise invalid("bad_lang", "not a language code (fr, en, pt-BR…)")
+        raise invalid("bad_lang", "'{value}' is not a language code (fr, en, pt-BR…)", value=value)
     return value
 
 
@@ -213,7 +213,7 @@ class EventMeta(EntryMeta):
         description="When each slide is shown in the video (MM:SS or H:MM:SS), one per slide, in order.",
     )
     transcript: str | None = Field(None, description="Path of a .vtt or Markdown file in content/.")
-    captions: str | dict[LangTag, str] | None = Field(
+    captions: str | dict[str, str] | None = Field(
         None,
         description="Path of a .vtt captions file in content/, or one per language: {fr: …, en: …}.",
     )
@@ -243,6 +243,15 @@ class EventMeta(EntryMeta):
             return value
         is_file = bool(re.search(r"\.(mp4|webm|ogv|m4v|mov)(\?|$)", value, re.IGNORECASE))
         return check_url(value, allow_http=is_file)
+
+    @field_validator("captions")
+    @classmethod
+    def _captions(cls, value: str | dict[str, str] | None) -> str | dict[str, str] | None:
+        # Keys checked here rather than in the type: a union would also report "not a text".
+        if isinstance(value, dict):
+            for lang in value:
+                _lang_tag(lang)
+        return value
 
     @property
     def caption_files(self) -> dict[str, str]:
