@@ -288,3 +288,100 @@ def test_a_search_match_in_the_transcript_links_to_its_moment(page, hub):
     page.wait_for_function("document.querySelector('.cercle-video__poster').dataset.cercleStart === '720'")
     assert current_line(page) == "t=720"
     assert foreign(requests, hub) == []
+
+
+# -- times for everyone ---------------------------------------------------------------------
+
+UPCOMING_FR = "fr/webinaires/faire-vivre-programme-ambassadeurs-dans-la-duree/"
+
+
+@pytest.mark.parametrize("zone, shown", [("America/New_York", True), ("Europe/Paris", False)])
+def test_the_start_is_also_given_in_the_readers_time_zone(browser, hub, zone, shown):
+    context = browser.new_context(locale="fr-FR", timezone_id=zone)
+    try:
+        page = context.new_page()
+        requests = fence(page, hub)
+        open_page(page, f"{hub}/{UPCOMING_FR}")
+        local = page.locator(".cercle-localtime")
+        # 18:30 in Paris on 18 March 2027 is 13:30 in New York (already on summer time).
+        assert local.is_visible() is shown
+        if shown:
+            assert local.text_content() == "18 mars 2027, 13:30 dans votre fuseau horaire (America/New_York)"
+        assert "18:30" in page.locator("time[datetime='2027-03-18T18:30:00+01:00']").text_content()
+        assert foreign(requests, hub) == []
+    finally:
+        context.close()
+
+
+# -- Vimeo and PeerTube (local stubs of their postMessage APIs) -----------------------------
+
+EN_SOURCE = "content/en/webinars/virtuous-circle-ambassador-programs.md"
+HOSTS = {
+    "vimeo": ("https://vimeo.com/76979871", "https://player.vimeo.com/video/", "vimeo-stub.html"),
+    "peertube": (
+        "https://videos.example.org/w/abcdef123",
+        "https://videos.example.org/videos/embed/",
+        "peertube-stub.html",
+    ),
+}
+
+
+@pytest.fixture(scope="module", params=list(HOSTS))
+def host_hub(request, tmp_path_factory) -> Iterator[tuple[str, str]]:
+    watch, _, _ = HOSTS[request.param]
+    project = copy_demo(tmp_path_factory.mktemp(request.param) / "hub")
+    en = project / EN_SOURCE
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("https://www.youtube.com/watch?v=AAAAAAAAAAA", watch),
+        encoding="utf-8",
+    )
+    site = project / "site"
+    site.mkdir()
+    base, stop = start_static_server(site)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("https://cercle.example.org/", f"{base}/"),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.output
+    yield base, request.param
+    stop()
+
+
+@pytest.mark.locale("en-GB")
+def test_vimeo_and_peertube_players_follow_and_are_driven_by_the_page(page, host_hub):
+    base, kind = host_hub
+    _, embed, stub_file = HOSTS[kind]
+    requests: list[str] = []
+    page.context.on("request", lambda request: requests.append(request.url))
+    stub = (MEDIA / stub_file).read_text(encoding="utf-8")
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(f"{base}/"):
+            route.continue_()
+        elif url.startswith(embed):
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=stub)
+        else:
+            route.abort()
+
+    page.context.route("**/*", route)
+    open_page(page, f"{base}/{EN}")
+    assert foreign(requests, base) == []
+    page.click('.cercle-transcript__lines a[data-cercle-start="150"]')
+    page.locator(".cercle-video__frame iframe").wait_for(state="attached")
+    wait_line_at_least(page, 156)
+    page.click('.cercle-transcript__lines a[data-cercle-start="720"]')
+    page.wait_for_function(
+        "document.querySelector('li[id=\"t=720\"]').getAttribute('aria-current') === 'time'"
+    )
+    frame = next(f for f in page.frames if f.url.startswith(embed))
+    received = frame.evaluate("window.received")
+    if kind == "vimeo":
+        assert {"method": "addEventListener", "value": "timeupdate"} in received
+        assert {"method": "setCurrentTime", "value": 720} in received
+    else:
+        assert any(m.get("method") == "peertube::__ready" for m in received)  # the jschannel handshake
+        assert any(m.get("method") == "peertube::seek" and m.get("params") == 720 for m in received)
+    assert [u for u in foreign(requests, base) if not u.startswith(embed)] == []
