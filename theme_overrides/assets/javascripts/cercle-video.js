@@ -34,7 +34,8 @@
     }
   }
 
-  // -- the hosts' protocols: send(message), hello() once loaded, seek(t), read(message) --
+  // -- the hosts' protocols: hello(post) subscribes to the time, seek(post, t), read(message)
+  // announces the time and returns true when the message carried it. --
 
   var protocols = {
     youtube: {
@@ -50,9 +51,10 @@
       },
       read: function (message, state) {
         var info = message.event === "infoDelivery" || message.event === "initialDelivery" ? message.info : null;
-        if (!info) return message.event === "onReady";
+        if (!info) return false;
         if (typeof info.playerState === "number") state.playing = info.playerState === 1;
-        if (typeof info.currentTime === "number") announce(info.currentTime, state.playing);
+        if (typeof info.currentTime !== "number") return false;
+        announce(info.currentTime, state.playing);
         return true;
       },
     },
@@ -67,12 +69,10 @@
         post({ method: "play" });
       },
       read: function (message, state) {
-        if (message.event === "ready") return true;
         if (message.event === "play" || message.event === "pause") state.playing = message.event === "play";
-        if (message.event === "timeupdate" && message.data) {
-          announce(message.data.seconds, state.playing !== false);
-        }
-        return !!message.event;
+        if (message.event !== "timeupdate" || !message.data) return false;
+        announce(message.data.seconds, state.playing !== false);
+        return true;
       },
     },
     peertube: {
@@ -87,11 +87,10 @@
         if (message.method === "peertube::__ready" && message.params === "ping") {
           post({ method: "peertube::__ready", params: "pong" });
         }
-        if (message.method === "peertube::playbackStatusUpdate" && message.params) {
-          state.playing = message.params.playbackState === "playing";
-          announce(message.params.position, state.playing);
-        }
-        return !!message.method;
+        if (message.method !== "peertube::playbackStatusUpdate" || !message.params) return false;
+        state.playing = message.params.playbackState === "playing";
+        announce(message.params.position, state.playing);
+        return true;
       },
     },
   };
@@ -108,7 +107,8 @@
       var message = parse(event.data);
       if (message && protocol.read(message, state, post)) state.heard = true;
     });
-    // Players answer once their own script is up: say hello until they do.
+    // Players start their own script at their own pace: say hello (subscribe to their time)
+    // until their time arrives, as their own API libraries do.
     iframe.addEventListener("load", function () {
       var tries = 0;
       (function hello() {
