@@ -47,13 +47,8 @@ def file_video_replay(source: str) -> str:
     return source.replace("  en: media/virtuous-circle-transcript.vtt", "  en: media/replay.en.vtt")
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory) -> Iterator[str]:
-    project = copy_demo(tmp_path_factory.mktemp("replay") / "hub")
-    for name in ("replay.webm", "replay.fr.vtt", "replay.en.vtt"):
-        shutil.copy(MEDIA / name, project / "content/media" / name)
-    fr = project / FR_SOURCE
-    fr.write_text(file_video_replay(fr.read_text(encoding="utf-8")), encoding="utf-8")
+def served(project: Path) -> Iterator[str]:
+    """Serve the project's site, built for the server's own address (see test_video.served_demo)."""
     site = project / "site"
     site.mkdir()
     base, stop = start_static_server(site)
@@ -64,8 +59,20 @@ def hub(tmp_path_factory) -> Iterator[str]:
     )
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.output
-    yield base
-    stop()
+    try:
+        yield base
+    finally:
+        stop()
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory) -> Iterator[str]:
+    project = copy_demo(tmp_path_factory.mktemp("replay") / "hub")
+    for name in ("replay.webm", "replay.fr.vtt", "replay.en.vtt"):
+        shutil.copy(MEDIA / name, project / "content/media" / name)
+    fr = project / FR_SOURCE
+    fr.write_text(file_video_replay(fr.read_text(encoding="utf-8")), encoding="utf-8")
+    yield from served(project)
 
 
 def fence(page, base: str) -> list[str]:
@@ -335,18 +342,8 @@ def host_hub(request, tmp_path_factory) -> Iterator[tuple[str, str]]:
         en.read_text(encoding="utf-8").replace("https://www.youtube.com/watch?v=AAAAAAAAAAA", watch),
         encoding="utf-8",
     )
-    site = project / "site"
-    site.mkdir()
-    base, stop = start_static_server(site)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("https://cercle.example.org/", f"{base}/"),
-        encoding="utf-8",
-    )
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.output
-    yield base, request.param
-    stop()
+    for base in served(project):
+        yield base, request.param
 
 
 @pytest.mark.locale("en-GB")
