@@ -278,5 +278,5 @@ def test_a_bad_language_tag_is_reported_with_file_and_line(tmp_path):
     path.write_text(source, encoding="utf-8")
     check = cercle(project, "check")
     assert check.returncode == 1
-    found = r"cercle-vertueux-programmes-ambassadeurs\.md:\d+: error: quotes\.0\.lang: “en us!” is"
+    found = r"cercle-vertueux-programmes-ambassadeurs\.md:\d+: error: quotes\.0\.lang: 'en us!' is"
     assert re.search(found, check.output), check.output

@@ -52,7 +52,7 @@ def test_replay_is_a_self_hosted_poster_linking_to_the_video(demo_site):
     assert not list(root.iter("iframe"))
     frame = section(root, "cercle-video__frame")
     assert frame.get("data-cercle-embed") == (
-        "https://www.youtube-nocookie.com/embed/AAAAAAAAAAA?start={start}&rel=0&autoplay=1"
+        "https://www.youtube-nocookie.com/embed/AAAAAAAAAAA?start={start}&rel=0&autoplay=1&enablejsapi=1"
     )
     assert frame.get("data-cercle-title") == "Vidéo : Le cercle vertueux des programmes ambassadeurs"
     poster = section(root, "cercle-video__poster")
@@ -72,7 +72,7 @@ def test_chapters_start_the_video_at_their_time(demo_site):
     links = list(section(root, "cercle-chapters").iter("a"))
     starts = [int(a.get("data-cercle-start")) for a in links]
     assert starts == [0, 150, 720, 1200, 1860, 2400, 3000]
-    assert links[1].get("href") == "https://www.youtube.com/watch?v=AAAAAAAAAAA&t=150s"
+    assert links[1].get("href") == "#t=150"  # the page's own moment: lands on the transcript line
     assert text(links[2]) == "12:00 Innover sans lien de subordination"
     assert links[2].find("time").get("datetime") == "PT12M"
 
@@ -120,11 +120,36 @@ def test_slides_gallery_images_text_and_download(demo_site):
 def test_transcript_is_readable_text_with_times(demo_site):
     root = page(demo_site, PAST_FR)
     transcript = section(root, "cercle-transcript")
-    paragraphs = list(transcript.iter("p"))
-    assert "Stéphanie Ledoux" in text(paragraphs[1]) and "vie privée" in text(paragraphs[1])
+    lines = list(section(transcript, "cercle-transcript__lines").iter("li"))
+    assert "Stéphanie Ledoux" in text(lines[1]) and "vie privée" in text(lines[1])
+    assert "Stéphanie Ledoux" not in text(lines[2])  # the voice is named when it changes
     times = [a.get("data-cercle-start") for a in by_class(transcript, "cercle-transcript__time")]
-    assert times == ["5", "150", "720", "1860"]
+    assert times[:5] == ["5", "150", "156", "720", "1860"]
+    # Each line is a moment: its id is what #t= links (and search results) land on.
+    assert [li.get("id") for li in lines] == [f"t={t}" for t in ("5", "150", "156", "720", "1860")]
+    assert [a.get("href") for a in by_class(lines[1], "cercle-transcript__time")] == ["#t=150"]
     assert "NOTE" not in text(transcript)
+    # The other language's captions are offered as its transcript, outside the search index.
+    other = section(transcript, "cercle-transcript__other")
+    assert other.get("lang") == "en" and other.get("data-pagefind-ignore") is not None
+    assert text(other.find("summary")) == "Transcription en anglais"
+    assert "personal networks" in text(other) and not [li for li in other.iter("li") if li.get("id")]
+
+
+def test_takeaways_slide_times_and_abstract(demo_site):
+    root = page(demo_site, PAST_EN)
+    takeaways = section(root, "cercle-takeaways")
+    assert text(takeaways.find("h2")) == "Key takeaways"
+    assert len(list(takeaways.iter("li"))) == 3
+    # Near the top: before the video and the body.
+    wanted = ("cercle-takeaways", "cercle-video")
+    order = [el.get("class") for el in root.iter("section") if el.get("class") in wanted]
+    assert order == ["cercle-takeaways", "cercle-video"]
+    assert node(jsonld(root), "VideoObject")["abstract"].startswith("On personal networks")
+    thumbs = list(section(root, "cercle-slides__thumbs").iter("a"))
+    assert [a.get("data-cercle-at") for a in thumbs] == ["0", "90", "150", "1200", "1860", "2400"]
+    play = section(root, "cercle-slides__play")
+    assert play.get("data-cercle-start") == "0" and text(play) == "Play from this slide (0:00)"
 
 
 def test_past_webinar_has_no_registration(demo_site):
@@ -314,7 +339,7 @@ def variant(tmp_path_factory) -> Path:
     en.write_text(
         en.read_text(encoding="utf-8").replace(
             "video: https://www.youtube.com/watch?v=AAAAAAAAAAA",
-            "video: media/replay.webm\ncaptions: media/virtuous-circle-transcript.vtt",
+            "video: media/replay.webm",
         ),
         encoding="utf-8",
     )
@@ -367,11 +392,17 @@ def test_file_video_vimeo_markdown_transcript_and_photo(variant):
     assert video.get("preload") == "none" and video.get("data-cercle-player") is not None
     assert resolve(site, PAST_EN, video.get("poster")).name == "slide-001.webp"
     assert resolve(site, PAST_EN, video.find("source").get("src")) == site / "media/replay.webm"
-    track = video.find("track")
-    assert track.get("kind") == "captions" and track.get("srclang") == "en"
-    assert resolve(site, PAST_EN, track.get("src")).read_text(encoding="utf-8").startswith("WEBVTT")
+    tracks = video.findall("track")  # one per language of `captions`, the page's first and on
+    assert [(t.get("srclang"), t.get("label"), t.get("default")) for t in tracks] == [
+        ("en", "English", ""),
+        ("fr", "French", None),
+    ]
+    assert all(t.get("kind") == "captions" for t in tracks)
+    assert resolve(site, PAST_EN, tracks[1].get("src")).read_text(encoding="utf-8").startswith("WEBVTT")
+    chooser = section(root, "cercle-video__captions")
+    assert [o.get("value") for o in chooser.iter("option")] == ["en", "fr", ""]
     chapter = section(root, "cercle-chapters").findall(".//a")[1]
-    assert chapter.get("href").endswith("media/replay.webm#t=150")
+    assert chapter.get("href") == "#t=150"
     assert node(jsonld(root), "VideoObject")["contentUrl"] == SITE + "media/replay.webm"
     photo = section(root, "cercle-speaker__photo")
     assert photo.get("alt") == "" and resolve(site, PAST_EN, photo.get("src")).read_bytes() == PNG

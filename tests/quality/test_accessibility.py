@@ -140,3 +140,40 @@ def test_material_skip_link_is_not_in_the_tab_order(page, served_demo):
         "[...document.querySelectorAll('a.md-skip')].filter(a => a.offsetParent !== null || "
         "getComputedStyle(a).position === 'fixed' && a.getClientRects().length).length"
     ) == 1
+# --- the replay page in its states (cercle-replay.js): a moment link, the player loaded ----
+
+
+def youtube_stub(page) -> None:
+    """The YouTube player answered by tests/browser/media/youtube-stub.html (no network)."""
+    from pathlib import Path
+
+    stub = (Path(__file__).parent.parent / "browser/media/youtube-stub.html").read_text(encoding="utf-8")
+    page.context.route(
+        "https://www.youtube-nocookie.com/embed/**",
+        lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=stub),
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_replay_states_have_no_axe_violation_and_work_by_keyboard(lang, page, served_demo):
+    fence(page, served_demo.base)
+    youtube_stub(page)  # routed after the fence: it answers the player's address first
+    # A moment link: the poster says where it starts, the chapter and line are marked.
+    response = page.goto(served_demo.url(ENTRY[lang]) + "#t=2:36")
+    assert response is not None
+    current = page.locator('[data-cercle-transcript] li[aria-current="time"]').first
+    assert current.get_attribute("id") == "t=156"
+    assert_no_violations(page)
+    # The other language's transcript, opened.
+    page.locator(".cercle-transcript__other summary").click()
+    assert_no_violations(page, ".cercle-transcript")
+    # Played from the keyboard: the player, the current line, the moment link.
+    page.locator(".cercle-video__poster").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.tagName") == "IFRAME"  # the player has the focus
+    page.locator("[data-cercle-moment-copy]").wait_for(state="visible")
+    assert_no_violations(page)
+    states = tab_through(page)  # from the player on, round the page
+    assert unfocused_badly([s for s in states if s["tag"] != "iframe"]) == []
+    assert {"a", "button", "summary"} <= {s["tag"] for s in states}
+    assert [html for html in never_focused(page) if not html.startswith("<iframe")] == []

@@ -38,6 +38,22 @@ def test_page_loads_nothing_from_elsewhere_and_sets_no_cookie(kind, page, served
     assert sitemap_requests(requests) == []
 
 
+@pytest.mark.parametrize("moment", ["#t=12:30", "#t=750"])
+def test_a_moment_link_loads_nothing_from_the_video_host_before_the_click(moment, page, served_demo):
+    requests = fence(page, served_demo.base)
+    load(page, served_demo.url(PAGE_TYPES["webinar-past-fr"]) + moment)
+    assert page.locator(".cercle-video__poster").get_attribute("data-cercle-start") == "750"
+    page.locator(".cercle-transcript__box").first.hover()  # the transcript and slides are in step
+    page.wait_for_load_state("networkidle")
+    assert foreign(requests, served_demo.base) == [] and page.locator("iframe").count() == 0
+    assert cookies(page) == []
+    page.locator(".cercle-video__poster").click()  # the click, and only the click, loads the player
+    page.locator(".cercle-video__frame iframe").wait_for(state="attached")
+    assert {url.split("?")[0] for url in foreign(requests, served_demo.base)} == {
+        "https://www.youtube-nocookie.com/embed/AAAAAAAAAAA"
+    }
+
+
 def test_search_and_share_stay_on_the_site(page, served_demo):
     requests = fence(page, served_demo.base)
     load(page, served_demo.url(PAGE_TYPES["webinar-past-fr"]))

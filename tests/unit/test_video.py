@@ -8,7 +8,7 @@ import pytest
 
 from cercle.structured.jsonld import script_json
 from cercle.video.hosts import VideoKind, format_offset, iso_duration, parse_video
-from cercle.video.vtt import VttError, paragraphs, parse_vtt
+from cercle.video.vtt import VttError, parse_vtt
 
 
 @pytest.mark.parametrize(
@@ -102,16 +102,6 @@ def test_vtt_cues_voices_and_entities():
     assert cues[1].voice == "Stéphanie Ledoux"
     assert cues[1].text == "When someone posts on their own networks,"
     assert cues[3].text == "No targets <at all>."
-
-
-def test_vtt_paragraphs_group_one_voice():
-    paras = paragraphs(parse_vtt(VTT))
-    assert [(p.start, p.voice) for p in paras] == [
-        (5, ""),
-        (150, "Stéphanie Ledoux"),
-        (720, "Patrice Laubignat"),
-    ]
-    assert paras[1].text == "When someone posts on their own networks, they speak for themselves."
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,15 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 DESCRIPTION_MAX = 200
@@ -26,16 +34,6 @@ def invalid(code: str, message: str, **context: object) -> PydanticCustomError:
     """A validation error whose `type` is a message code of the catalogues (bad_url, too_long…)
     and whose `ctx` holds that message's parameters; cercle.core.catalog.validation maps it."""
     return PydanticCustomError(code, message, context or None)
-
-
-def _lang_tag(value: str) -> str:
-    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value):
-        raise invalid("bad_lang", "not a language code: {value}", value=value)
-    return value
-
-
-# A BCP 47 language tag (en, pt-BR), for a part written in another language than its page.
-LangTag = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_lang_tag)]
 
 
 class EntryType(StrEnum):
@@ -76,24 +74,42 @@ class Share(Strict):
     variants: list[Text] = Field(default_factory=list, description="Other suggested texts.")
 
 
-class Chapter(Strict):
-    at: str = Field(description="Start time in the video: MM:SS or H:MM:SS.")
-    title: Text
+def _video_time(value: Any) -> str:
+    value = str(value).strip()
+    if not re.fullmatch(r"(?:\d+:)?[0-5]?\d:[0-5]\d", value):
+        raise invalid("bad_chapter_time", "not a time in the video (MM:SS or H:MM:SS)")
+    return value
 
-    @field_validator("at", mode="before")
-    @classmethod
-    def _at(cls, value: Any) -> str:
-        value = str(value).strip()
-        if not re.fullmatch(r"(?:\d+:)?[0-5]?\d:[0-5]\d", value):
-            raise invalid("bad_chapter_time", "not a time in the video (MM:SS or H:MM:SS)")
-        return value
+
+def offset_seconds(value: str) -> int:
+    """Seconds of a time in the video written MM:SS or H:MM:SS."""
+    total = 0
+    for part in value.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+# A time in the video, as chapters and `slides_at` write it: MM:SS or H:MM:SS.
+VideoTime = Annotated[str, BeforeValidator(_video_time)]
+
+
+def _lang_tag(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value):
+        raise invalid("bad_lang", "'{value}' is not a language code (fr, en, pt-BR…)", value=value)
+    return value
+
+
+# A BCP 47 language tag (en, pt-BR), for a part written in another language than its page.
+LangTag = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_lang_tag)]
+
+
+class Chapter(Strict):
+    at: VideoTime = Field(description="Start time in the video: MM:SS or H:MM:SS.")
+    title: Text
 
     @property
     def seconds(self) -> int:
-        total = 0
-        for part in self.at.split(":"):
-            total = total * 60 + int(part)
-        return total
+        return offset_seconds(self.at)
 
 
 class Quote(Strict):
@@ -195,8 +211,15 @@ class EventMeta(EntryMeta):
         default_factory=list, description="What to remember: a text, or {text, lang}."
     )
     slides: str | None = Field(None, description="Path of a PDF in content/.")
+    slides_at: list[VideoTime] = Field(
+        default_factory=list,
+        description="When each slide is shown in the video (MM:SS or H:MM:SS), one per slide, in order.",
+    )
     transcript: str | None = Field(None, description="Path of a .vtt or Markdown file in content/.")
-    captions: str | None = Field(None, description="Path of a .vtt captions file in content/.")
+    captions: str | dict[str, str] | None = Field(
+        None,
+        description="Path of a .vtt captions file in content/, or one per language: {fr: …, en: …}.",
+    )
     registration: str | None = Field(None, description="Registration URL (https), for upcoming ones.")
     place: Text | None = Field(None, description="Where it happens; leave out for online.")
     online: bool | None = Field(None, description="Happens online (default when there is no place).")
@@ -223,6 +246,26 @@ class EventMeta(EntryMeta):
             return value
         is_file = bool(re.search(r"\.(mp4|webm|ogv|m4v|mov)(\?|$)", value, re.IGNORECASE))
         return check_url(value, allow_http=is_file)
+
+    @field_validator("captions")
+    @classmethod
+    def _captions(cls, value: str | dict[str, str] | None) -> str | dict[str, str] | None:
+        # Keys checked here rather than in the type: a union would also report "not a text".
+        if isinstance(value, dict):
+            for lang in value:
+                _lang_tag(lang)
+        return value
+
+    @property
+    def caption_files(self) -> dict[str, str]:
+        """Captions per language; a single file is keyed "" (the page's language)."""
+        if isinstance(self.captions, dict):
+            return dict(self.captions)
+        return {"": self.captions} if self.captions else {}
+
+    @property
+    def slide_seconds(self) -> list[int]:
+        return [offset_seconds(at) for at in self.slides_at]
 
     @field_validator("registration")
     @classmethod

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cercle.meta.tags import MetaTag
     from cercle.share.kit import ShareKit
     from cercle.slides.gallery import Gallery
+    from cercle.webinar.replay import Takeaway
     from cercle.webinar.view import EventView
 
 
@@ -47,3 +48,6 @@ class PageParts:
     feeds: list[FeedLink] = field(default_factory=list)  # cercle/feeds
     share: SharePart | None = None  # cercle/share
     meta: list[MetaTag] = field(default_factory=list)  # cercle/cards: og/twitter tags
+    # cercle/webinar: the key takeaways (text, and lang when not the page's), as plain data
+    # for other features, e.g. ready-made posts in the share kit.
+    takeaways: list[Takeaway] = field(default_factory=list)

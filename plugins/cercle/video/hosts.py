@@ -61,16 +61,19 @@ class Video:
             return "player.vimeo.com"
         return self.host
 
-    def embed_template(self, autoplay: bool = True) -> str:
-        """The player address with a `{start}` placeholder (seconds); "" for files (<video>)."""
+    def embed_template(self, autoplay: bool = True, api: bool = False) -> str:
+        """The player address with a `{start}` placeholder (seconds); "" for files (<video>).
+        `api`: the host's postMessage API on (the page seeks the player and follows its time)."""
         vid = quote(self.video_id, safe="")
         play = "&autoplay=1" if autoplay else ""
         if self.kind is VideoKind.YOUTUBE:
-            return f"https://www.youtube-nocookie.com/embed/{vid}?start={{start}}&rel=0{play}"
+            js = "&enablejsapi=1" if api else ""
+            return f"https://www.youtube-nocookie.com/embed/{vid}?start={{start}}&rel=0{play}{js}"
         if self.kind is VideoKind.VIMEO:
             return f"https://player.vimeo.com/video/{vid}?dnt=1{play}#t={{start}}s"
         if self.kind is VideoKind.PEERTUBE:
-            return f"https://{self.host}/videos/embed/{vid}?start={{start}}s&warningTitle=0{play}"
+            js = "&api=1" if api else ""
+            return f"https://{self.host}/videos/embed/{vid}?start={{start}}s&warningTitle=0{play}{js}"
         return ""
 
     def embed_url(self, start: int = 0, autoplay: bool = True) -> str:

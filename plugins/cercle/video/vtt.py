@@ -1,4 +1,5 @@
-"""A small WebVTT reader: cues as plain text (with the speaker of `<v Name>`), for transcripts.
+"""A small WebVTT reader: cues as plain text (with the speaker of `<v Name>`), for transcripts
+(each cue is a timed line of the replay page, cercle.webinar.replay).
 
 Only what a transcript needs: timings, voices and text; styling tags are dropped,
 entities decoded. A malformed file raises `VttError` with the line to fix.
@@ -8,14 +9,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 _TIMESTAMP = r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
 _TIMING = re.compile(rf"^{_TIMESTAMP}\s+-->\s+{_TIMESTAMP}(?:\s+.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>]*>")
-PARAGRAPH_CUES = 6  # a long monologue is still cut into readable paragraphs
-PARAGRAPH_PAUSE = 10.0  # seconds of silence (or a cut in an excerpt) start a new paragraph
 
 
 class VttError(ValueError):
@@ -31,19 +30,6 @@ class Cue:
     end: float
     text: str
     voice: str = ""
-
-
-@dataclass
-class Paragraph:
-    """Consecutive cues of one voice, read as one paragraph of the transcript."""
-
-    start: int
-    voice: str
-    texts: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.texts)
 
 
 def _seconds(groups: tuple[str | None, ...]) -> float:
@@ -91,17 +77,3 @@ def parse_vtt(text: str) -> list[Cue]:
         if plain:
             cues.append(Cue(start, end, plain, voice))
     return cues
-
-
-def paragraphs(cues: list[Cue]) -> list[Paragraph]:
-    """Cues grouped by speaker: a new paragraph at each change of voice, pause, or every few cues."""
-    out: list[Paragraph] = []
-    previous_end = 0.0
-    for cue in cues:
-        voice = cue.voice or (out[-1].voice if out else "")
-        pause = cue.start - previous_end > PARAGRAPH_PAUSE
-        if not out or voice != out[-1].voice or pause or len(out[-1].texts) >= PARAGRAPH_CUES:
-            out.append(Paragraph(int(cue.start), voice))
-        out[-1].texts.append(cue.text)
-        previous_end = cue.end
-    return out

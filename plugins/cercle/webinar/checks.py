@@ -2,7 +2,9 @@
 
 The Catalog already refuses non-https URLs, unparsable chapter times, unknown time zones
 and missing files; these add what needs the media themselves: a video URL no player
-knows, a PDF that does not open, a WebVTT file that does not parse.
+knows, a PDF that does not open, a WebVTT file that does not parse, `slides_at` times
+that do not match the slides or fall after the end, captions in a language the hub does
+not have.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from cercle.core.catalog import Catalog, Entry
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.refs import ContentRef
 from cercle.slides.render import PdfLimits, SlidesError, check_pdf
-from cercle.video.hosts import parse_video
+from cercle.video.hosts import format_offset, parse_video
 from cercle.video.vtt import VttError, parse_vtt
 
 
@@ -54,10 +56,24 @@ def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
     if path is None:
         return []  # missing: the Catalog reports it (missing_file)
     try:
-        check_pdf(path, pdf_limits(catalog))
+        pages = check_pdf(path, pdf_limits(catalog))
     except SlidesError as exc:
         return [slides_problem(entry, value, exc)]
+    given = len(entry.event.slides_at) if entry.event else 0
+    if given and given != pages:
+        return [
+            problem(
+                entry.rel_path,
+                entry.line_of("slides_at"),
+                "slides_at",
+                "slides_at_count",
+                given=given,
+                pages=pages,
+                value=value,
+            )
+        ]
     return []
+
 
 
 def pdf_limits(catalog: Catalog) -> PdfLimits:
@@ -73,14 +89,44 @@ def slides_problem(entry: Entry, value: str, exc: SlidesError) -> Problem:
     return problem(entry.rel_path, line, "slides", "bad_pdf", value=value, detail=exc.detail or exc.code)
 
 
-def _vtt(entry: Entry, catalog: Catalog, name: str) -> list[Problem]:
-    value = getattr(entry.event, name, None)
-    if not value:
+
+def _slide_times(entry: Entry) -> list[Problem]:
+    """`slides_at`: only with slides and a video, going forward, within `duration`."""
+    ev = entry.event
+    assert ev is not None
+    if not ev.slides_at:
         return []
-    line = entry.line_of(name)
-    allowed = (".vtt", ".md") if name == "transcript" else (".vtt",)
+    rel = entry.rel_path
+    if not ev.slides or not ev.video:
+        return [problem(rel, entry.line_of("slides_at"), "slides_at", "slides_at_alone")]
+    found = []
+    seconds = ev.slide_seconds
+    for index, (at, now) in enumerate(zip(ev.slides_at, seconds, strict=True)):
+        line = entry.line_of("slides_at", index)
+        if index and now < seconds[index - 1]:
+            found.append(
+                problem(
+                    rel, line, f"slides_at.{index}", "slides_at_order", at=at, before=ev.slides_at[index - 1]
+                )
+            )
+        if ev.duration and now > ev.duration * 60:
+            end = format_offset(ev.duration * 60)
+            found.append(problem(rel, line, f"slides_at.{index}", "time_after_end", at=at, end=end))
+    for index, chapter in enumerate(ev.chapters):
+        if ev.duration and chapter.seconds > ev.duration * 60:
+            line = entry.line_of("chapters", index)
+            end = format_offset(ev.duration * 60)
+            found.append(problem(rel, line, f"chapters.{index}", "time_after_end", at=chapter.at, end=end))
+    return found
+
+
+def _vtt_file(entry: Entry, catalog: Catalog, name: str, value: str, key: tuple[str, ...]) -> list[Problem]:
+    """One .vtt (or .md transcript) file: its kind, encoding and syntax."""
+    line = entry.line_of(*key)
+    kind = key[0]
+    allowed = (".vtt", ".md") if kind == "transcript" else (".vtt",)
     if ContentRef(value).is_remote or not value.lower().endswith(allowed):
-        return [problem(entry.rel_path, line, name, f"{name}_kind", value=value)]
+        return [problem(entry.rel_path, line, name, f"{kind}_kind", value=value)]
     path = _local_file(catalog, value)
     if path is None or not value.lower().endswith(".vtt"):
         return []
@@ -93,6 +139,29 @@ def _vtt(entry: Entry, catalog: Catalog, name: str) -> list[Problem]:
     return []
 
 
+def _vtt(entry: Entry, catalog: Catalog) -> list[Problem]:
+    ev = entry.event
+    assert ev is not None
+    found = _vtt_file(entry, catalog, "transcript", ev.transcript, ("transcript",)) if ev.transcript else []
+    languages = catalog.settings.languages
+    for lang, value in ev.caption_files.items():
+        key = ("captions", lang) if lang else ("captions",)
+        name = ".".join(key)
+        if lang and lang not in languages:
+            found.append(
+                problem(
+                    entry.rel_path,
+                    entry.line_of(*key),
+                    name,
+                    "captions_language",
+                    lang=lang,
+                    languages=", ".join(languages),
+                )
+            )
+        found += _vtt_file(entry, catalog, name, value, key)
+    return found
+
+
 def media_problems(catalog: Catalog) -> list[Problem]:
     """Every media problem of every webinar and event, with file and line."""
     found: list[Problem] = []
@@ -101,6 +170,6 @@ def media_problems(catalog: Catalog) -> list[Problem]:
             continue
         found += _video(entry)
         found += _slides(entry, catalog)
-        found += _vtt(entry, catalog, "transcript")
-        found += _vtt(entry, catalog, "captions")
+        found += _slide_times(entry)
+        found += _vtt(entry, catalog)
     return found

@@ -21,8 +21,16 @@ from cercle.hub.alternates import absolute
 from cercle.hub.view import PageView
 from cercle.slides.gallery import Gallery
 from cercle.structured import jsonld
-from cercle.video.hosts import Video, format_offset, iso_duration, parse_video
-from cercle.video.vtt import Paragraph, VttError, paragraphs, parse_vtt
+from cercle.video.hosts import Video, VideoKind, format_offset, iso_duration, parse_video
+from cercle.video.vtt import VttError, parse_vtt
+from cercle.webinar.replay import (
+    CaptionTrack,
+    Takeaway,
+    Transcript,
+    caption_files,
+    takeaways,
+    transcript_lines,
+)
 
 RELATED_LIMIT = 3
 # Related entries are chosen among this many newest entries of each shared topic.
@@ -34,7 +42,8 @@ class ChapterLink:
     seconds: int
     label: str  # 12:30
     title: str
-    href: str  # the video at that time on its host (or the file with #t=)
+    href: str  # the page's own deep link, #t=750 (lands on the transcript line without JavaScript)
+    watch_url: str  # the video at that time on its host (or the file with #t=)
 
     @property
     def iso(self) -> str:
@@ -112,10 +121,20 @@ class EventView:
         return ContentRef(self.video.url).url
 
     def at(self, seconds: int, title: str = "") -> ChapterLink:
-        """A link that starts the video at `seconds` (the host's page at that time without JS)."""
+        """A deep link (#t=) that starts the video at `seconds`, and the host's page at that time."""
         assert self.video is not None
-        href = f"{self.video_src}#t={seconds}" if self.video.is_file else self.video.watch_url(seconds)
-        return ChapterLink(seconds, format_offset(seconds), title, href)
+        watch = f"{self.video_src}#t={seconds}" if self.video.is_file else self.video.watch_url(seconds)
+        return ChapterLink(seconds, format_offset(seconds), title, f"#t={seconds}", watch)
+
+    @property
+    def embed_template(self) -> str:
+        """The player address (`{start}` placeholder), its JavaScript API on, captions in the
+        page's language for PeerTube (its captions live on the instance)."""
+        assert self.video is not None
+        url = self.video.embed_template(api=True)
+        if self.video.kind is VideoKind.PEERTUBE:
+            url += f"&subtitle={self.lang}"
+        return url
 
     @cached_property
     def chapters(self) -> list[ChapterLink]:
@@ -141,14 +160,19 @@ class EventView:
         local = image.url if image and not image.is_remote else None
         return Poster(local) if local else None
 
-    @property
-    def captions_url(self) -> str | None:
-        """Captions for a file video: `captions`, else a .vtt transcript."""
-        for value in (self.ev.captions, self.ev.transcript):
-            ref = ContentRef.of(value)
-            if ref and not ref.is_remote and ref.raw.lower().endswith(".vtt"):
-                return ref.url
-        return None
+    @cached_property
+    def caption_tracks(self) -> list[CaptionTrack]:
+        """<track>s of a file video: `captions` per language, the page's first and default;
+        else a .vtt transcript, in the page's language."""
+        files = caption_files(self.ev, self.lang)
+        if not files and self.ev.transcript:
+            files = {self.lang: self.ev.transcript}
+        out = []
+        for lang, value in files.items():
+            ref = ContentRef(value)
+            if value.lower().endswith(".vtt") and not ref.is_remote:
+                out.append(CaptionTrack(lang, ref.url, lang == self.lang))
+        return out
 
     # -- transcript --------------------------------------------------------------------
 
@@ -162,16 +186,44 @@ class EventView:
         except (OSError, UnicodeDecodeError):
             return None  # reported by `cercle check`
 
+    def _transcript(self, lang: str, value: str, anchors: bool) -> Transcript | None:
+        local = ContentRef(value).content_path
+        text = self._read(value) if value.lower().endswith(".vtt") and local else None
+        try:
+            lines = transcript_lines(parse_vtt(text), with_anchors=anchors) if text else ()
+        except VttError:
+            return None  # reported by `cercle check`
+        return Transcript(lang, lines, local) if lines and local else None
+
     @cached_property
-    def transcript(self) -> list[Paragraph]:
+    def transcript(self) -> Transcript | None:
+        """The timed transcript in the page's language: `transcript` (.vtt), else its captions."""
         value = self.ev.transcript
         if not value or not value.lower().endswith(".vtt"):
+            value = caption_files(self.ev, self.lang).get(self.lang)
+        return self._transcript(self.lang, value, anchors=True) if value else None
+
+    @cached_property
+    def other_transcripts(self) -> list[Transcript]:
+        """The captions of the other languages, offered as their transcripts."""
+        out = []
+        for lang, value in caption_files(self.ev, self.lang).items():
+            found = self._transcript(lang, value, anchors=False) if lang != self.lang else None
+            if found:
+                out.append(found)
+        return out
+
+    @property
+    def slide_times(self) -> list[ChapterLink]:
+        """Where each slide starts in the video (`slides_at`), when they match the slides."""
+        seconds = self.ev.slide_seconds
+        if not self.video or not self.slides or len(seconds) != len(self.slides.items):
             return []
-        text = self._read(value)
-        try:
-            return paragraphs(parse_vtt(text)) if text else []
-        except VttError:
-            return []
+        return [self.at(s) for s in seconds]
+
+    @cached_property
+    def takeaways(self) -> list[Takeaway]:
+        return takeaways(self.ev, self.lang)
 
     @cached_property
     def transcript_html(self) -> str:
@@ -185,6 +237,14 @@ class EventView:
     @property
     def transcript_url(self) -> str | None:
         return ContentRef(self.ev.transcript).url if self.ev.transcript else None
+
+    @property
+    def start_local(self) -> str:
+        """The start as an ISO date-time with its offset, for the reader's own time (JS), else ""."""
+        start = self.times[0] if self.times else None
+        if isinstance(start, dt.datetime) and start.tzinfo is not None:
+            return start.isoformat()
+        return ""
 
     # -- quotes, resources, related ----------------------------------------------------
 
@@ -250,4 +310,6 @@ class EventView:
             video = jsonld.video_data(
                 self.entry, self.video, page_url=self.page_url, thumbnail_url=poster, content_url=content_url
             )
+        if self.takeaways:  # schema.org's summary of a creative work: the replay, else the event
+            (video if video is not None else event)["abstract"] = "\n".join(t.text for t in self.takeaways)
         return jsonld.script_json(jsonld.graph(event, video))

@@ -222,6 +222,40 @@
     return paragraph;
   }
 
+  // A match inside the transcript lands on its line: each line is an element with the id
+  // t=<seconds> (a #t= link on the replay page). Pagefind makes sub-results of headings only,
+  // but lists every element with an id among a result's anchors, at its word position.
+  var LINE_WORDS = 80; // the last line ends where the page does: a line is never that long
+  function transcriptLine(result) {
+    var lines = (result.anchors || [])
+      .filter(function (anchor) {
+        return /^t=\d+$/.test(anchor.id || "");
+      })
+      .sort(function (a, b) {
+        return a.location - b.location;
+      });
+    var hits = (result.locations || []).slice().sort(function (a, b) {
+      return a - b;
+    });
+    for (var h = 0; h < hits.length; h++) {
+      for (var i = 0; i < lines.length; i++) {
+        var end = i + 1 < lines.length ? lines[i + 1].location : lines[i].location + LINE_WORDS;
+        if (hits[h] >= lines[i].location && hits[h] < end) return lines[i];
+      }
+    }
+    return null;
+  }
+
+  function clock(seconds) {
+    var h = Math.floor(seconds / 3600);
+    var m = Math.floor((seconds % 3600) / 60);
+    var s = seconds % 60;
+    var two = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return h ? h + ":" + two(m) + ":" + two(s) : m + ":" + two(s);
+  }
+
   function render(data, total) {
     var items = data.map(function (result) {
       var meta = result.meta || {};
@@ -240,6 +274,14 @@
         item.appendChild(line);
       }
       if (result.excerpt) item.appendChild(excerpt(result.excerpt));
+      var line = transcriptLine(result);
+      if (line) {
+        var at = document.createElement("a");
+        at.className = "cercle-search__moment";
+        at.href = result.url.split("#")[0] + "#" + line.id;
+        at.textContent = (strings.moment || "{at}").replace("{at}", clock(parseInt(line.id.slice(2), 10)));
+        item.appendChild(at);
+      }
       return item;
     });
     list.replaceChildren.apply(list, items);

@@ -10,6 +10,7 @@
     var caption = root.querySelector("[data-cercle-slide-caption]");
     var stage = root.querySelector("[data-cercle-slides-stage]");
     var controls = root.querySelector("[data-cercle-slides-controls]");
+    var play = root.querySelector("[data-cercle-slide-play]");
     if (!links.length || !image) return;
     var current = 0;
 
@@ -25,7 +26,19 @@
         else other.removeAttribute("aria-current");
       });
       if (focusThumb) link.focus();
+      // slides_at: "play from this slide" follows the slide shown.
+      var at = link.getAttribute("data-cercle-at");
+      if (play && at !== null) {
+        play.setAttribute("data-cercle-start", at);
+        play.setAttribute("href", "#t=" + at);
+        play.textContent = play.getAttribute("data-template").replace("{at}", link.getAttribute("data-cercle-at-label"));
+      }
     }
+
+    // The video's time moves the gallery (cercle-replay.js, from `slides_at`).
+    root.addEventListener("cercle:slide", function (event) {
+      show(event.detail.index, false);
+    });
 
     if (controls) {
       controls.hidden = false;

@@ -267,7 +267,8 @@ class CatalogBuilder:
             self.problems.append(problem(rel, line(("image",)), "image_alt", "image_without_alt"))
         paths: list[tuple[str, str | None]] = [("image", meta.image)]
         if isinstance(meta, EventMeta):
-            paths += [("slides", meta.slides), ("transcript", meta.transcript), ("captions", meta.captions)]
+            paths += [("slides", meta.slides), ("transcript", meta.transcript)]
+            paths += [(f"captions.{k}" if k else "captions", v) for k, v in meta.caption_files.items()]
             if meta.video and not ContentRef(meta.video).is_remote:
                 paths.append(("video", meta.video))
             paths += [(f"resources.{i}.url", r.url) for i, r in enumerate(meta.resources)]

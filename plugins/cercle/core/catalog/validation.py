@@ -7,6 +7,7 @@ error's `type` is the Problem's code and its `ctx` the message's parameters.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from pydantic import ValidationError
@@ -28,6 +29,33 @@ def suggestion(name: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+# Union members in an error's location (`takeaways: [text | {text, lang}]`): pydantic names the
+# member that failed, `constrained-str` or the model's class; field names are lowercase.
+_MEMBER = re.compile(r"^(?:constrained-str|str|[A-Z]\w*)$")
+_SHAPE_ERRORS = frozenset({"string_type", "model_type", "model_attributes_type", "dict_type"})
+
+
+def _member_at(loc: tuple) -> int | None:
+    return next((i for i, p in enumerate(loc) if isinstance(p, str) and _MEMBER.match(p)), None)
+
+
+def union_errors(errors: list) -> list:
+    """A value that may be a text or an object fails both ways: keep what went wrong with the
+    shape that was given (drop "not a text" next to an object's own error), without member names."""
+    kept = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        at = _member_at(loc)
+        if at is not None:
+            prefix = loc[:at]
+            others = [e for e in errors if e is not err and tuple(e["loc"])[:at] == prefix]
+            if err["type"] in _SHAPE_ERRORS and others:
+                continue
+            err = {**err, "loc": loc[:at] + loc[at + 1 :]}
+        kept.append(err)
+    return kept
+
+
 def validation_problems(
     exc: ValidationError,
     rel: str,
@@ -42,7 +70,7 @@ def validation_problems(
         if entry_type is None
         else (EventMeta.model_fields if entry_type.is_event_like else EntryMeta.model_fields)
     )
-    for err in exc.errors():
+    for err in union_errors(exc.errors()):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         path = (*prefix, *loc)
         dotted = ".".join(str(p) for p in path)

@@ -33,4 +33,5 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):
                 extension_configs=config.mdx_configs,
             )
             view.parts.webinar = EventView(view, render_markdown=render)
+            view.parts.takeaways = view.parts.webinar.takeaways
         return context
