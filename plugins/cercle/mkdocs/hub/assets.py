@@ -30,6 +30,19 @@ def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None)
         config.extra_javascript.append(deferred)  # type: ignore[arg-type]
 
 
+def defer_scripts(config: MkDocsConfig) -> None:
+    """Defer every extra script but `async` ones: Material's bundle is deferred (main.html), and
+    a hub's script that uses it (`document$`) must still run after it, in the listed order."""
+    for i, script in enumerate(config.extra_javascript):
+        if isinstance(script, str):
+            deferred = ExtraScriptValue(script)
+            deferred.type = "module" if script.endswith(".mjs") else ""
+            config.extra_javascript[i] = deferred  # type: ignore[call-overload]
+            script = deferred
+        if not script.async_:
+            script.defer = True
+
+
 def bundle_stylesheets(files: Files, config: MkDocsConfig) -> None:
     """Replace the site's cercle.css by it plus every registered theme stylesheet."""
     base = files.get_file_from_path(BUNDLE)

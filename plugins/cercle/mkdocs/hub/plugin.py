@@ -23,7 +23,7 @@ from cercle.core.errors import Severity, format_text, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.assets import add_assets as add_assets  # where the features import it
-from cercle.mkdocs.hub.assets import bundle_stylesheets
+from cercle.mkdocs.hub.assets import bundle_stylesheets, defer_scripts
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.parallel import ParallelPages
@@ -116,6 +116,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             files.append(File.generated(config, page.src_uri, content=""))
         self._fix_material_bundle(files, config)
         bundle_stylesheets(files, config)  # every feature's on_config has registered its CSS
+        defer_scripts(config)
         return files
 
     def _fix_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
