@@ -36,14 +36,18 @@ a{{text-decoration:underline}}</style>
 <div class="md-content">{}</div></html>"""
 
 
+def open_gate(page, serve_dir, folder, body: str) -> None:
+    (folder / "index.html").write_text(GATE.format(body), encoding="utf-8")
+    page.goto(serve_dir(folder) + "/")
+
+
 @pytest.mark.parametrize("sized", ["375"], indirect=True)
 def test_gate_catches_a_bar_over_a_picture_and_an_underlined_space(sized, serve_dir, tmp_path):
-    (tmp_path / "index.html").write_text(GATE.format(
+    open_gate(sized, serve_dir, tmp_path, (
         '<div class="box"><img src="x.png" alt="" width="300" height="160" style="display:block">'
         '<span style="position:absolute;left:0;right:0;bottom:0">Play</span></div>'
         '<p><a href="#t"><time>0:00</time> <span>Welcome</span></a></p>'
-    ), encoding="utf-8")
-    sized.goto(serve_dir(tmp_path) + "/")
+    ))
     found = overlaps(sized)
     assert len(found) == 1 and found[0].startswith("img overlaps span"), found
     assert underlined_spaces(sized) == ["0:00 Welcome (#t)"]
@@ -51,13 +55,12 @@ def test_gate_catches_a_bar_over_a_picture_and_an_underlined_space(sized, serve_
 
 @pytest.mark.parametrize("sized", ["375"], indirect=True)
 def test_gate_accepts_nested_text_and_plain_link_text(sized, serve_dir, tmp_path):
-    (tmp_path / "index.html").write_text(GATE.format(
+    open_gate(sized, serve_dir, tmp_path, (
         '<p>Some <a href="#a">linked <strong>words</strong> here</a> and more text that wraps over'
         ' a few lines of the narrow screen, <em>with emphasis</em>.</p><ul><li>One</li><li>Two</li></ul>'
         '<p><a href="#b" style="text-decoration:none"><time style="text-decoration:underline">1:00</time>'
         ' <span style="text-decoration:underline">Next</span></a></p>'
-    ), encoding="utf-8")
-    sized.goto(serve_dir(tmp_path) + "/")
+    ))
     assert overlaps(sized) == []
     assert underlined_spaces(sized) == []
 
