@@ -5,6 +5,8 @@
 #   make test    ruff + the whole pytest suite (unit, integration, browser)
 #   make lint    ruff only
 #   make booklet the ambassador guides as a PDF (cercle booklet; LANG_BOOKLET=fr)
+#   make lighthouse  Lighthouse mobile scores of the demo hub (8 pages) into docs/lighthouse.md
+#   make screenshots PNGs of every page type, both languages, 1280 and 375 px (build/screenshots/)
 #   make bench   Cercle vs the usual Material stack (N=500 entries per language; N=… to change),
 #                then cercle serve's edit-to-reload time on the demo and at N
 #   make clean   remove build output and caches (keeps .venv)
@@ -33,10 +35,10 @@ BIN     := $(VENV)/bin
 VPY     := $(BIN)/python
 STAMP   := $(VENV)/.installed
 
-.PHONY: help venv site serve test lint chromium java pango booklet bench clean
+.PHONY: help venv site serve test lint chromium java pango node booklet bench lighthouse screenshots clean
 
 help:
-	@echo "make site | serve | test | lint | bench | clean | venv"
+	@echo "make site | serve | test | lint | lighthouse | screenshots | bench | clean | venv"
 
 # --- environment ---------------------------------------------------------------
 
@@ -67,6 +69,10 @@ LANG_BOOKLET ?= fr
 booklet: $(STAMP) pango
 	$(BIN)/cercle booklet --lang $(LANG_BOOKLET) -f $(MKDOCS_YML) -o $(SITE_DIR)-booklet-$(LANG_BOOKLET).pdf
 
+# Node and the pinned Lighthouse (npm ci) for the speed check; fails under CI=true when missing.
+node:
+	@bash scripts/ensure-node.sh
+
 # Java runs the offline HTML5 validator (vnu.jar from pip) of tests/quality.
 java:
 	@bash scripts/ensure-java.sh
@@ -87,12 +93,23 @@ lint: $(STAMP)
 # Ruff and pytest both run even when the first fails, so one run reports both;
 # the target fails if either did. pytest's own closing summary line is printed
 # as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
-test: $(STAMP) chromium java pango
+test: $(STAMP) chromium java pango node
 	@lint=0; $(BIN)/ruff check plugins tests || lint=$$?; \
 	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
 	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \
 	if [ $$tests -ne 0 ]; then echo "make test: pytest failed (exit $$tests)" >&2; fi; \
 	[ $$lint -eq 0 ] && [ $$tests -eq 0 ]
+
+# Lighthouse (mobile, simulated throttling, one run per page) on the demo hub served with gzip
+# on 127.0.0.1; writes the table into docs/lighthouse.md and fails under LIGHTHOUSE_MIN.
+LIGHTHOUSE_MIN ?= 98
+lighthouse: site chromium node
+	$(VPY) scripts/lighthouse.py $(SITE_DIR) --min $(LIGHTHOUSE_MIN) --write docs/lighthouse.md
+
+# Screenshots of every page type in both languages at 1280 and 375 px, for review.
+SCREENSHOTS_DIR ?= build/screenshots
+screenshots: site chromium
+	$(VPY) scripts/screenshots.py $(SITE_DIR) $(SCREENSHOTS_DIR)
 
 # Side by side with the usual Material stack at N entries per language (docs/benchmarks.md).
 # Installs the bench-only packages (benchmarks/setup.sh); N=50 make bench for a quick look.

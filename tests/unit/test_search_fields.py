@@ -50,3 +50,9 @@ def test_only_materials_article_becomes_the_indexed_body(tmp_path):
     assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in marked
     assert marked.index("data-pagefind-body") > marked.index("<nav>")
     assert mark_for_index("<main>no article</main>", fields_of(tmp_path)) is None
+
+
+def test_meta_says_language_and_iso_date_for_results(tmp_path):
+    assert dict(fields_of(tmp_path).meta)["lang"] == "fr"
+    assert dict(fields_of(tmp_path).meta)["datetime"] == "2022-10-13"
+    assert dict(fields_of(tmp_path, "en/webinars/a.md").meta)["lang"] == "en"

@@ -35,11 +35,13 @@ def search_fields(entry: Entry, catalog: Catalog) -> SearchFields:
     for speaker_id in entry.speaker_ids:
         speaker = catalog.speakers.get(speaker_id)
         filters.append(("speaker", speaker.name if speaker else speaker_id))
-    meta = [("title", entry.title), ("type", i18n.ui(lang, entry.type.value))]
+    # `lang`: a result from another language's index says its language (lang="…").
+    meta = [("title", entry.title), ("type", i18n.ui(lang, entry.type.value)), ("lang", lang)]
     sort = []
     if entry.date:
         filters.append(("year", str(entry.date.year)))
         meta.append(("date", i18n.format_date(entry.date, lang, "long")))
+        meta.append(("datetime", entry.date.isoformat()))  # a result's <time datetime>
         sort.append(("date", entry.date.isoformat()))
     return SearchFields(tuple(filters), tuple(meta), tuple(sort))
 

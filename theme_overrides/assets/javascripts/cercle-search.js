@@ -4,21 +4,37 @@
 (function () {
   "use strict";
 
+  var HIGHLIGHT = "pagefind-highlight";
   var dialog = document.getElementById("cercle-search");
-  if (!dialog || typeof dialog.showModal !== "function") return;
+  if (!dialog) return;
+
+  // A page opened from a result (?pagefind-highlight=…) marks the searched words in its
+  // content with Pagefind's own script, from this site; other pages load nothing.
+  if (new URLSearchParams(window.location.search).has(HIGHLIGHT)) {
+    import(new URL(dialog.getAttribute("data-highlight"), document.baseURI).href)
+      .then(function (module) {
+        new module.default({ highlightParam: HIGHLIGHT, addStyles: false });
+      })
+      .catch(function (error) {
+        if (window.console) console.error("cercle-search:", error);
+      });
+  }
+  if (typeof dialog.showModal !== "function") return;
 
   var strings = JSON.parse(dialog.querySelector(".cercle-search__strings").textContent);
   var form = dialog.querySelector(".cercle-search__form");
   var input = dialog.querySelector(".cercle-search__input");
   var status = dialog.querySelector(".cercle-search__status");
   var list = dialog.querySelector(".cercle-search__results");
-  var selects = Array.prototype.slice.call(dialog.querySelectorAll("select[data-filter]"));
+  var groups = Array.prototype.slice.call(dialog.querySelectorAll("fieldset[data-filter]"));
+  var sort = dialog.querySelector(".cercle-search__sort");
   var lang = dialog.getAttribute("data-lang") || document.documentElement.lang;
   var openers = document.querySelectorAll(".cercle-search__open");
   var returnFocus = null;
   var pagefind = null;
   var loading = null;
   var current = 0;
+  var merged = {};
   var MAX_RESULTS = 20;
 
   // -- opening, closing, focus -------------------------------------------------------
@@ -121,8 +137,14 @@
       status.textContent = strings.loading;
       loading = import(url.href)
         .then(function (module) {
+          // Every index gets its language as a filter, so merged languages can be left out again.
           return module
-            .options({ baseUrl: new URL("../", url).pathname, excerptLength: 24 })
+            .options({
+              baseUrl: new URL("../", url).pathname,
+              excerptLength: 24,
+              highlightParam: HIGHLIGHT,
+              mergeFilter: { cercle_lang: lang },
+            })
             .then(function () {
               pagefind = module;
               return fillFilters();
@@ -132,37 +154,77 @@
           status.textContent = "";
           run();
         })
-        .catch(function (error) {
-          status.textContent = strings.unavailable;
-          if (window.console) console.error("cercle-search:", error);
-        });
+        .catch(fail);
     }
     return loading;
   }
 
+  function fail(error) {
+    status.textContent = strings.unavailable;
+    if (window.console) console.error("cercle-search:", error);
+  }
+
+  // Another language's index, merged once on demand. Pagefind skips a merge of the path its
+  // primary index came from (site-relative); the same folder given as an absolute URL is not.
+  function mergeLanguage(other) {
+    if (!merged[other]) {
+      var url = new URL(dialog.getAttribute("data-pagefind"), document.baseURI);
+      merged[other] = pagefind
+        .mergeIndex(new URL("./", url).href, {
+          language: other,
+          baseUrl: new URL("../", url).pathname,
+          excerptLength: 24,
+          highlightParam: HIGHLIGHT,
+          mergeFilter: { cercle_lang: other },
+        })
+        .then(fillFilters);
+    }
+    return merged[other];
+  }
+
   function fillFilters() {
     return pagefind.filters().then(function (available) {
-      selects.forEach(function (select) {
-        var name = select.getAttribute("data-filter");
+      groups.forEach(function (group) {
+        var name = group.getAttribute("data-filter");
+        var box = group.querySelector(".cercle-search__choices");
+        var chosen = checked(group);
         var values = Object.keys(available[name] || {});
         values.sort(function (a, b) {
           return name === "year" ? b.localeCompare(a) : a.localeCompare(b, lang);
         });
-        values.forEach(function (value) {
-          var option = document.createElement("option");
-          option.value = value;
-          option.textContent = value;
-          select.appendChild(option);
-        });
-        select.parentElement.hidden = values.length === 0;
+        box.replaceChildren.apply(
+          box,
+          values.map(function (value, i) {
+            var item = document.createElement("li");
+            var label = document.createElement("label");
+            var input = document.createElement("input");
+            input.type = "checkbox";
+            input.value = value;
+            input.id = "cercle-search-" + name + "-" + i;
+            input.checked = chosen.indexOf(value) !== -1;
+            label.htmlFor = input.id;
+            label.append(input, " " + value);
+            item.appendChild(label);
+            return item;
+          })
+        );
+        group.hidden = values.length === 0;
       });
     });
   }
 
+  function checked(container) {
+    return Array.prototype.map.call(container.querySelectorAll("input:checked"), function (input) {
+      return input.value;
+    });
+  }
+
+  // Several values of one filter: any of them; several filters: all of them.
   function chosenFilters() {
     var filters = {};
-    selects.forEach(function (select) {
-      if (select.value) filters[select.getAttribute("data-filter")] = select.value;
+    groups.forEach(function (group) {
+      var values = checked(group);
+      if (values.length) filters[group.getAttribute("data-filter")] = { any: values };
     });
     return filters;
   }
@@ -172,35 +234,37 @@
     var id = ++current;
     var term = input.value.trim();
     var filters = chosenFilters();
-    if (!term && !Object.keys(filters).length) {
-      list.replaceChildren();
-      status.textContent = "";
-      return;
-    }
-    var options = { filters: filters };
-    if (!term) options.sort = { date: "desc" };
-    pagefind
-      .debouncedSearch(term || null, options, 150)
-      .then(function (search) {
-        if (!search || id !== current) return null;
-        var shown = search.results.slice(0, MAX_RESULTS);
-        return Promise.all(
-          shown.map(function (result) {
-            return result.data();
-          })
-        ).then(function (data) {
-          if (id === current) render(data, search.results.length);
+    var others = checked(dialog.querySelector(".cercle-search__options"));
+    Promise.all(others.map(mergeLanguage))
+      .then(function () {
+        if (id !== current) return null;
+        if (!term && !Object.keys(filters).length) {
+          list.replaceChildren();
+          status.textContent = "";
+          return null;
+        }
+        if (Object.keys(merged).length) filters.cercle_lang = { any: [lang].concat(others) };
+        var options = { filters: filters };
+        // With no words there is no relevance: filters alone list the newest first.
+        if (!term || sort.value === "date") options.sort = { date: "desc" };
+        return pagefind.debouncedSearch(term || null, options, 150).then(function (search) {
+          if (!search || id !== current) return null;
+          var shown = search.results.slice(0, MAX_RESULTS);
+          return Promise.all(
+            shown.map(function (result) {
+              return result.data();
+            })
+          ).then(function (data) {
+            if (id === current) render(data, search.results.length);
+          });
         });
       })
-      .catch(function (error) {
-        status.textContent = strings.unavailable;
-        if (window.console) console.error("cercle-search:", error);
-      });
+      .catch(fail);
   }
 
   input.addEventListener("input", run);
-  selects.forEach(function (select) {
-    select.addEventListener("change", run);
+  form.addEventListener("change", function (event) {
+    if (event.target !== input) run();
   });
 
   // -- results ---------------------------------------------------------------------------
@@ -261,16 +325,22 @@
       var meta = result.meta || {};
       var item = document.createElement("li");
       item.className = "cercle-search__result";
+      if (meta.lang && meta.lang !== lang) item.lang = meta.lang; // another language's result
       var link = document.createElement("a");
       link.className = "cercle-search__link";
       link.href = result.url;
       link.textContent = meta.title || result.url;
       item.appendChild(link);
-      var facts = [meta.type, meta.date].filter(Boolean).join(" · ");
-      if (facts) {
+      if (meta.type || meta.date) {
         var line = document.createElement("p");
         line.className = "cercle-search__meta";
-        line.textContent = facts;
+        line.textContent = meta.type || "";
+        if (meta.date) {
+          var time = document.createElement("time");
+          time.textContent = meta.date;
+          if (meta.datetime) time.dateTime = meta.datetime;
+          line.append(meta.type ? " · " : "", time);
+        }
         item.appendChild(line);
       }
       if (result.excerpt) item.appendChild(excerpt(result.excerpt));

@@ -24,6 +24,8 @@ from cercle.core.errors import Problem, Severity, format_text, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.safe_paths import escapes
 from cercle.hub.view import Hub, PageView
+from cercle.mkdocs.hub.assets import add_assets as add_assets  # where the features import it
+from cercle.mkdocs.hub.assets import bundle_stylesheets, defer_scripts
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.parallel import ParallelPages
@@ -124,6 +126,8 @@ class HubPlugin(BasePlugin[HubConfig]):
                 continue  # an index.md written by hand heads this generated page
             files.append(File.generated(config, page.src_uri, content=""))
         self._fix_material_bundle(files, config)
+        bundle_stylesheets(files, config)  # every feature's on_config has registered its CSS
+        defer_scripts(config)
         return files
 
     def _refuse_escaping_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -304,15 +308,8 @@ def in_render_worker(config: MkDocsConfig) -> bool:
     return isinstance(plugin, HubPlugin) and plugin.in_worker()
 
 
-def add_assets(config: MkDocsConfig, stylesheet: str, script: str) -> None:
-    """Load a feature's stylesheet and script on every page (once, whatever the user listed)."""
-    if stylesheet not in config.extra_css:
-        config.extra_css.append(stylesheet)
-    if script not in [str(listed) for listed in config.extra_javascript]:
-        config.extra_javascript.append(script)  # type: ignore[arg-type]
-
-
 def page_view(context: dict[str, Any]) -> PageView | None:
     """The `cercle` view the hub put in a page's template context, if any."""
     view = context.get("cercle")
     return view if isinstance(view, PageView) else None
+

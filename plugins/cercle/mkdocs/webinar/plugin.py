@@ -12,13 +12,20 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cercle.mkdocs.hub.plugin import page_view
+from cercle.mkdocs.hub.plugin import add_assets, page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
 from cercle.webinar.view import EventView
+
+STYLESHEET = "assets/stylesheets/cercle-webinar.css"
 
 
 class WebinarPlugin(BasePlugin[WebinarConfig]):
     supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            add_assets(config, STYLESHEET)  # joined into cercle.css, with the other features' CSS
+        return config
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
