@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cercle.calendar.ics import CalendarLinks
+    from cercle.core.catalog import Entry
     from cercle.meta.tags import MetaTag
     from cercle.share.kit import ShareKit
     from cercle.slides.gallery import Gallery
@@ -35,6 +36,7 @@ class SharePart:
 
     kit: ShareKit
     new_window: bool = False
+    entry: Entry | None = None  # the entry shared, on pages that list several (the "to share" page)
 
 
 @dataclass
@@ -46,4 +48,5 @@ class PageParts:
     calendar: CalendarLinks | None = None  # cercle/calendar
     feeds: list[FeedLink] = field(default_factory=list)  # cercle/feeds
     share: SharePart | None = None  # cercle/share
+    to_share: list[SharePart] = field(default_factory=list)  # cercle/share: the "to share" page
     meta: list[MetaTag] = field(default_factory=list)  # cercle/cards: og/twitter tags
