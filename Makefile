@@ -100,6 +100,7 @@ REPEAT ?= 3
 bench: $(STAMP) chromium
 	bash benchmarks/setup.sh
 	$(VPY) benchmarks/run.py --entries $(N) --repeat $(REPEAT)
+	$(VPY) benchmarks/cards/variants.py
 
 # --- housekeeping --------------------------------------------------------------
 

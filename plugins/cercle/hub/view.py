@@ -52,7 +52,7 @@ class Hub:
 
     def nav_pages(self, lang: str) -> list[GeneratedPage]:
         """The few pages of a language's menu: never the entries, so pages stay small."""
-        wanted = {Kind.HOME, Kind.LISTING, Kind.TOPICS, Kind.SPEAKERS}
+        wanted = {Kind.HOME, Kind.LISTING, Kind.TOPICS, Kind.SPEAKERS, Kind.TO_SHARE}
         return [p for p in self.pages if p.lang == lang and p.kind in wanted]
 
     def view(self, src_uri: str) -> PageView | None:
