@@ -112,7 +112,7 @@ def make_digest(
     entries = in_month(hub.catalog.in_language(lang), month)
     label = _month_label(month, lang)
     if not entries:
-        raise DigestError("share_empty_month", month=month.strftime("%Y-%m"), lang=lang)
+        raise DigestError("share_empty_month", month=month.strftime("%Y-%m"), language=lang)
     items = _items(hub, entries, image_of)
     site_url = hub.settings.site_url
     heading = ui(lang, "digest_heading", month=label)
