@@ -83,7 +83,8 @@ def _items(hub: Hub, entries: list[Entry], image_of: ImageOf) -> list[Item]:
         notes = [ui(entry.lang, "to_share_pinned")] if share.pinned else []
         if share.until:
             notes.append(ui(entry.lang, "to_share_until", date=format_date(share.until, entry.lang)))
-        url = with_utm(absolute(settings.site_url, entry.url), settings.share_utm, SOURCE)
+        page = absolute(settings.site_url, entry.url)  # in the post: it is shared on from there
+        url = with_utm(page, settings.share_utm, SOURCE)
         picture = image_of(entry)
         post = suggestions(entry, disclosure_for(entry, settings.share_disclosure))[0].post
         items.append(
@@ -92,7 +93,7 @@ def _items(hub: Hub, entries: list[Entry], image_of: ImageOf) -> list[Item]:
                 url=url,
                 note=" · ".join(notes),
                 description=entry.meta.description or "",
-                post=f"{post} {url}",
+                post=f"{post} {page}",
                 image=picture[0] if picture else "",
                 image_alt=picture[1] if picture else "",
             )
