@@ -120,6 +120,7 @@ bench: $(STAMP) chromium
 	$(VPY) benchmarks/run.py --entries $(N) --repeat $(REPEAT)
 	$(VPY) benchmarks/preview.py
 	$(VPY) benchmarks/preview.py --entries $(N) --repeat $(REPEAT)
+	$(VPY) benchmarks/cards/variants.py
 
 # --- housekeeping --------------------------------------------------------------
 

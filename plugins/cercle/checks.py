@@ -15,7 +15,7 @@ from cercle.core.errors import Problem
 from cercle.hub.pages import generated_pages, reserved_url_problems
 from cercle.rawhtml.checks import raw_html_problems
 from cercle.review.checks import placeholder_problems
-from cercle.share.checks import share_length_problems
+from cercle.share.checks import blank_problems, disclosure_problems, share_length_problems
 from cercle.webinar.checks import media_problems
 
 
@@ -31,6 +31,8 @@ CHECKS: list[Callable[[Catalog], list[Problem]]] = [
     _reserved_urls,
     _statement,
     share_length_problems,
+    blank_problems,
+    disclosure_problems,
     media_problems,
     raw_html_problems,
     placeholder_problems,

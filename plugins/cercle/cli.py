@@ -10,6 +10,7 @@ from cercle.commands.a11y import a11y
 from cercle.commands.booklet import booklet
 from cercle.commands.build import build
 from cercle.commands.check import check, schema
+from cercle.commands.digest import digest
 from cercle.commands.imports import import_command
 from cercle.commands.new import new
 from cercle.commands.serve import serve
@@ -39,7 +40,7 @@ def main() -> None:
     """Cercle: a bilingual ambassador resource hub, built with MkDocs."""
 
 
-for command in (new, check, build, serve, translations, schema, import_command, a11y, booklet):
+for command in (new, check, build, serve, translations, schema, import_command, a11y, booklet, digest):
     main.add_command(command)
 
 

@@ -1,4 +1,5 @@
-"""The share block in Chromium: copy buttons, native share (absent and present), Mastodon, no JS."""
+"""The share block in Chromium: copy buttons, native share (absent and present), Mastodon,
+fill-in blanks, the compact block's disclosure, no JS."""
 
 from __future__ import annotations
 
@@ -27,9 +28,16 @@ def clipboard(page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
+def open_more(page) -> None:
+    """Open the compact block's one disclosure (variants, hashtags, Mastodon, link, images)."""
+    page.locator("details.cercle-share__more summary").first.click()
+
+
 def test_copy_button_puts_the_suggested_text_on_the_clipboard(page, serve_dir, demo_site):
     open_entry(page, serve_dir, demo_site)
     button = page.get_by_role("button", name="Copier le texte suggéré 2")
+    assert button.is_hidden()  # behind the disclosure until it is opened
+    open_more(page)
     assert button.is_visible()
     button.click()
     page.wait_for_function("document.querySelector('[data-cercle-status]').textContent.length > 0")
@@ -43,6 +51,7 @@ def test_without_native_share_the_button_stays_hidden_and_copy_link_works(page, 
     open_entry(page, serve_dir, demo_site, NO_SHARE)
     assert page.evaluate("typeof navigator.share") == "undefined"
     assert page.locator("[data-cercle-native]").is_hidden()
+    open_more(page)
     page.get_by_role("button", name="Copier le lien").click()
     page.wait_for_function("document.querySelector('[data-cercle-status]').textContent.length > 0")
     link = clipboard(page)
@@ -64,7 +73,7 @@ def test_native_share_is_offered_and_called_with_the_page_url_and_text(page, ser
 def test_mastodon_asks_the_instance_once_and_remembers_it_in_the_browser(page, serve_dir, demo_site):
     stub_open = "window.open = function (url) { window.__opened = url; return null; };"
     base = open_entry(page, serve_dir, demo_site, stub_open)
-    page.locator("details.cercle-share__mastodon summary").click()
+    open_more(page)
     field = page.get_by_label("Votre instance Mastodon")
     field.fill("javascript:alert(1)")
     page.get_by_role("button", name="Publier sur Mastodon").click()
@@ -78,7 +87,7 @@ def test_mastodon_asks_the_instance_once_and_remembers_it_in_the_browser(page, s
     assert page.evaluate("localStorage.getItem('cercle.mastodon.instance')") == "piaille.fr"
     assert page.context.cookies() == []  # nothing but localStorage
     page.goto(f"{base}/{FR}")
-    page.locator("details.cercle-share__mastodon summary").click()
+    open_more(page)
     assert page.get_by_label("Votre instance Mastodon").input_value() == "piaille.fr"
 
 
@@ -89,7 +98,7 @@ def test_without_javascript_links_and_texts_work(browser, serve_dir, demo_site):
         page.goto(f"{serve_dir(demo_site)}/{FR}")
         assert page.locator("[data-cercle-copy]").first.is_hidden()
         assert page.locator(".cercle-share__mastodon-form").is_hidden()
-        page.locator("details.cercle-share__mastodon summary").click()
+        open_more(page)
         assert page.get_by_text("Mastodon n’a pas d’adresse de partage commune").is_visible()
         linkedin = page.get_by_role("link", name="Partager sur LinkedIn (nouvelle fenêtre)")
         assert linkedin.get_attribute("href").startswith(
@@ -99,3 +108,61 @@ def test_without_javascript_links_and_texts_work(browser, serve_dir, demo_site):
         assert page.locator("#cercle-share-url").input_value().startswith(SITE + FR)
     finally:
         context.close()
+
+
+BLANKS = "fr/guides/organisation-holomidale-programme-ambassadeurs/"
+
+
+def test_a_blank_becomes_a_field_and_nothing_is_copied_while_it_is_empty(page, serve_dir, demo_site):
+    base = serve_dir(demo_site)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page.goto(f"{base}/{BLANKS}")
+    page.evaluate("navigator.clipboard.writeText('avant')")
+    field = page.get_by_label("À compléter\u00a0: votre idée principale")
+    assert field.is_visible() and field.input_value() == ""
+    assert page.get_by_text("Complétez les champs entre crochets avant de copier").is_visible()
+    page.get_by_role("button", name="Copier le texte suggéré 1").click()
+    page.wait_for_function("document.querySelector('[data-cercle-status]').textContent.length > 0")
+    status = page.text_content("[data-cercle-status]")
+    assert status == "Complétez d’abord 1 champ(s)\u00a0: votre idée principale."
+    assert page.get_attribute("[data-cercle-status]", "role") == "status"  # announced
+    assert field.get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.getAttribute('data-blank')") == "votre idée principale"
+    assert clipboard(page) == "avant"  # nothing copied
+
+    field.fill("la confiance d’abord")
+    page.get_by_role("button", name="Copier le texte suggéré 1").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t !== 'avant')")
+    copied = clipboard(page)
+    assert "m’a donné une idée\u00a0: la confiance d’abord." in copied
+    assert "[" not in copied and copied.endswith("#Ambassadeurs #Confiance")
+    assert "Je travaille chez Cercle." in copied
+    assert field.get_attribute("aria-invalid") is None
+    # The networks' links carry what the reader typed.
+    x_link = page.locator("a[data-network='x']").first.get_attribute("href")
+    assert "la%20confiance%20d%E2%80%99abord" in x_link and "%5Bvotre" not in x_link
+
+
+def test_without_javascript_blanks_show_with_their_brackets(browser, serve_dir, demo_site):
+    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto(f"{serve_dir(demo_site)}/{BLANKS}")
+        post = page.locator("#cercle-share-text-1")
+        assert "m’a donné une idée\u00a0: [votre idée principale]." in post.inner_text()
+        assert page.locator("input[data-blank]").count() == 0
+    finally:
+        context.close()
+
+
+def test_to_share_page_blocks_work_side_by_side(page, serve_dir, demo_site):
+    base = serve_dir(demo_site)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page.goto(f"{base}/fr/a-partager/")
+    blocks = page.locator("[data-cercle-share]")
+    assert blocks.count() == 4
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))  # every block's ids are its own
+    blocks.nth(1).get_by_role("button", name="Copier le texte suggéré 1").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+    assert clipboard(page).startswith("Holacratie, holomidal")

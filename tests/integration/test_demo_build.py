@@ -65,9 +65,10 @@ def test_nav_lists_only_the_language_sections_never_entries(demo_site):
         "../../guides/",
         "../../themes/",
         "../../intervenants/",
+        "../../a-partager/",
     ]
     en_nav = nav_links(page(demo_site, "en/guides/"))
-    assert len(en_nav) == 6 and all("webinaires" not in href for href in en_nav)
+    assert len(en_nav) == 7 and all("webinaires" not in href for href in en_nav)
 
 
 def test_webinar_archive_lists_upcoming_first_then_years(demo_site):

@@ -89,7 +89,8 @@ def test_share_block_on_entries_only(demo_site):
     posts = [el for el in block[0].iter("p") if "cercle-share__post" in (el.get("class") or "")]
     assert len(posts) == 3 and posts[0].text.startswith("J’ai revu le webinaire")
     copies = [b for b in block[0].iter("button") if b.get("data-cercle-copy")]
-    assert len(copies) == 5 and all(b.get("hidden") is not None for b in copies)  # shown by JS only
+    images = by_class(block[0], "cercle-share__images")  # the card, each quote: one alt text each
+    assert len(copies) == 5 + len(images) and all(b.get("hidden") is not None for b in copies)  # JS only
     downloads = [a for a in block[0].iter("a") if a.get("download") is not None]
     assert downloads and (demo_site / FR / downloads[0].get("href")).resolve().is_file()
     assert not by_class(page(demo_site, "fr/"), "cercle-share")

@@ -61,6 +61,10 @@ PAGE_TYPES: dict[str, str] = {
     "accessibility-en": "en/accessibility/",
     "sitemap-fr": "fr/plan-du-site/",
     "sitemap-en": "en/site-map/",
+    "to-share-fr": "fr/a-partager/",
+    "to-share-en": "en/to-share/",
+    "privacy-fr": "fr/aucune-mesure/",
+    "privacy-en": "en/measures-nothing/",
 }
 
 

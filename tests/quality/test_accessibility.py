@@ -69,6 +69,33 @@ def test_language_menu_and_share_block_shown_have_no_axe_violation(lang, page, s
     assert_no_violations(page)
 
 
+BLANKS = {
+    "fr": "fr/guides/organisation-holomidale-programme-ambassadeurs/",
+    "en": "en/guides/holomidal-organization-ambassador-program/",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_share_block_open_with_a_blank_left_has_no_axe_violation(lang, page, served_demo):
+    open_settled(page, served_demo, BLANKS[lang])
+    share = page.locator("[data-cercle-share]")
+    share.scroll_into_view_if_needed()
+    page.locator("details.cercle-share__more summary").click()
+    assert page.locator("details.cercle-share__more").get_attribute("open") is not None
+    page.locator(".cercle-share__copy").first.click()  # a blank is left: refused and announced
+    page.wait_for_function("document.querySelector('[data-cercle-status]').textContent.length > 0")
+    assert page.locator("input[data-blank][aria-invalid=true]").count() == 1
+    assert_no_violations(page, "[data-cercle-share]")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_to_share_page_with_every_disclosure_open_has_no_axe_violation(lang, page, served_demo):
+    open_settled(page, served_demo, PAGE_TYPES[f"to-share-{lang}"])
+    page.evaluate("document.querySelectorAll('details.cercle-share__more').forEach(d => d.open = true)")
+    page.locator(".cercle-share__copy").first.wait_for(state="visible")
+    assert_no_violations(page)
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_keyboard_reaches_every_control_with_a_visible_focus(lang, page, served_demo):
     open_settled(page, served_demo, ENTRY[lang])
@@ -177,3 +204,12 @@ def test_replay_states_have_no_axe_violation_and_work_by_keyboard(lang, page, se
     assert unfocused_badly([s for s in states if s["tag"] != "iframe"]) == []
     assert {"a", "button", "summary"} <= {s["tag"] for s in states}
     assert [html for html in never_focused(page) if not html.startswith("<iframe")] == []
+
+
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('a.md-skip')].filter(a => a.offsetParent !== null || "
+            "getComputedStyle(a).position === 'fixed' && a.getClientRects().length).length"
+        )
+        == 1
+    )

@@ -135,8 +135,10 @@ def test_upcoming_webinars_stay_in_and_come_first(hub):
 
 
 def test_feed_locations_follow_each_language_sections(hub):
-    paths = {(s.lang, s.entry_type): s.path for s in feed_specs(hub)}
+    paths = {(s.lang, s.entry_type): s.path for s in feed_specs(hub) if not s.to_share}
     assert paths[("fr", None)] == "fr/feed.xml"
+    shared = {s.lang: s.path for s in feed_specs(hub) if s.to_share}
+    assert shared == {"fr": "fr/a-partager/feed.xml", "en": "en/to-share/feed.xml"}
     assert paths[("fr", EntryType.WEBINAR)] == "fr/webinaires/feed.xml"
     assert paths[("en", EntryType.EVENT)] == "en/events/feed.xml"
 

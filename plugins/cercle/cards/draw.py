@@ -192,6 +192,10 @@ def render_quote(spec: CardSpec) -> Image.Image:
 
 def render(spec: CardSpec) -> bytes:
     """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed compression."""
+    if spec.kind.startswith("variant-"):  # another shape for another network: cards/variants.py
+        from cercle.cards.variants import render_variant
+
+        return render_variant(spec)
     image = render_quote(spec) if spec.kind == "quote" else render_og(spec)
     if image.mode != "RGB":  # pragma: no cover - both layouts draw in RGB
         buffer = io.BytesIO()

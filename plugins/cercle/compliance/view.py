@@ -66,6 +66,7 @@ class ComplianceView:
         pages += [Link(view.t(PLURAL[t]), view.listing_url(t)) for t in LISTED_TYPES]
         pages += [Link(view.t(key), self.hub.url(key, lang)) for key in ("topics", "speakers")]
         pages.append(Link(view.t("accessibility_statement"), self.statement_url))
+        pages += [Link(view.t(key), self.hub.url(key, lang)) for key in ("to_share", "privacy")]
         topics = [Link(label, view.topic_url(tid)) for tid, label, _ in view.topics()]
         speakers = [Link(sp.name, view.speaker_url(sid)) for sid, sp, _ in view.speakers()]
         parts = [Link(p.label or view.t("undated"), self.hub.url(f"sitemap:{p.slug}", lang)) for p in split]

@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -64,14 +65,63 @@ def check_url(value: str, *, allow_http: bool = False, allow_path: bool = True) 
     raise invalid("bad_url", "not an https:// address or a path inside content/")
 
 
+def parse_date(value: Any) -> Any:
+    """A front-matter date: a YAML date, or an ISO string (YYYY-MM-DD)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise invalid("bad_date", "not a date (YYYY-MM-DD)") from None
+    if value is not None and not isinstance(value, dt.date):
+        raise invalid("bad_date", "not a date (YYYY-MM-DD)")
+    return value
+
+
 class Share(Strict):
     """What volunteers are offered when they share the page."""
 
-    text: Text | None = Field(None, description="Suggested text for a post, in the page's language.")
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+    text: Text | None = Field(
+        None,
+        description="Suggested text for a post, in the page's language. "
+        "[blanks] such as [your opinion] become fields the reader fills before copying.",
+    )
     hashtags: list[Annotated[str, StringConstraints(pattern=r"^#?[\w]+$")]] = Field(
         default_factory=list, description="Hashtags, with or without '#'."
     )
     variants: list[Text] = Field(default_factory=list, description="Other suggested texts.")
+    start: dt.date | None = Field(
+        None, alias="from", description="First day on the 'to share' page (YYYY-MM-DD)."
+    )
+    until: dt.date | None = Field(None, description="Last day on the 'to share' page (YYYY-MM-DD).")
+    pinned: bool = Field(False, description="Listed first on the 'to share' page while in its window.")
+    disclosure: bool = Field(
+        True, description="false: leave the hub's disclosure line out of this page's suggested texts."
+    )
+
+    _dates = field_validator("start", "until", mode="before")(lambda cls, v: parse_date(v))
+
+    @model_validator(mode="after")
+    def _window(self) -> Share:
+        if self.start and self.until and self.until < self.start:
+            raise invalid(
+                "share_window_order",
+                "share.until is before share.from",
+                start=self.start.isoformat(),
+                until=self.until.isoformat(),
+            )
+        return self
+
+    @property
+    def windowed(self) -> bool:
+        """Whether the page asked for the 'to share' page (a window or a pin)."""
+        return bool(self.start or self.until or self.pinned)
+
+    def shareable_on(self, day: dt.date) -> bool:
+        return self.windowed and (self.start or day) <= day <= (self.until or day)
 
 
 def _video_time(value: Any) -> str:
@@ -165,19 +215,7 @@ class EntryMeta(Strict):
     draft: bool = Field(False, description="Not published.")
     share: Share | None = None
 
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise invalid("bad_date", "not a date (YYYY-MM-DD)") from None
-        if value is not None and not isinstance(value, dt.date):
-            raise invalid("bad_date", "not a date (YYYY-MM-DD)")
-        return value
+    _date = field_validator("date", mode="before")(lambda cls, v: parse_date(v))
 
     @field_validator("description")
     @classmethod

@@ -56,6 +56,12 @@ class HubSettings:
     accessibility: Mapping[str, Any] = field(default_factory=dict)
     # Entries per site map page; past it the site map moves entries to one page per year.
     site_map_page_size: int = 400
+    # cercle/share: the disclosure line added to suggested texts, per language (empty: none).
+    share_disclosure: Mapping[str, str] = field(default_factory=dict)
+    # cercle/share: where the footer's "Suggest a resource" link goes (empty: no link).
+    suggest_url: str = ""
+    # cercle/share: the campaign parameters of shared links (said on the "measures nothing" page).
+    share_utm: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:

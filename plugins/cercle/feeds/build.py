@@ -17,6 +17,8 @@ from cercle.feeds.atom import AtomEntry, AtomFeed, Category
 from cercle.hub.alternates import absolute
 from cercle.hub.pages import LISTED_TYPES, PLURAL
 from cercle.hub.view import Hub
+from cercle.share.kit import disclosure_for, suggestions
+from cercle.share.now import to_share
 
 FEED_FILE = "feed.xml"
 # Absolute URL of an entry's image (its card), or None.
@@ -31,11 +33,14 @@ class FeedSpec:
     path: str  # site-relative, e.g. "fr/feed.xml" or "fr/webinaires/feed.xml"
     page: str  # site-relative URL of the HTML page the feed mirrors
     entry_type: EntryType | None
+    to_share: bool = False  # the "to share" page's feed: what is in its share window today
 
     def title(self, site_name: str) -> str:
         what = (
             ui(self.lang, "feed_all") if self.entry_type is None else ui(self.lang, PLURAL[self.entry_type])
         )
+        if self.to_share:
+            what = ui(self.lang, "to_share")
         return ui(self.lang, "feed_title", site=site_name, what=what)
 
 
@@ -47,6 +52,8 @@ def feed_specs(hub: Hub) -> list[FeedSpec]:
         for entry_type in LISTED_TYPES:
             listing = hub.listing_url(entry_type, lang)
             specs.append(FeedSpec(lang, f"{listing}{FEED_FILE}", listing, entry_type))
+        page = hub.url("to_share", lang)
+        specs.append(FeedSpec(lang, f"{page}{FEED_FILE}", page, None, to_share=True))
     return specs
 
 
@@ -58,6 +65,8 @@ def in_feeds(entry: Entry, today: dt.date) -> bool:
 
 
 def feed_entries(hub: Hub, spec: FeedSpec) -> list[Entry]:
+    if spec.to_share:  # pinned first, as on the page; an entry leaves when its window ends
+        return to_share(hub.catalog.in_language(spec.lang), hub.today)
     types = (spec.entry_type,) if spec.entry_type else ()
     chosen = [e for e in hub.catalog.in_language(spec.lang, *types) if in_feeds(e, hub.today)]
     chosen.sort(key=lambda e: e.rel_path)
@@ -78,7 +87,7 @@ def atom_feed(hub: Hub, spec: FeedSpec, site_name: str, image_of: ImageOf) -> At
     site_url = hub.settings.site_url
     entries = feed_entries(hub, spec)
     topics_page = absolute(site_url, hub.url("topics", spec.lang))
-    items = tuple(_entry(hub, e, spec.lang, topics_page, image_of) for e in entries)
+    items = tuple(_entry(hub, e, spec.lang, topics_page, image_of, spec.to_share) for e in entries)
     latest = max((item.updated for item in items), default=None)
     return AtomFeed(
         id=absolute(site_url, spec.path),
@@ -92,9 +101,17 @@ def atom_feed(hub: Hub, spec: FeedSpec, site_name: str, image_of: ImageOf) -> At
     )
 
 
-def _entry(hub: Hub, entry: Entry, lang: str, topics_page: str, image_of: ImageOf) -> AtomEntry:
+def _entry(
+    hub: Hub, entry: Entry, lang: str, topics_page: str, image_of: ImageOf, to_share: bool = False
+) -> AtomEntry:
     url = absolute(hub.settings.site_url, entry.url)
-    when = moment(entry)
+    when = moment(entry) if entry.date else dt.datetime.combine(hub.today, dt.time(), dt.UTC)
+    summary = entry.meta.description or None
+    share = entry.meta.share
+    if to_share and share:  # the suggested post, ready to copy, and when it opened to sharing
+        summary = suggestions(entry, disclosure_for(entry, hub.settings.share_disclosure))[0].post
+        if share.start:
+            when = dt.datetime.combine(share.start, dt.time(), dt.UTC)
     default = hub.catalog.languages[0]
     categories = []
     for topic_id in entry.meta.topics:
@@ -108,7 +125,7 @@ def _entry(hub: Hub, entry: Entry, lang: str, topics_page: str, image_of: ImageO
         link=url,
         published=when,
         updated=when,
-        summary=entry.meta.description or None,
+        summary=summary,
         categories=tuple(categories),
         contributors=tuple(speakers[s].name for s in entry.speaker_ids if s in speakers),
         image=image_of(entry),

@@ -27,6 +27,8 @@ class Kind(StrEnum):
     SPEAKER = "speaker"
     ACCESSIBILITY = "accessibility"
     SITEMAP = "sitemap"
+    TO_SHARE = "to_share"  # what to share now (cercle.share.now)
+    PRIVACY = "privacy"  # "this hub measures nothing"
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
                     subject=speaker_id,
                 )
             )
+        to_share, privacy = f"{lang}/{route(lang, 'to_share')}/", f"{lang}/{route(lang, 'privacy')}/"
+        pages.append(GeneratedPage(Kind.TO_SHARE, lang, to_share, ui(lang, "to_share"), "to_share"))
+        pages.append(GeneratedPage(Kind.PRIVACY, lang, privacy, ui(lang, "privacy"), "privacy"))
         pages.extend(_compliance_pages(catalog, lang))
     return pages
 

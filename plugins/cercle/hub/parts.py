@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cercle.calendar.ics import CalendarLinks
+    from cercle.core.catalog import Entry
     from cercle.meta.tags import MetaTag
     from cercle.share.kit import ShareKit
     from cercle.slides.gallery import Gallery
@@ -36,6 +37,7 @@ class SharePart:
 
     kit: ShareKit
     new_window: bool = False
+    entry: Entry | None = None  # the entry shared, on pages that list several (the "to share" page)
 
 
 @dataclass
@@ -47,6 +49,7 @@ class PageParts:
     calendar: CalendarLinks | None = None  # cercle/calendar
     feeds: list[FeedLink] = field(default_factory=list)  # cercle/feeds
     share: SharePart | None = None  # cercle/share
+    to_share: list[SharePart] = field(default_factory=list)  # cercle/share: the "to share" page
     meta: list[MetaTag] = field(default_factory=list)  # cercle/cards: og/twitter tags
     # cercle/webinar: the key takeaways (text, and lang when not the page's), as plain data
     # for other features, e.g. ready-made posts in the share kit.

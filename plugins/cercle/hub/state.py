@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cercle.cards.plan import PageCards
+    from cercle.cards.variants import Variant
     from cercle.feeds.build import FeedSpec
 
 
@@ -23,6 +24,9 @@ class BuildState:
     # draws them: an image listed here will be in the site.
     cards: dict[str, PageCards] = field(default_factory=dict)
     feeds: list[FeedSpec] = field(default_factory=list)  # cercle/feeds, once planned
+    # Each entry's images per network shape (1.91:1, 1:1, 4:5, 9:16) of its card and quotes,
+    # by source path, when cercle/cards draws them (cards/variants.py).
+    variants: dict[str, list[Variant]] = field(default_factory=dict)
 
     def cards_for(self, src_uri: str) -> PageCards | None:
         return self.cards.get(src_uri)

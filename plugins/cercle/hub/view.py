@@ -19,6 +19,7 @@ from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
 from cercle.hub.parts import PageParts
 from cercle.hub.state import BuildState
+from cercle.share.view import SharingView
 
 
 class Hub:
@@ -51,7 +52,7 @@ class Hub:
 
     def nav_pages(self, lang: str) -> list[GeneratedPage]:
         """The few pages of a language's menu: never the entries, so pages stay small."""
-        wanted = {Kind.HOME, Kind.LISTING, Kind.TOPICS, Kind.SPEAKERS}
+        wanted = {Kind.HOME, Kind.LISTING, Kind.TOPICS, Kind.SPEAKERS, Kind.TO_SHARE}
         return [p for p in self.pages if p.lang == lang and p.kind in wanted]
 
     def view(self, src_uri: str) -> PageView | None:
@@ -122,6 +123,11 @@ class PageView:
     def compliance(self) -> ComplianceView:
         """The accessibility statement, the site map and the footer's links."""
         return ComplianceView(self)
+
+    @cached_property
+    def sharing(self) -> SharingView:
+        """The footer's sharing links, the "to share" and "measures nothing" pages."""
+        return SharingView(self)
 
     @property
     def is_root(self) -> bool:

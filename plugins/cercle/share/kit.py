@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from cercle.core.catalog import Entry
 from cercle.share.links import NETWORKS, mastodon_post, share_links, with_utm
-from cercle.share.text import compose, hashtag_line
+from cercle.share.text import compose, hashtag_line, segments
 
 NETWORK_NAMES = {
     "linkedin": "LinkedIn",
@@ -29,6 +29,15 @@ class Suggestion:
     text: str
     post: str
 
+    @property
+    def segments(self) -> list[tuple[str, bool]]:
+        """The post in pieces, blanks (`[your opinion]`) apart: the block makes them fields."""
+        return segments(self.post)
+
+    @property
+    def has_blanks(self) -> bool:
+        return any(blank for _, blank in self.segments)
+
 
 @dataclass(frozen=True)
 class Download:
@@ -37,6 +46,8 @@ class Download:
     width: int
     height: int
     quote: bool = False
+    ratio: str = ""  # "1.91:1", "1:1", "4:5", "9:16"
+    number: int = 0  # the quote's number (1, 2…), 0 for the page's card
 
 
 @dataclass
@@ -51,29 +62,45 @@ class ShareKit:
     copy_url: str
     native_url: str
     downloads: list[Download] = field(default_factory=list)
+    disclosure: str = ""
 
     @property
     def post(self) -> str:
         return self.suggestions[0].post
 
+    @property
+    def preview(self) -> Download | None:
+        """The page's card, shown at the top of the compact block."""
+        return next((d for d in self.downloads if not d.quote), None)
+
     def network_name(self, network: str) -> str:
         return NETWORK_NAMES.get(network, network)
 
 
-def suggestions(entry: Entry) -> list[Suggestion]:
-    """`share.text` and its variants; without them, the title and the description."""
+def disclosure_for(entry: Entry, lines: Mapping[str, str]) -> str:
+    """The hub's disclosure line in the entry's language, unless the page turned it off."""
+    share = entry.meta.share
+    if share is not None and not share.disclosure:
+        return ""
+    return lines.get(entry.lang, "").strip()
+
+
+def suggestions(entry: Entry, disclosure: str = "") -> list[Suggestion]:
+    """`share.text` and its variants; without them, the title and the description.
+
+    Each post is the text, then `disclosure` (see `disclosure_for`), then the hashtags."""
     share = entry.meta.share
     tags = share.hashtags if share else []
     found = []
     if share and share.text:
-        found.append(Suggestion("share.text", share.text, compose(share.text, tags)))
+        found.append(Suggestion("share.text", share.text, compose(share.text, tags, disclosure)))
     for index, variant in enumerate(share.variants if share else []):
-        found.append(Suggestion(f"share.variants.{index}", variant, compose(variant, tags)))
+        found.append(Suggestion(f"share.variants.{index}", variant, compose(variant, tags, disclosure)))
     if not found:
         text = entry.title
         if entry.meta.description:
             text = f"{entry.title} — {entry.meta.description}"
-        found.append(Suggestion("", text, compose(text, tags)))
+        found.append(Suggestion("", text, compose(text, tags, disclosure)))
     return found
 
 
@@ -83,8 +110,9 @@ def share_kit(
     utm: Mapping[str, str] | None = None,
     networks: tuple[str, ...] = NETWORKS,
     downloads: list[Download] | None = None,
+    disclosure: str = "",
 ) -> ShareKit:
-    found = suggestions(entry)
+    found = suggestions(entry, disclosure)
     share = entry.meta.share
     post = found[0].post
     return ShareKit(
@@ -98,4 +126,5 @@ def share_kit(
         copy_url=with_utm(url, utm, "link"),
         native_url=with_utm(url, utm, "native"),
         downloads=downloads or [],
+        disclosure=disclosure,
     )

@@ -30,6 +30,16 @@ def with_utm(url: str, utm: Mapping[str, str] | None, network: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query, quote_via=quote)))
 
 
+def campaign_tags(utm: Mapping[str, str] | None, network: str = "{network}") -> list[str]:
+    """The campaign parameters every shared link carries, as `utm_x=value` (sorted); `network`
+    stands for the network's name, which `utm_source` holds unless configured."""
+    if not utm:
+        return []
+    params = {f"utm_{k}": str(v) for k, v in utm.items() if v}
+    params.setdefault("utm_source", "{network}")
+    return [f"{k}={v.replace('{network}', network)}" for k, v in sorted(params.items())]
+
+
 def mastodon_instance(value: str) -> str | None:
     """A Mastodon instance as a reader types it (`mastodon.social`, `https://x.y/`), or None."""
     host = value.strip().lower()

@@ -20,10 +20,36 @@ def hashtag_line(hashtags: Iterable[str]) -> str:
     return " ".join(tag if tag.startswith("#") else f"#{tag}" for tag in hashtags)
 
 
-def compose(text: str, hashtags: Iterable[str] = ()) -> str:
-    """The post as offered: the text, then its hashtags on their own line."""
-    tags = hashtag_line(hashtags)
-    return f"{text}\n\n{tags}" if tags else text
+def compose(text: str, hashtags: Iterable[str] = (), disclosure: str = "") -> str:
+    """The post as offered: the text, the disclosure line, then the hashtags, each on its own line."""
+    return "\n\n".join(part for part in (text, disclosure.strip(), hashtag_line(hashtags)) if part)
+
+
+# A blank the reader fills before copying: `[your opinion]` (no nested or multi-line brackets).
+BLANK = re.compile(r"\[([^\[\]\n]+)\]")
+
+
+def segments(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, is_blank) pairs; a blank's piece is its prompt, without brackets."""
+    found, end = [], 0
+    for match in BLANK.finditer(text):
+        if match.start() > end:
+            found.append((text[end : match.start()], False))
+        found.append((match.group(1).strip(), True))
+        end = match.end()
+    if end < len(text):
+        found.append((text[end:], False))
+    return found
+
+
+def unclosed_blank(text: str) -> str | None:
+    """The start of a blank opened with `[` and never closed (or closed without opening), else None."""
+    rest = BLANK.sub("", text)
+    for char in "[]":
+        at = rest.find(char)
+        if at >= 0:
+            return rest[at : at + 30].split("\n")[0]
+    return None
 
 
 def _joins(char: str) -> bool:

@@ -1,5 +1,6 @@
-/* Cercle share block: copy buttons, the browser's native share, Mastodon's instance.
-   Without this script the block still works (links, visible texts, instructions).
+/* Cercle share block: copy buttons, the browser's native share, Mastodon's instance, and
+   fill-in blanks ("[your opinion]" becomes a field the reader fills before copying).
+   Without this script the block still works (links, visible texts with their brackets).
    Nothing is sent anywhere: the Mastodon instance is kept in this browser only. */
 (function () {
   "use strict";
@@ -32,7 +33,68 @@
   function textOf(id) {
     var node = document.getElementById(id);
     if (!node) return "";
+    if (node.hasAttribute("data-cercle-blanks")) return filled(node);
     return node.value !== undefined && node.tagName === "INPUT" ? node.value : node.innerText || node.textContent;
+  }
+
+  // A post with blanks: its text with each field's value in place of the blank.
+  function filled(node) {
+    var text = "";
+    node.childNodes.forEach(function (child) {
+      text += child.tagName === "INPUT" ? child.value.trim() : child.textContent;
+    });
+    return text;
+  }
+
+  function emptyBlanks(id) {
+    var node = document.getElementById(id);
+    if (!node || !node.hasAttribute("data-cercle-blanks")) return [];
+    return Array.prototype.filter.call(node.querySelectorAll("input[data-blank]"), function (input) {
+      return !input.value.trim();
+    });
+  }
+
+  // Python's quote(safe=""): the encoding of the post inside the networks' share links.
+  function quote(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
+  // Blanks become labelled fields; links and the native share follow what the reader types.
+  function setUpBlanks(block) {
+    block.querySelectorAll("[data-cercle-blanks]").forEach(function (post) {
+      post.querySelectorAll("[data-blank]").forEach(function (blank) {
+        var input = document.createElement("input");
+        var prompt = blank.getAttribute("data-blank");
+        input.type = "text";
+        input.className = "cercle-share__field";
+        input.setAttribute("data-blank", prompt);
+        input.setAttribute("placeholder", prompt);
+        input.setAttribute("aria-label", block.getAttribute("data-blank-label").replace("{prompt}", prompt));
+        input.size = Math.max(8, prompt.length + 2);
+        blank.replaceWith(input);
+      });
+      var intro = post.parentNode.querySelector("[data-cercle-blanks-intro]");
+      if (intro) intro.hidden = false;
+    });
+    var first = block.querySelector("[data-cercle-blanks]");
+    var list = block.querySelector("[data-post]");
+    if (!first || !list || first.id.slice(-2) !== "-1") return;
+    var original = list.getAttribute("data-post");
+    var native = block.querySelector("[data-cercle-native]");
+    var form = block.querySelector(".cercle-share__mastodon-form");
+    var mastodon = form ? form.getAttribute("data-text") : "";
+    first.addEventListener("input", function () {
+      var now = emptyBlanks(first.id).length ? original : filled(first);
+      var before = quote(list.getAttribute("data-current") || original);
+      list.querySelectorAll("a[data-network]").forEach(function (link) {
+        link.setAttribute("href", link.getAttribute("href").split(before).join(quote(now)));
+      });
+      list.setAttribute("data-current", now);
+      if (native) native.setAttribute("data-text", now);
+      if (form) form.setAttribute("data-text", mastodon.split(original).join(now));
+    });
   }
 
   function copy(text) {
@@ -55,10 +117,22 @@
   function setUp(block) {
     if (block.hasAttribute("data-cercle-ready")) return;
     block.setAttribute("data-cercle-ready", "");
+    setUpBlanks(block);
     block.querySelectorAll("[data-cercle-copy]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        copy(textOf(button.getAttribute("data-cercle-copy"))).then(
+        var id = button.getAttribute("data-cercle-copy");
+        var empty = emptyBlanks(id);
+        document.querySelectorAll("#" + id + " input[data-blank]").forEach(function (input) {
+          if (input.value.trim()) { input.removeAttribute("aria-invalid"); } else { input.setAttribute("aria-invalid", "true"); }
+        });
+        if (empty.length) {  // never copy a post with a blank left: say which, go to the first
+          var prompts = empty.map(function (input) { return input.getAttribute("data-blank"); }).join(", ");
+          say(block, block.getAttribute("data-blanks-left").replace("{n}", empty.length).replace("{prompts}", prompts));
+          empty[0].focus();
+          return;
+        }
+        copy(textOf(id)).then(
           function () { say(block, block.getAttribute("data-copied")); },
           function () { say(block, block.getAttribute("data-copy-failed")); }
         );

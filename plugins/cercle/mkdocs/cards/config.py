@@ -18,6 +18,9 @@ class CardsConfig(Config):
     site_name = Optional(Type(str))
     # One square card per quote of webinars and events.
     quotes = Type(bool, default=True)
+    # Each entry's card and quotes also in 1:1, 4:5 and 9:16 (1.91:1 and 1:1 exist), for the
+    # share block's downloads: one image per network's shape.
+    variants = Type(bool, default=True)
     # Where drawn cards are kept between builds, relative to mkdocs.yml.
     cache_dir = Type(str, default=".cache/cercle/cards")
     # Processes (spawned) draw without sharing the interpreter lock with the page rendering;

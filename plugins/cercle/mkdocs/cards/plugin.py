@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from cercle.cards.batch import BatchResult, render_all
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
+from cercle.cards.variants import Variant, plan_variants, variant_jobs
 from cercle.core.i18n import message
 from cercle.hub.view import PageView
 from cercle.meta.tags import Image, meta_tags
@@ -33,6 +34,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     def __init__(self) -> None:
         self.cards: dict[str, PageCards] = {}
+        self.variants: dict[str, list[Variant]] = {}
         self._job: Future[BatchResult] | None = None
         self._stop = threading.Event()
 
@@ -60,6 +62,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         hub = hub_of(config)
         self.cards = CardPlanner(hub, self.brand, self.config.quotes).plan()
         hub.state.cards = self.cards if self.config.enabled else {}
+        drawn = self.config.enabled and self.config.variants
+        self.variants = plan_variants(self.cards, hub.entry_by_src) if drawn else {}
+        hub.state.variants = self.variants
         return files
 
     # Drawn and placed in the site (cleaned by now) in the background while MkDocs reads and
@@ -70,6 +75,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         if not self.config.enabled or in_render_worker(config):
             return nav
         jobs = [job for cards in self.cards.values() for job in cards.jobs()]
+        jobs += variant_jobs(self.variants)
         self._stop = threading.Event()
         options = {
             "workers": self.config.workers or None,

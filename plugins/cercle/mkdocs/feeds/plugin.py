@@ -83,6 +83,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
 
 def _relevant(spec: FeedSpec, view: PageView) -> bool:
     """Every page links its language's main feed; a listing and its entries link their type's feed too."""
+    if spec.to_share:  # linked from the "to share" page only
+        return bool(view.generated and view.generated.kind is Kind.TO_SHARE)
     if spec.entry_type is None:
         return True
     if view.entry is not None:

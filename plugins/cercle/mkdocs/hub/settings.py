@@ -42,6 +42,11 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
     limits = {}
     if slides is not None:
         limits = {"pdf_max_pages": slides.config.max_pages, "pdf_max_page_size": slides.config.max_page_size}
+    share = config.plugins.get("cercle/share")  # the disclosure line checks and the footer need
+    if share is not None:
+        limits["share_disclosure"] = dict(share.config.disclosure)
+        limits["suggest_url"] = share.config.suggest_url
+        limits["share_utm"] = dict(share.config.utm)
     languages = tuple(options.languages)
     if not languages:
         raise PluginError(message(lang, "config.no_languages"))

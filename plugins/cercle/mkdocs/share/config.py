@@ -19,3 +19,11 @@ class ShareConfig(Config):
     utm = DictOfItems(Type(str), default={})
     # Open networks in a new window (announced to screen readers).
     new_window = Type(bool, default=True)
+    # A line added to every suggested text, per language ({fr: "Je travaille chez X.", en: …}):
+    # employees who post about their employer say so. A page drops it with `share.disclosure: false`.
+    disclosure = DictOfItems(Type(str), default={})
+    # Address of the footer's "Suggest a resource" link (an issue form, a mailto:); empty: no link.
+    suggest_url = Type(str, default="")
+    # Write this month's email digest (digest-LANG-YYYY-MM.html and .txt) beside each
+    # language's "to share" page; `cercle digest` writes any month's.
+    digest = Type(bool, default=True)

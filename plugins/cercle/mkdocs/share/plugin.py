@@ -1,24 +1,51 @@
-"""`cercle/share`: the share block of every entry (links, suggested texts, downloads)."""
+"""`cercle/share`: the share block of every entry (links, suggested texts, downloads) and
+the "to share" page's kits."""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
+from cercle.core.catalog import Entry
 from cercle.core.i18n import message
 from cercle.hub.alternates import absolute
+from cercle.hub.pages import Kind
 from cercle.hub.parts import SharePart
-from cercle.mkdocs.hub.plugin import add_assets, messages_language, page_view
+from cercle.hub.view import Hub
+from cercle.mkdocs.hub.plugin import add_assets, hub_of, messages_language, page_view
 from cercle.mkdocs.share.config import ShareConfig
-from cercle.share.kit import Download, share_kit
+from cercle.share.digest import DigestError, card_image, make_digest, save_digest
+from cercle.share.kit import Download, ShareKit, disclosure_for, share_kit
 from cercle.share.links import UTM_KEYS
+from cercle.share.now import to_share
+
+log = logging.getLogger("mkdocs.plugins.cercle.share")
 
 CSS = "assets/stylesheets/cercle-share.css"
 JS = "assets/javascripts/cercle-share.js"
+
+
+def downloads(hub: Hub, entry: Entry) -> list[Download]:
+    """The entry's images: every network shape of its card and quotes, else the cards alone."""
+    variants = hub.state.variants.get(entry.rel_path)
+    if variants:
+        return [
+            Download(v.path, v.alt, v.width, v.height, quote=v.number > 0, ratio=v.ratio, number=v.number)
+            for v in variants
+        ]
+    cards = hub.state.cards_for(entry.rel_path)  # the card plan, when cards are drawn
+    if not cards:
+        return []
+    return [
+        Download(card.path, card.alt, card.width, card.height, quote=index > 0, number=index)
+        for index, card in enumerate([cards.og, *cards.quotes])
+    ]
 
 
 class SharePlugin(BasePlugin[ShareConfig]):
@@ -32,30 +59,51 @@ class SharePlugin(BasePlugin[ShareConfig]):
             raise PluginError(
                 message(messages_language(config), "share.unknown_utm", names=names, allowed=allowed)
             )
+        suggest = self.config.suggest_url
+        if suggest and not suggest.startswith(("https://", "mailto:")):
+            raise PluginError(message(messages_language(config), "share.bad_suggest_url", value=suggest))
         if self.config.enabled:
             add_assets(config, CSS, JS)
         return config
+
+    def kit(self, hub: Hub, entry: Entry) -> ShareKit:
+        return share_kit(
+            entry,
+            absolute(hub.settings.site_url, entry.url),
+            utm=dict(self.config.utm),
+            networks=tuple(self.config.networks),
+            downloads=downloads(hub, entry),
+            disclosure=disclosure_for(entry, self.config.disclosure),
+        )
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         view = page_view(context)
-        if not self.config.enabled or view is None or view.entry is None:
+        if not self.config.enabled or view is None:
             return context
-        entry = view.entry
-        downloads = []
-        cards = view.hub.state.cards_for(entry.rel_path)  # the card plan, when cards are drawn
-        if cards:
-            downloads = [
-                Download(card.path, card.alt, card.width, card.height, quote=index > 0)
-                for index, card in enumerate([cards.og, *cards.quotes])
-            ]
-        kit = share_kit(
-            entry,
-            absolute(view.hub.settings.site_url, entry.url),
-            utm=dict(self.config.utm),
-            networks=tuple(self.config.networks),
-            downloads=downloads,
-        )
-        view.parts.share = SharePart(kit, self.config.new_window)
+        hub = view.hub
+        if view.entry is not None:
+            view.parts.share = SharePart(self.kit(hub, view.entry), self.config.new_window)
+        elif view.generated and view.generated.kind is Kind.TO_SHARE:
+            entries = to_share(hub.catalog.in_language(view.lang), hub.today)
+            view.parts.to_share = [SharePart(self.kit(hub, e), self.config.new_window, e) for e in entries]
         return context
+
+    @event_priority(-50)  # after the pages and the card plan: the digest links the cards
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """This month's digest per language, beside its "to share" page (when there is one)."""
+        if not (self.config.enabled and self.config.digest and config.site_url):
+            return
+        hub = hub_of(config)
+        cards = config.plugins.get("cercle/cards")
+        colors = (cards.config.brand_color, cards.config.accent_color) if cards else ("#283593", "#ffca28")
+        month = hub.today.replace(day=1)
+        for lang in hub.catalog.languages:
+            try:
+                made = make_digest(hub, lang, month, config.site_name, lambda e: card_image(hub, e), colors)
+                folder = Path(config.site_dir) / hub.url("to_share", lang)
+                folder.mkdir(parents=True, exist_ok=True)
+                save_digest(made, folder)
+            except DigestError as exc:  # an empty month: no blank email, just say so
+                log.info(message(messages_language(config), exc.code, **exc.params))

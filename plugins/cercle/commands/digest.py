@@ -1,0 +1,80 @@
+"""`cercle digest`: the monthly email digest of one language (HTML and plain text)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cercle.commands.common import config_option, fail, fail_usage, load_project, messages_option
+
+
+@click.command()
+@config_option
+@messages_option
+@click.option(
+    "--lang", "digest_lang", default=None, help="Language of the digest (default: the site's first)."
+)
+@click.option("--month", default=None, help="The month, YYYY-MM (default: this month, as the build sees it).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder of digest-LANG-YYYY-MM.html and .txt.",
+)
+def digest(config_file: Path, ui_lang: str, digest_lang: str | None, month: str | None, output: Path) -> None:
+    """Write the email digest of what is to share in a month: HTML (CSS inlined) and plain text."""
+    from cercle.core.i18n import message
+    from cercle.share.digest import DigestError, parse_month, write_digest
+
+    config, settings = load_project(config_file)
+    lang = digest_lang or settings.default_language
+    if lang not in settings.languages:
+        fail_usage(message(ui_lang, "share_bad_lang", value=lang, allowed=", ".join(settings.languages)))
+    try:
+        first = parse_month(month) if month else settings.today.replace(day=1)
+    except DigestError as exc:
+        fail_usage(message(ui_lang, exc.code, **exc.params))
+    catalog = _checked_catalog(settings, ui_lang)
+    cards = config.plugins.get("cercle/cards")
+    try:
+        made, html, text = write_digest(
+            catalog, lang, first, config.site_name, output, getattr(cards, "config", None)
+        )
+    except DigestError as exc:
+        fail(ui_lang, exc.code, **exc.params)
+    click.echo(
+        message(
+            ui_lang,
+            "share_digest_written",
+            month=first.strftime("%Y-%m"),
+            lang=lang,
+            count=made.count,
+            html=_shown(html),
+            text=_shown(text),
+        )
+    )
+
+
+def _checked_catalog(settings: Any, ui_lang: str) -> Any:
+    from cercle.checks import run_checks
+    from cercle.core.catalog import load_catalog
+    from cercle.core.errors import format_text
+
+    catalog = run_checks(load_catalog(settings))
+    errors = catalog.report.errors()
+    if errors:
+        click.echo(format_text(errors, ui_lang), err=True)
+        sys.exit(1)
+    return catalog
+
+
+def _shown(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path

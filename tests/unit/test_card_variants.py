@@ -1,0 +1,90 @@
+"""Images for every network: each entry's card and quotes at 1.91:1, 1:1, 4:5 and 9:16."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+
+import pytest
+from PIL import Image
+from tests.conftest import ROOT
+
+from cercle.cards.batch import render_all
+from cercle.cards.draw import render
+from cercle.cards.plan import CardPlanner
+from cercle.cards.spec import Brand
+from cercle.cards.variants import SHAPES, VariantSpec, plan_variants, variant_jobs
+from cercle.core.catalog import load_catalog
+from cercle.core.settings import HubSettings
+from cercle.hub.view import Hub
+
+SIZES = {"1.91:1": (1200, 630), "1:1": (1080, 1080), "4:5": (1080, 1350), "9:16": (1080, 1920)}
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory):
+    content = tmp_path_factory.mktemp("variants") / "content"
+    shutil.copytree(ROOT / "content", content)
+    settings = HubSettings(
+        content_dir=content, today=dt.date(2026, 11, 17), site_url="https://hub.example.org/"
+    )
+    hub = Hub(load_catalog(settings))
+    cards = CardPlanner(hub, Brand()).plan()
+    return hub, cards, plan_variants(cards, hub.entry_by_src)
+
+
+def test_every_entry_gets_four_shapes_of_its_card_and_of_each_quote(planned):
+    hub, cards, variants = planned
+    assert set(variants) == set(hub.entry_by_src)  # entries only, not generated pages
+    for src, found in variants.items():
+        quotes = len(cards[src].quotes)
+        assert len(found) == 4 * (1 + quotes)
+        for number in range(quotes + 1):
+            shapes = {v.ratio: v for v in found if v.number == number}
+            assert list(shapes) == list(SHAPES)
+            assert {r: (v.width, v.height) for r, v in shapes.items()} == SIZES
+            assert len({v.alt for v in shapes.values()}) == 1 and shapes["1:1"].alt  # one alt, said once
+    page = variants["fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"]
+    og = next(v for v in page if v.ratio == "1.91:1" and v.number == 0)
+    assert og.card is cards["fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"].og  # reused
+    story = next(v for v in page if v.ratio == "9:16" and v.number == 0)
+    assert story.path == "assets/cards/fr/webinaires/cercle-vertueux-programmes-ambassadeurs-story.png"
+
+
+def test_only_reshaped_images_are_drawn_again(planned):
+    _, _, variants = planned
+    jobs = variant_jobs(variants)
+    assert jobs and all(isinstance(job.spec, VariantSpec) for job in jobs)
+    assert len({job.dest for job in jobs}) == len(jobs)
+
+
+def test_each_shape_is_a_small_png_of_its_size_and_the_same_bytes_twice(planned):
+    _, _, variants = planned
+    page = variants["fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"]
+    for variant in page:
+        spec = variant.card.job.spec
+        data = render(spec)
+        assert data == render(spec)  # deterministic
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.format == "PNG" and image.size == SIZES[variant.ratio]
+        assert len(data) < 200_000  # flat graphics: PNG stays small
+
+
+def test_digest_differs_by_shape_and_content(planned):
+    _, _, variants = planned
+    page = variants["fr/guides/lexique-ambassadeur.md"]
+    digests = {v.card.job.spec.digest() for v in page}
+    assert len(digests) == 4
+
+
+def test_variants_are_cached_by_content_hash(planned, tmp_path):
+    _, _, variants = planned
+    jobs = variant_jobs({k: v for k, v in variants.items() if k.startswith("fr/guides/")})
+    first = render_all(jobs, tmp_path / "cache", workers=2, executor="thread", site_dir=tmp_path / "site")
+    assert first.rendered == len(jobs)
+    again = render_all(jobs, tmp_path / "cache", workers=2, executor="thread", site_dir=tmp_path / "site2")
+    assert again.rendered == 0
+    for job in jobs:
+        placed = (tmp_path / "site2" / job.dest).read_bytes()
+        assert placed == (tmp_path / "site" / job.dest).read_bytes()
