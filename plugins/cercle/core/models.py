@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
+from cercle.core import typography
+
 DESCRIPTION_MAX = 200
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -240,11 +242,12 @@ def localized(value: LocalizedText | None, lang: str, fallback: str | None = Non
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return typography.fix(value, lang)
     for candidate in (lang, fallback):
         if candidate and value.get(candidate):
-            return value[candidate]
-    return next(iter(value.values()), "")
+            return typography.fix(value[candidate], candidate)
+    first = next(iter(value.items()), None)
+    return typography.fix(first[1], first[0]) if first else ""
 
 
 class Link(Strict):

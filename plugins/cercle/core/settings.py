@@ -56,6 +56,11 @@ class HubSettings:
     accessibility: Mapping[str, Any] = field(default_factory=dict)
     # Entries per site map page; past it the site map moves entries to one page per year.
     site_map_page_size: int = 400
+    # The home page's hero and the footer's credit line (LocalizedText; see cercle.hub.identity).
+    tagline: str | Mapping[str, str] = ""
+    call_to_action: Mapping[str, Any] = field(default_factory=dict)
+    attribution: str | bool | Mapping[str, str] = ""
+    brand: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:

@@ -20,7 +20,9 @@ from cercle.build import lock
 from cercle.checks import run_checks
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
+from cercle.core import typography
 from cercle.core.i18n import FALLBACK, message
+from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.settings import hub_settings, options_language
@@ -66,6 +68,11 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = hub_settings(self.config, config)
+        s = self.settings
+        try:  # the identity ends up in CSS: checked before anything is built
+            self.identity = identity(s.brand, s.tagline, s.call_to_action, s.attribution)
+        except IdentityError as exc:
+            raise PluginError(message(self.messages_language, f"config.{exc.code}", **exc.params)) from None
         # Cercle's templates sit between the user's custom_dir and Material itself.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
@@ -113,6 +120,7 @@ class HubPlugin(BasePlugin[HubConfig]):
                 continue  # an index.md written by hand heads this generated page
             files.append(File.generated(config, page.src_uri, content=""))
         self._fix_material_bundle(files, config)
+        files.append(File.generated(config, BRAND_CSS, content=stylesheet(self.identity)))
         return files
 
     def _fix_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
@@ -224,11 +232,21 @@ class HubPlugin(BasePlugin[HubConfig]):
         return context
 
     # Material's toggle checkboxes carry `autocomplete` (invalid HTML5) outside any template block.
+    # French pages get their no-break spaces on every text node (body, UI, footer), never in
+    # code, attributes or URLs (cercle.core.typography).
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return fix_page_html(output)
+        return typography.fix_html(fix_page_html(output), self._language_of(page.file.src_uri))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return fix_page_html(output_content)
+        html = fix_page_html(output_content)
+        return typography.fix_html(html, self.settings.default_language) if template_name.endswith(".html") else html
+
+    def _language_of(self, src_uri: str) -> str | None:
+        if self.hub is None:
+            return None
+        entry = self.hub.entry_by_src.get(src_uri)
+        page = self.hub.page_by_src.get(src_uri)
+        return entry.lang if entry else page.lang if page else None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals.setdefault("cercle", None)
