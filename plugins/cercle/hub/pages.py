@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from slugify import slugify
+
 from cercle.compliance.sitemap import parts as site_map_parts
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, problem
@@ -60,6 +62,17 @@ def section_folder(catalog: Catalog, lang: str, entry_type: EntryType) -> str:
     return default
 
 
+def topic_slugs(catalog: Catalog, lang: str) -> dict[str, str]:
+    """Each topic's URL segment in `lang`: its `slug` there, else its label there slugified
+    (`/en/topics/volunteering/`), else its id; a segment two topics would share keeps the id."""
+    slugs: dict[str, str] = {}
+    for topic_id, topic in sorted(catalog.topics.items()):
+        label = topic.label.get(lang) if isinstance(topic.label, dict) else None
+        wanted = slugify((topic.slug or {}).get(lang) or label or "") or topic_id
+        slugs[topic_id] = topic_id if wanted in slugs.values() or wanted in catalog.topics.keys() - {topic_id} else wanted
+    return slugs
+
+
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     """Every generated page, in a stable order."""
     languages = catalog.languages
@@ -80,12 +93,10 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
             )
         topics = f"{lang}/{route(lang, 'topics')}/"
         pages.append(GeneratedPage(Kind.TOPICS, lang, topics, ui(lang, "topics"), "topics"))
-        for topic_id, topic in sorted(catalog.topics.items()):
-            title = localized(topic.label, lang, languages[0])
+        for topic_id, slug in topic_slugs(catalog, lang).items():
+            title = localized(catalog.topics[topic_id].label, lang, languages[0])
             pages.append(
-                GeneratedPage(
-                    Kind.TOPIC, lang, f"{topics}{topic_id}/", title, f"topic:{topic_id}", subject=topic_id
-                )
+                GeneratedPage(Kind.TOPIC, lang, f"{topics}{slug}/", title, f"topic:{topic_id}", subject=topic_id)
             )
         speakers = f"{lang}/{route(lang, 'speakers')}/"
         pages.append(GeneratedPage(Kind.SPEAKERS, lang, speakers, ui(lang, "speakers"), "speakers"))

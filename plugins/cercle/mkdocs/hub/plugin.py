@@ -23,6 +23,7 @@ from cercle.core.errors import Severity, format_text, problem
 from cercle.core import typography
 from cercle.core.i18n import FALLBACK, message
 from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
+from cercle.hub.redirects import redirect_html, redirects
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.config import HubConfig
 from cercle.mkdocs.hub.settings import hub_settings, options_language
@@ -265,6 +266,13 @@ class HubPlugin(BasePlugin[HubConfig]):
     @event_priority(100)  # first: the other plugins' on_post_build need every page written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.parallel.finish()
+        assert self.hub is not None
+        # Old addresses of moved pages (topics with translated slugs), outside the sitemap.
+        taken = {p.url for p in self.hub.pages} | {e.url for e in self.hub.catalog.entries}
+        for moved in redirects(self.hub.pages, taken):
+            target = Path(config.site_dir) / moved.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect_html(moved, self.settings.site_url), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.parallel.fail(error)
