@@ -41,10 +41,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
+        hub_brand = getattr(config.plugins.get("cercle/hub"), "config", {}).get("brand") or {}
         logo = self.config.logo
+        if not logo and hub_brand.get("logo"):  # cercle/hub's logo is a path in content/
+            logo = str(Path(config.docs_dir) / str(hub_brand["logo"]).lstrip("/"))
         self.site_name = self.config.site_name or config.site_name
         # cercle/hub's `brand` is the identity's one source; these options remain its fallback.
-        hub_brand = getattr(config.plugins.get("cercle/hub"), "config", {}).get("brand") or {}
         try:
             self.brand = Brand(
                 brand_color=hub_brand.get("primary") or self.config.brand_color,
