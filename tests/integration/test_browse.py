@@ -76,7 +76,8 @@ def test_an_entry_image_is_its_picture_og_image_and_feed_image(tmp_path):
     source = guide.read_text(encoding="utf-8")
     guide.write_text(source.replace("---\n", "---\nimage: media/photo.jpg\nimage_alt: A red square\n", 1))
     other = project / "content" / "en" / "guides" / "ubuntu-launch-relaunch-ambassador-program.md"
-    other.write_text(other.read_text().replace("---\n", "---\nimage: https://cdn.example.net/x.jpg\nimage_alt: X\n", 1))
+    remote = "---\nimage: https://cdn.example.net/x.jpg\nimage_alt: X\n"
+    other.write_text(other.read_text().replace("---\n", remote, 1))
     result = mkdocs_build(project, strict=False)
     assert result.returncode == 0, result.output
     assert "ubuntu-launch-relaunch-ambassador-program.md" in result.output
@@ -89,9 +90,11 @@ def test_an_entry_image_is_its_picture_og_image_and_feed_image(tmp_path):
     og = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
     assert og.endswith("assets/pictures/en/guides/why-ambassadors-are-volunteers-1200.jpg")
     assert '<meta property="og:image:alt" content="A red square"' in html
-    assert _png_size(site / "assets/pictures/en/guides/why-ambassadors-are-volunteers-1200.jpg")[0] == (1200, 630)
+    cropped = site / "assets/pictures/en/guides/why-ambassadors-are-volunteers-1200.jpg"
+    assert _png_size(cropped)[0] == (1200, 630)
     feed = (site / "en/feed.xml").read_text() if (site / "en/feed.xml").exists() else ""
-    everything = "".join(p.read_text(errors="ignore") for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json"))
+    texts = [p for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json", ".ics")]
+    everything = "".join(p.read_text(errors="ignore") for p in texts)
     assert "cdn.example.net" not in everything  # never hotlinked: pages, feeds, JSON-LD
     if feed:
         assert "why-ambassadors-are-volunteers-1200.jpg" in feed
@@ -134,9 +137,12 @@ def test_brand_colours_reach_css_and_both_schemes_follow_the_system(demo_site):
     css = (demo_site / "assets/stylesheets/cercle-brand.css").read_text()
     assert "--md-primary-fg-color: #283593;" in css and "[data-md-color-scheme=slate]" in css
     home = page(demo_site, "en/")
-    medias = [i.get("data-md-color-media") for i in home.findall(".//form[@data-md-component='palette']/input")]
-    assert medias == ["(prefers-color-scheme)", "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]
-    labels = [i.get("aria-label") for i in page(demo_site, "fr/").findall(".//form[@data-md-component='palette']/input")]
+    toggles = ".//form[@data-md-component='palette']/input"
+    medias = [i.get("data-md-color-media") for i in home.findall(toggles)]
+    assert medias == [
+        "(prefers-color-scheme)", "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"
+    ]
+    labels = [i.get("aria-label") for i in page(demo_site, "fr/").findall(toggles)]
     assert labels[1] == "Passer au thème sombre"
 
 

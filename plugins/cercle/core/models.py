@@ -277,5 +277,6 @@ class Topic(Strict):
     label: LocalizedText = Field(description="Name of the topic, per language.")
     description: LocalizedText | None = None
     slug: dict[str, Id] | None = Field(
-        None, description="Its page's address per language, e.g. {fr: volontariat, en: volunteering}; default: the label's."
+        None,
+        description="Its page's address per language, e.g. {en: volunteering}; default: the label's.",
     )

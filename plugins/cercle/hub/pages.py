@@ -69,7 +69,8 @@ def topic_slugs(catalog: Catalog, lang: str) -> dict[str, str]:
     for topic_id, topic in sorted(catalog.topics.items()):
         label = topic.label.get(lang) if isinstance(topic.label, dict) else None
         wanted = slugify((topic.slug or {}).get(lang) or label or "") or topic_id
-        slugs[topic_id] = topic_id if wanted in slugs.values() or wanted in catalog.topics.keys() - {topic_id} else wanted
+        clash = wanted in slugs.values() or wanted in catalog.topics.keys() - {topic_id}
+        slugs[topic_id] = topic_id if clash else wanted
     return slugs
 
 
@@ -96,7 +97,9 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
         for topic_id, slug in topic_slugs(catalog, lang).items():
             title = localized(catalog.topics[topic_id].label, lang, languages[0])
             pages.append(
-                GeneratedPage(Kind.TOPIC, lang, f"{topics}{slug}/", title, f"topic:{topic_id}", subject=topic_id)
+                GeneratedPage(
+                    Kind.TOPIC, lang, f"{topics}{slug}/", title, f"topic:{topic_id}", subject=topic_id
+                )
             )
         speakers = f"{lang}/{route(lang, 'speakers')}/"
         pages.append(GeneratedPage(Kind.SPEAKERS, lang, speakers, ui(lang, "speakers"), "speakers"))

@@ -130,7 +130,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             alt, mime = cards.og.alt, "image/png"
             if path.endswith(".jpg"):  # the entry's own image, cropped: its own text alternative
                 mime = "image/jpeg"
-                alt = view.text(view.entry.meta.image_alt) if view.entry and view.entry.meta.image_alt else alt
+                own = view.entry.meta.image_alt if view.entry else None
+                alt = view.text(own) if own else alt
             image = Image(path, width, height, alt, mime)
         view.parts.meta = meta_tags(view, self.site_name, self._description(view, cards, config), image)
         return context
@@ -157,6 +158,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         finally:
             self._job = None
         for picture, reason in failed:
-            log.warning(message(messages_language(config), "cards.picture_failed", path=picture.path, detail=reason))
+            lang = messages_language(config)
+            log.warning(message(lang, "cards.picture_failed", path=picture.path, detail=reason))
         drawn = {"total": result.total, "drawn": result.rendered, "cached": result.total - result.rendered}
         log.info(message(messages_language(config), "cards.drawn", seconds=f"{result.seconds:.1f}", **drawn))

@@ -18,9 +18,9 @@ from mkdocs.structure.pages import Page
 
 from cercle.build import lock
 from cercle.checks import run_checks
+from cercle.core import typography
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Severity, format_text, problem
-from cercle.core import typography
 from cercle.core.i18n import FALLBACK, message
 from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
 from cercle.hub.redirects import redirect_html, redirects
@@ -240,7 +240,9 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         html = fix_page_html(output_content)
-        return typography.fix_html(html, self.settings.default_language) if template_name.endswith(".html") else html
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return html
+        return typography.fix_html(html, self.settings.default_language)
 
     def _language_of(self, src_uri: str) -> str | None:
         if self.hub is None:
