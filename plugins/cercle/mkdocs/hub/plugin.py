@@ -203,6 +203,8 @@ class HubPlugin(BasePlugin[HubConfig]):
             meta = {"title": title, "description": description, "template": generated.template}
             if generated.kind.value == "root":
                 meta["hide"] = ["navigation", "toc"]
+            elif generated.kind.value == "home":  # a front page: the content takes the width
+                meta["hide"] = ["toc"]
         # Material prints page.meta raw into HTML: escape what came from content.
         return {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
 
