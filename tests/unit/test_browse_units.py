@@ -174,3 +174,10 @@ def test_topic_addresses_are_translated_explicit_or_kept(tmp_path):
     assert redirects(generated_pages(catalog), {"en/topics/volontariat/"}) == [
         r for r in found if r.old != "en/topics/volontariat/"
     ]  # an address a page lives at is never overwritten
+
+
+def test_cards_keep_french_no_break_spaces_when_wrapping():
+    from cercle.cards.draw import wrap
+
+    lines = wrap(f"Comment créer le cercle vertueux des ambassadeurs{NNBSP}?", "bold", 60, 500, 5)
+    assert lines[-1].endswith(f"ambassadeurs{NNBSP}?") and "?" not in lines[:-1]
