@@ -204,12 +204,28 @@ def test_topics_have_translated_addresses_and_old_ones_redirect(demo_site):
     assert any(a.get("href").endswith("topics/volunteering/") for a in chip)
 
 
-def test_an_explicit_topic_slug_wins(tmp_path):
+def test_an_explicit_topic_slug_wins_and_the_identity_options_apply(tmp_path):
     project = copy_demo(tmp_path / "hub")
     topics = yaml.safe_load((project / "content/topics.yml").read_text(encoding="utf-8"))
     topics["volontariat"]["slug"] = {"en": "volunteers"}
     write(project / "content/topics.yml", yaml.safe_dump(topics, allow_unicode=True))
+    Image.new("RGB", (64, 64), (255, 202, 40)).save(project / "content/media/logo.png")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        'brand: {primary: "#283593", accent: "#ffca28"}',
+        'brand: {primary: "#00695c", accent: "#ffca28", logo: media/logo.png, font: Atkinson Hyperlegible}\n'
+        "      attribution: {fr: Un centre de l’association, en: A hub of the association}",
+    )
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.output
-    assert (project / "site/en/topics/volunteers/index.html").is_file()
-    assert "url=../volunteers/" in (project / "site/en/topics/volontariat/index.html").read_text()
+    site = project / "site"
+    assert (site / "en/topics/volunteers/index.html").is_file()
+    assert "url=../volunteers/" in (site / "en/topics/volontariat/index.html").read_text()
+    css = (site / "assets/stylesheets/cercle-brand.css").read_text()
+    assert "--md-primary-fg-color: #00695c;" in css and '"Atkinson Hyperlegible"' in css
+    home = page(site, "fr/")
+    assert by_class(home, "cercle-hero__logo")[0].get("src") == "../media/logo.png"
+    assert home.find(".//a[@class='md-header__button md-logo']/img").get("src") == "../media/logo.png"
+    assert text(by_class(home, "md-copyright")[0]) == "Un centre de l’association"
+    assert "A hub of the association" in text(page(site, "en/"))

@@ -74,6 +74,8 @@ class HubPlugin(BasePlugin[HubConfig]):
             self.identity = identity(s.brand, s.tagline, s.call_to_action, s.attribution)
         except IdentityError as exc:
             raise PluginError(message(self.messages_language, f"config.{exc.code}", **exc.params)) from None
+        if self.identity.logo and not config.theme.get("logo"):  # the header shows it too
+            config.theme["logo"] = self.identity.logo
         # Cercle's templates sit between the user's custom_dir and Material itself.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
