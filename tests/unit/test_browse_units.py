@@ -50,12 +50,14 @@ def test_html_text_nodes_only_never_code_attributes_or_other_languages():
         '<p title="a : b">Vraiment? <code>a ? b</code> <a href="/x?y=1">lien ?</a></p>'
         '<pre>x ; y</pre><blockquote lang="en">Why ? <b>so !</b></blockquote><p>fin !</p>'
         "<script>if (a ? b : c) {}</script><!-- note : x --><img alt=\"x ?\"><br>après ?"
+        '<h2>Titre<a href="#t" title="Lien">&para;</a></h2><p>fin&nbsp;! a&#160;: b</p>'
     )
     out = fix_html(html, "fr")
     assert out == (
         f'<p title="a : b">Vraiment{NNBSP}? <code>a ? b</code> <a href="/x?y=1">lien{NNBSP}?</a></p>'
         f'<pre>x ; y</pre><blockquote lang="en">Why ? <b>so !</b></blockquote><p>fin{NNBSP}!</p>'
         f"<script>if (a ? b : c) {{}}</script><!-- note : x --><img alt=\"x ?\"><br>après{NNBSP}?"
+        '<h2>Titre<a href="#t" title="Lien">&para;</a></h2><p>fin&nbsp;! a&#160;: b</p>'
     )
 
 

@@ -9,14 +9,16 @@ in the text. Other languages are returned unchanged.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ?
 NBSP = "\u00a0"  # no-break space: before : and inside « »
 
 _SPACES = "[ \t\u00a0\u202f]"
 # Addresses written in text keep their punctuation as it is (https://x.org/?a=1).
-_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+# HTML character references (&para; &#160;) are kept whole too.
+_URL = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?[a-zA-Z0-9]+;", re.IGNORECASE
+)
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # A space already there becomes the right no-break space.
     (re.compile(rf"{_SPACES}+([;!?])"), NNBSP + r"\1"),
@@ -27,8 +29,6 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"«{_SPACES}*"), "«" + NBSP),
     (re.compile(rf"{_SPACES}*»"), NBSP + "»"),
 )
-# Elements whose text is code or not prose.
-_RAW = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "var"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -57,69 +57,50 @@ def fix(text: str, lang: str | None) -> str:
     return "".join(out)
 
 
-class _TextFixer(HTMLParser):
-    """Copies HTML as it is, fixing only French text outside code: tags and attributes are
-    kept verbatim, and an element marked with another `lang` is left alone."""
-
-    def __init__(self, lang: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.lang = lang
-        self.out: list[str] = []
-        self.raw_depth = 0
-        self.stack: list[tuple[str, bool]] = []  # open elements and whether their text is French
-
-    @property
-    def french(self) -> bool:
-        return self.stack[-1][1] if self.stack else True
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-        if tag in _RAW:
-            self.raw_depth += 1
-        if tag not in _VOID:
-            lang = dict(attrs).get("lang")
-            self.stack.append((tag, applies(lang) if lang is not None else self.french))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.out.append(f"</{tag}>")
-        if tag in _RAW and self.raw_depth:
-            self.raw_depth -= 1
-        if any(open_tag == tag for open_tag, _ in self.stack):  # close what HTML left open too
-            while self.stack.pop()[0] != tag:
-                pass
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(fix(data, self.lang) if self.french and not self.raw_depth else data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
+# One token of HTML: a comment, a whole raw element (code, script…), or a tag whose quoted
+# attribute values may hold ">". Text is what lies between tokens.
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(code|pre|kbd|samp|script|style|textarea|var)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"
+    r"|<[a-zA-Z/!?](?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+_LANG = re.compile(r"""\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_TRIGGER = re.compile(r"[;:!?«»]")
 
 
 def fix_html(html: str, lang: str | None) -> str:
-    """Rendered HTML with `fix` applied to its text nodes only (French pages)."""
+    """Rendered HTML with `fix` applied to its text only (French pages): tags, attributes,
+    comments and code are copied as they are, and an element marked with another `lang`
+    (a quote in English) is left alone."""
     if not html or not applies(lang):
         return html
-    parser = _TextFixer(lang or "")
-    parser.feed(html)
-    parser.close()
-    if parser.rawdata:  # an unfinished construct at the end: keep it as it was
-        parser.out.append(parser.rawdata)
-    return "".join(parser.out)
+    out: list[str] = []
+    stack: list[list] = []  # [tag name, French?, depth] of the elements that carry `lang`
+    last = 0
+    for match in _TOKEN.finditer(html):
+        text = html[last : match.start()]
+        french = stack[-1][1] if stack else True
+        out.append(fix(text, lang) if french and _TRIGGER.search(text) else text)
+        token = match.group(0)
+        out.append(token)
+        last = match.end()
+        tag = _TAG.match(token)
+        if tag is None or match.group(1) or token.endswith("/>"):
+            continue
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name in _VOID:
+            continue
+        for entry in stack:
+            if entry[0] == name:
+                entry[2] += -1 if closing else 1
+        while stack and stack[-1][2] <= 0:
+            stack.pop()
+        found = None if closing else _LANG.search(token)
+        if found:
+            stack.append([name, applies(next(g for g in found.groups() if g is not None)), 1])
+    tail = html[last:]
+    french = stack[-1][1] if stack else True
+    out.append(fix(tail, lang) if french and _TRIGGER.search(tail) else tail)
+    return "".join(out)
