@@ -39,3 +39,8 @@ def switcher(root: Element) -> dict[str, Element]:
 def nav_links(root: Element) -> list[str]:
     nav = next(el for el in root.iter("nav") if "md-nav--primary" in (el.get("class") or ""))
     return [a.get("href") for a in nav.iter("a") if "md-nav__link" in (a.get("class") or "")]
+
+
+def is_redirect(path: Path) -> bool:
+    """A static page left at a moved address (cercle.hub.redirects): not a page of the hub."""
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
