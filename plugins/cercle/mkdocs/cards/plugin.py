@@ -71,8 +71,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.pictures = plan_pictures(hub.catalog, hub.state.cards, colors, Path(config.docs_dir))
         hub.state.pictures = self.pictures
         lang = messages_language(config)
+        # A remote image is a mistake to fix (warning); an image Cercle cannot read (damaged,
+        # too large: possibly hostile) is a notice: the card stands in and the build goes on.
         for found in self.pictures.problems:
-            log.warning(found.render(lang))
+            (log.warning if found.code == "remote_image" else log.info)(found.render(lang))
         return files
 
     # Drawn and placed in the site (cleaned by now) in the background while MkDocs reads and
