@@ -60,3 +60,8 @@ def unresolved_links(site: Path, url: str) -> tuple[int, list[str]]:
         if not (target.is_file() or (target / "index.html").is_file()):
             broken.append(value)
     return count, broken
+
+
+def is_redirect(path: Path) -> bool:
+    """A static page left at a moved address (cercle.hub.redirects): not a page of the hub."""
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 from tests.conftest import copy_demo, mkdocs_build
 
 FR = "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
-TITLE = "Vidéo : Le cercle vertueux des programmes ambassadeurs"
+TITLE = "Vidéo\xa0: Le cercle vertueux des programmes ambassadeurs"
 
 
 def served_demo(tmp_path, serve_dir) -> str:
@@ -111,7 +111,7 @@ def test_slides_gallery_with_keyboard(page, serve_dir, demo_site):
     page.focus('a[data-cercle-slide="1"]')
     page.keyboard.press("ArrowRight")
     assert stage.get_attribute("src").endswith("slide-003.webp")
-    assert stage.get_attribute("alt").startswith("Diapositive 3 sur 6 : Le volontariat")
+    assert stage.get_attribute("alt").startswith("Diapositive 3 sur 6\xa0: Le volontariat")
     assert caption.text_content() == "Diapositive 3 sur 6"
     assert page.evaluate("document.activeElement.dataset.cercleSlide") == "2"
     assert page.locator('a[data-cercle-slide="2"]').get_attribute("aria-current") == "true"

@@ -44,7 +44,7 @@ def test_every_problem_with_file_line_and_hint(demo_project):
 def test_messages_in_french(demo_project):
     break_demo(demo_project)
     result = cercle(demo_project, "check", "--lang", "fr")
-    assert "intervenant inconnu « stephanie-ledou »" in result.stdout
+    assert "intervenant inconnu «\xa0stephanie-ledou\xa0»" in result.stdout
     assert "erreur(s)" in result.stdout
 
 

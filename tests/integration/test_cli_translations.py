@@ -35,7 +35,7 @@ def test_missing_translations_per_type(demo_project: Path):
     text = cercle(demo_project, "translations")
     assert "missing in en: fr/guides/lexique-ambassadeur.md" in text.stdout
     fr = cercle(demo_project, "translations", "--lang", "fr")
-    assert "manque en en : fr/guides/lexique-ambassadeur.md" in fr.stdout
+    assert "manque en en\xa0: fr/guides/lexique-ambassadeur.md" in fr.stdout
 
 
 def test_outdated_by_file_date_outside_git(demo_project: Path):

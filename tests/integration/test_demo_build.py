@@ -91,7 +91,7 @@ def test_topic_speaker_and_home_pages(demo_site):
     ]
     home = page(demo_site, "en/")
     assert "Featured" in [text(h) for h in home.iter("h2")]
-    assert "Upcoming" in [text(h) for h in home.iter("h2")]
+    assert "Next on the calendar" in [text(h) for h in home.iter("h2")]
 
 
 def test_root_lets_the_reader_choose_without_javascript(demo_site):

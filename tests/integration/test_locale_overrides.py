@@ -72,7 +72,7 @@ def test_configuration_errors_speak_the_hubs_language(tmp_path):
     )
     result = mkdocs_build(project)
     assert result.returncode != 0
-    assert "cercle/share : utm : paramètre inconnu sauce (utilisez " in result.output  # fr is first
+    assert "cercle/share\xa0: utm\xa0: paramètre inconnu sauce (utilisez " in result.output  # fr is first
     assert "Traceback" not in result.output
     # Without cercle/hub, another Cercle plugin says what is missing (in English: no hub, no language).
     hub_options = original[original.index("  - cercle/hub:") : original.index("  - cercle/cards:")]

@@ -52,7 +52,7 @@ PAGE_TYPES: dict[str, str] = {
     "topics-fr": "fr/themes/",
     "topics-en": "en/topics/",
     "topic-fr": "fr/themes/volontariat/",
-    "topic-en": "en/topics/volontariat/",
+    "topic-en": "en/topics/volunteering/",
     "speakers-fr": "fr/intervenants/",
     "speakers-en": "en/speakers/",
     "speaker-fr": "fr/intervenants/stephanie-ledoux/",

@@ -131,6 +131,9 @@ NEVER_FOCUSED = """() => [...document.querySelectorAll(
   .filter(el => el.tabIndex >= 0 && !el.disabled && el.dataset.qaFocused !== '1')
   .filter(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
   .filter(el => !el.closest('dialog:not([open]), details:not([open]) > :not(summary), [inert]'))
+  // A radio group is one Tab stop (arrow keys move within it): reaching one member is enough.
+  .filter(el => !(el.type === 'radio' && el.name && [...document.getElementsByName(el.name)]
+    .some(other => other.dataset.qaFocused === '1')))
   .map(el => el.outerHTML.slice(0, 160))"""
 
 

@@ -1,5 +1,6 @@
 """Accessibility: axe-core finds no WCAG 2.1 A/AA or best-practice violation on any page type in
-either language, nor with the search dialog open, the share block or the language menu shown;
+either language and either colour scheme (light, dark), nor with the search dialog open, the share
+block or the language menu shown;
 and the keyboard reaches every control of a webinar page with a visible focus indicator.
 
 Each gate is first shown catching a deliberately broken page (test_gate_catches_*).
@@ -38,6 +39,14 @@ def assert_no_violations(page, context=None) -> None:
 def test_page_type_has_no_axe_violation(kind, page, served_demo):
     open_settled(page, served_demo, PAGE_TYPES[kind])
     assert page.url == served_demo.url(PAGE_TYPES[kind])
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=CHOOSER) if k == "root" else k for k in PAGE_TYPES])
+def test_page_type_has_no_axe_violation_in_the_dark_scheme(kind, page, served_demo):
+    page.emulate_media(color_scheme="dark")  # the palette follows the system (prefers-color-scheme)
+    open_settled(page, served_demo, PAGE_TYPES[kind])
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     assert_no_violations(page)
 
 

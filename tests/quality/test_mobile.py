@@ -1,4 +1,5 @@
-"""Mobile: no page type scrolls sideways on a phone (375×667, and the narrowest 320 wide)."""
+"""Mobile: no page type scrolls sideways on a phone (375×667, and the narrowest 320 wide), nor on a
+1280-wide desktop screen."""
 
 from __future__ import annotations
 
@@ -8,13 +9,23 @@ import pytest
 from tests.quality.conftest import PAGE_TYPES
 from tests.quality.gates import fence, horizontal_overflow
 
-PHONES = {"375x667": {"width": 375, "height": 667}, "320x568": {"width": 320, "height": 568}}
+PHONES = {
+    "375x667": {"width": 375, "height": 667},
+    "320x568": {"width": 320, "height": 568},
+    "1280x800": {"width": 1280, "height": 800},
+}
 
 
 @pytest.fixture
 def phone(browser, request):
+    viewport = PHONES[request.param]
+    small = viewport["width"] < 800
     context = browser.new_context(
-        viewport=PHONES[request.param], locale="de-DE", is_mobile=True, has_touch=True, device_scale_factor=2
+        viewport=viewport,
+        locale="de-DE",
+        is_mobile=small,
+        has_touch=small,
+        device_scale_factor=2 if small else 1,
     )
     yield context.new_page()
     context.close()

@@ -116,7 +116,8 @@ def test_brand_errors_are_clear(tmp_path):
     said = message("fr", f"cards.{color.value.code}", **color.value.params)
     assert (
         said
-        == "cercle/cards : brand_color : « pas une couleur » n’est pas une couleur ; écrivez-la comme #3f51b5"
+        == "cercle/cards\xa0: brand_color\xa0: «\xa0pas une couleur\xa0» n’est pas une couleur\u202f; "
+        "écrivez-la comme #3f51b5"
     )
     with pytest.raises(BrandError) as logo:
         Brand(logo=str(tmp_path / "absent.png"))

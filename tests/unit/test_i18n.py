@@ -38,7 +38,7 @@ def test_unknown_language_falls_back_to_english():
 def test_messages_are_rendered_in_the_readers_language():
     p = problem("fr/a.md", 3, "speakers", "unknown_speaker", id="stefanie", hint="stephanie")
     assert "did you mean 'stephanie'" in p.render("en")
-    assert "vouliez-vous dire « stephanie »" in p.render("fr")
+    assert "vouliez-vous dire «\xa0stephanie\xa0»" in p.render("fr")
     assert p.render("en").startswith("fr/a.md:3: error: speakers:")
 
 

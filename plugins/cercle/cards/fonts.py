@@ -7,6 +7,7 @@ so a card never shows empty boxes and never fails on them.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import cache
 from importlib.metadata import version
@@ -59,4 +60,6 @@ def drawable(text: str, weight: str = "regular") -> str:
             kept.append(char)
         elif char.isspace():
             kept.append(" ")
-    return " ".join("".join(kept).split())
+    # Collapse ordinary spaces only: the no-break spaces of French typography keep "?" and
+    # "»" on the line of their word when the card wraps.
+    return re.sub(r"[ \t\r\n\f\v]+", " ", "".join(kept)).strip(" ")

@@ -22,6 +22,8 @@ from babel.core import get_global
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 
+from cercle.core import typography
+
 LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK = "en"
 
@@ -105,7 +107,8 @@ def _lookup(lang: str, key: str) -> str | None:
         if not isinstance(node, dict) or part not in node:
             return None
         node = node[part]
-    return node if isinstance(node, str) else None
+    # The language's typography (French no-break spaces), even in a hub's own overrides.
+    return typography.fix(node, lang) if isinstance(node, str) else None
 
 
 def shipped_languages() -> list[str]:

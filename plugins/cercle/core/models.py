@@ -25,6 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from cercle.core import typography
+
 DESCRIPTION_MAX = 200
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -321,11 +323,12 @@ def localized(value: LocalizedText | None, lang: str, fallback: str | None = Non
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return typography.fix(value, lang)
     for candidate in (lang, fallback):
         if candidate and value.get(candidate):
-            return value[candidate]
-    return next(iter(value.values()), "")
+            return typography.fix(value[candidate], candidate)
+    first = next(iter(value.items()), None)
+    return typography.fix(first[1], first[0]) if first else ""
 
 
 class Link(Strict):
@@ -354,3 +357,7 @@ class Topic(Strict):
 
     label: LocalizedText = Field(description="Name of the topic, per language.")
     description: LocalizedText | None = None
+    slug: dict[str, Id] | None = Field(
+        None,
+        description="Its page's address per language, e.g. {en: volunteering}; default: the label's.",
+    )

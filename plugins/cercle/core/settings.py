@@ -62,6 +62,11 @@ class HubSettings:
     suggest_url: str = ""
     # cercle/share: the campaign parameters of shared links (said on the "measures nothing" page).
     share_utm: Mapping[str, str] = field(default_factory=dict)
+    # The home page's hero and the footer's credit line (LocalizedText; see cercle.hub.identity).
+    tagline: str | Mapping[str, str] = ""
+    call_to_action: Mapping[str, Any] = field(default_factory=dict)
+    attribution: str | bool | Mapping[str, str] = ""
+    brand: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:

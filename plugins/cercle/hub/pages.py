@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from slugify import slugify
+
 from cercle.compliance.sitemap import parts as site_map_parts
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, problem
@@ -63,6 +65,18 @@ def section_folder(catalog: Catalog, lang: str, entry_type: EntryType) -> str:
     return default
 
 
+def topic_slugs(catalog: Catalog, lang: str) -> dict[str, str]:
+    """Each topic's URL segment in `lang`: its `slug` there, else its label there slugified
+    (`/en/topics/volunteering/`), else its id; a segment two topics would share keeps the id."""
+    slugs: dict[str, str] = {}
+    for topic_id, topic in sorted(catalog.topics.items()):
+        label = topic.label.get(lang) if isinstance(topic.label, dict) else None
+        wanted = slugify((topic.slug or {}).get(lang) or label or "") or topic_id
+        clash = wanted in slugs.values() or wanted in catalog.topics.keys() - {topic_id}
+        slugs[topic_id] = topic_id if clash else wanted
+    return slugs
+
+
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     """Every generated page, in a stable order."""
     languages = catalog.languages
@@ -83,13 +97,13 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
             )
         topics = url_of_path(f"{lang}/{route(lang, 'topics')}/")
         pages.append(GeneratedPage(Kind.TOPICS, lang, topics, ui(lang, "topics"), "topics"))
-        for topic_id, topic in sorted(catalog.topics.items()):
-            title = localized(topic.label, lang, languages[0])
+        for topic_id, slug in topic_slugs(catalog, lang).items():
+            title = localized(catalog.topics[topic_id].label, lang, languages[0])
             pages.append(
                 GeneratedPage(
                     Kind.TOPIC,
                     lang,
-                    f"{topics}{url_of_path(topic_id)}/",
+                    f"{topics}{url_of_path(slug)}/",
                     title,
                     f"topic:{topic_id}",
                     subject=topic_id,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from cercle.compliance.view import ComplianceView
 from cercle.core import i18n
@@ -16,10 +17,14 @@ from cercle.core.models import EntryType, Speaker, localized
 from cercle.core.refs import ContentRef
 from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
+from cercle.hub.identity import identity
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
 from cercle.hub.parts import PageParts
 from cercle.hub.state import BuildState
 from cercle.share.view import SharingView
+
+if TYPE_CHECKING:
+    from cercle.cards.pictures import Picture
 
 
 class Hub:
@@ -33,6 +38,8 @@ class Hub:
         self._urls: dict[tuple[str, str], str] = {(p.key, p.lang): p.url for p in self.pages}
         self.entry_by_src = {e.rel_path: e for e in catalog.entries}
         self.state = BuildState()  # what features plan for each other (hub/state.py)
+        s = self.settings
+        self.identity = identity(s.brand, s.tagline, s.call_to_action, s.attribution)
 
     @property
     def today(self) -> dt.date:
@@ -79,6 +86,7 @@ class PageView:
     generated: GeneratedPage | None = None
     material_lang: str = "en"
     parts: PageParts = field(default_factory=PageParts)  # what each feature adds (hub/parts.py)
+    _pictures_shown: bool = field(default=False, repr=False)
 
     # -- language ----------------------------------------------------------------------
 
@@ -97,7 +105,33 @@ class PageView:
         return i18n.ui(lang, key, **params)
 
     def language_name(self, lang: str, in_page_language: bool = False) -> str:
+        """A language's own name ("Français"), or as the page's language says it ("anglais")."""
         return i18n.language_name(lang, self.lang if in_page_language else None)
+
+    def language_name_in(self, lang: str, in_lang: str) -> str:
+        """A language's name as `in_lang` writes it in running text: "français", "English"."""
+        return i18n.language_name(lang, in_lang)
+
+    # -- identity (cercle/hub options brand, tagline, call_to_action, attribution) ---------
+
+    @property
+    def tagline(self) -> str:
+        return self.text(self.hub.identity.tagline)
+
+    @property
+    def call_to_action(self) -> tuple[str, str] | None:
+        """(label, URL) of the home page's button, or None."""
+        ident = self.hub.identity
+        label, url = self.text(ident.cta_label), self.text(ident.cta_url)
+        return (label, url if "://" in url else url.lstrip("/")) if label and url else None
+
+    @property
+    def attribution(self) -> str | None:
+        """The footer's credit line: None for none, "" for Cercle's own (translated)."""
+        value = self.hub.identity.attribution
+        if value is False:
+            return None
+        return "" if value is True or not value else self.text(value)
 
     @cached_property
     def alternates(self) -> list[Alternate]:
@@ -150,6 +184,19 @@ class PageView:
     def text(self, value: object) -> str:
         return localized(value, self.lang, self.languages[0])  # type: ignore[arg-type]
 
+    # -- pictures (planned by cercle/cards in hub.state; None without it) -------------------
+
+    def picture(self, entry: Entry) -> Picture | None:
+        return self.hub.state.picture_for(entry.rel_path)
+
+    def avatar(self, speaker_id: str) -> Picture | None:
+        return self.hub.state.avatar_for(speaker_id)
+
+    def first_picture(self) -> bool:
+        """True once per page: that picture loads eagerly (it is likely in the first screen)."""
+        first, self._pictures_shown = not self._pictures_shown, True
+        return first
+
     # -- lookups -------------------------------------------------------------------------
 
     @staticmethod
@@ -194,8 +241,12 @@ class PageView:
     def upcoming(self) -> list[Entry]:
         return listings.archive(self.entries(*LISTED_TYPES), self.hub.today).upcoming
 
-    def latest(self, limit: int = 6) -> list[Entry]:
-        past = [e for e in self.entries(*LISTED_TYPES) if not e.is_upcoming(self.hub.today)]
+    def latest(self, limit: int = 6, exclude: list[Entry] | None = None) -> list[Entry]:
+        """The newest past entries, without those shown above them (`exclude`: the featured)."""
+        shown = {id(e) for e in exclude or ()}
+        past = [
+            e for e in self.entries(*LISTED_TYPES) if not e.is_upcoming(self.hub.today) and id(e) not in shown
+        ]
         return listings.newest_first(past)[:limit]
 
     def topics(self) -> list[tuple[str, str, int]]:

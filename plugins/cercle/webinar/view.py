@@ -285,6 +285,13 @@ class EventView:
 
     # -- structured data ---------------------------------------------------------------
 
+    def _own_image(self) -> str | None:
+        """The entry's `image`, as cropped for og:image (cercle/cards), absolute; else None."""
+        picture = self.view.hub.state.picture_for(self.entry.rel_path)
+        if picture is None or picture.source != "image":
+            return None
+        return absolute(self.site_url, picture.largest.dest)
+
     @cached_property
     def jsonld(self) -> str:
         """The page's JSON-LD, escaped for a <script> element."""
@@ -300,7 +307,7 @@ class EventView:
             start=start,
             end=end,
             speaker_url=lambda sid: absolute(site_url, self.view.speaker_url(sid)),
-            image_url=poster,
+            image_url=self._own_image() or poster,
             upcoming=self.upcoming,
         )
         video = None

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
+from cercle.core import typography
 from cercle.core.catalog.model import Catalog, Entry, Intro
 from cercle.core.catalog.validation import reference_problems, slot_problems, validation_problems
 from cercle.core.doccache import DocumentCache, parser_version
@@ -195,6 +196,7 @@ class CatalogBuilder:
             except ValidationError:
                 return
         self._check_page(meta, entry_type, rel, doc, skip=invalid)
+        meta = _typeset(meta, lang)
         slug = PurePosixPath(rel).stem
         url = self._url_of(rel)
         if self._is_intro(parts):
@@ -281,3 +283,14 @@ class CatalogBuilder:
 def load_catalog(settings: HubSettings) -> Catalog:
     """Read and validate content/. Problems are in `catalog.report`; nothing is raised."""
     return CatalogBuilder(settings).build()
+
+
+def _typeset(meta: EntryMeta, lang: str) -> EntryMeta:
+    """Title and description with the language's typography (French no-break spaces), once
+    for every output: pages, cards, feeds, calendars, structured data."""
+    if not typography.applies(lang):
+        return meta
+    update = {"title": typography.fix(meta.title, lang)}
+    if meta.description:
+        update["description"] = typography.fix(meta.description, lang)
+    return meta.model_copy(update=update)

@@ -17,6 +17,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cercle.cards.batch import BatchResult, render_all
+from cercle.cards.picture_plan import PicturePlan, plan_pictures
+from cercle.cards.pictures import render_pictures
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
 from cercle.cards.variants import Variant, plan_variants, variant_jobs
@@ -35,17 +37,22 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def __init__(self) -> None:
         self.cards: dict[str, PageCards] = {}
         self.variants: dict[str, list[Variant]] = {}
-        self._job: Future[BatchResult] | None = None
+        self._job: Future[tuple[BatchResult, list]] | None = None
+        self.pictures = PicturePlan()
         self._stop = threading.Event()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
+        hub_brand = getattr(config.plugins.get("cercle/hub"), "config", {}).get("brand") or {}
         logo = self.config.logo
+        if not logo and hub_brand.get("logo"):  # cercle/hub's logo is a path in content/
+            logo = str(Path(config.docs_dir) / str(hub_brand["logo"]).lstrip("/"))
         self.site_name = self.config.site_name or config.site_name
+        # cercle/hub's `brand` is the identity's one source; these options remain its fallback.
         try:
             self.brand = Brand(
-                brand_color=self.config.brand_color,
-                accent_color=self.config.accent_color,
+                brand_color=hub_brand.get("primary") or self.config.brand_color,
+                accent_color=hub_brand.get("accent") or self.config.accent_color,
                 site_name=self.site_name,
                 logo=str(base / logo) if logo else None,
             )
@@ -65,6 +72,14 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         drawn = self.config.enabled and self.config.variants
         self.variants = plan_variants(self.cards, hub.entry_by_src) if drawn else {}
         hub.state.variants = self.variants
+        colors = (self.brand.brand_color, "#ffffff")
+        self.pictures = plan_pictures(hub.catalog, hub.state.cards, colors, Path(config.docs_dir))
+        hub.state.pictures = self.pictures
+        lang = messages_language(config)
+        # A remote image is a mistake to fix (warning); an image Cercle cannot read (damaged,
+        # too large: possibly hostile) is a notice: the card stands in and the build goes on.
+        for found in self.pictures.problems:
+            (log.warning if found.code == "remote_image" else log.info)(found.render(lang))
         return files
 
     # Drawn and placed in the site (cleaned by now) in the background while MkDocs reads and
@@ -72,9 +87,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     # must not copy a running thread's locks, and only the parent draws.
     @event_priority(-110)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.config.enabled or in_render_worker(config):
+        if in_render_worker(config):
             return nav
-        jobs = [job for cards in self.cards.values() for job in cards.jobs()]
+        jobs = [job for cards in self.cards.values() for job in cards.jobs()] if self.config.enabled else []
         jobs += variant_jobs(self.variants)
         self._stop = threading.Event()
         options = {
@@ -84,9 +99,18 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             "stop": self._stop,
         }
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
-        self._job = runner.submit(render_all, jobs, self.cache_dir, **options)
+        self._job = runner.submit(self._draw, jobs, options)
         runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
         return nav
+
+    def _draw(self, jobs: list, options: dict[str, Any]) -> tuple[BatchResult, list]:
+        """Cards first, then the pictures made from them (and from images and initials)."""
+        result = render_all(jobs, self.cache_dir, **options)
+        pictures_cache = self.cache_dir.parent / "pictures"
+        _, failed = render_pictures(
+            self.pictures.all(), pictures_cache, self.cache_dir, options["site_dir"], options["stop"]
+        )
+        return result, failed
 
     def on_build_error(self, *, error: Exception) -> None:
         # A failed build may already be deleting its site folder: stop placing cards in it.
@@ -108,9 +132,15 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             return context
         cards = self.cards.get(page.file.src_uri)
         image = None
-        if cards and self.config.enabled:
-            og = cards.og
-            image = Image(og.path, og.width, og.height, og.alt)
+        social = view.hub.state.social_image(page.file.src_uri)
+        if cards and social:
+            path, width, height = social
+            alt, mime = cards.og.alt, "image/png"
+            if path.endswith(".jpg"):  # the entry's own image, cropped: its own text alternative
+                mime = "image/jpeg"
+                own = view.entry.meta.image_alt if view.entry else None
+                alt = view.text(own) if own else alt
+            image = Image(path, width, height, alt, mime)
         view.parts.meta = meta_tags(view, self.site_name, self._description(view, cards, config), image)
         return context
 
@@ -130,10 +160,13 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         if self._job is None:
             return
         try:
-            result = self._job.result()
+            result, failed = self._job.result()
         except Exception as exc:  # a broken logo file, a full disk: say which plugin and why
             raise PluginError(message(messages_language(config), "cards.draw_failed", detail=exc)) from exc
         finally:
             self._job = None
+        for picture, reason in failed:
+            lang = messages_language(config)
+            log.warning(message(lang, "cards.picture_failed", path=picture.path, detail=reason))
         drawn = {"total": result.total, "drawn": result.rendered, "cached": result.total - result.rendered}
         log.info(message(messages_language(config), "cards.drawn", seconds=f"{result.seconds:.1f}", **drawn))

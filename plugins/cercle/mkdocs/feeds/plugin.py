@@ -72,13 +72,13 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def _image(self, hub: Hub, entry: Entry) -> str | None:
         if not self.config.images:
             return None
-        cards = hub.state.cards_for(entry.rel_path)  # the page's card: its og:image too
-        if cards:
-            return absolute(hub.settings.site_url, cards.og.path)
+        social = hub.state.social_image(entry.rel_path)  # the page's og:image: image or card
+        if social:
+            return absolute(hub.settings.site_url, social[0])
         image = ContentRef.of(entry.meta.image)
-        if image is None:
+        if image is None or image.is_remote:  # never hotlinked: readers' apps would fetch it
             return None
-        return image.raw if image.is_remote else absolute(hub.settings.site_url, image.url)
+        return absolute(hub.settings.site_url, image.url)
 
 
 def _relevant(spec: FeedSpec, view: PageView) -> bool:

@@ -38,3 +38,14 @@ class HubConfig(Config):
     accessibility = Type(dict, default={})
     # Entries per site map page: past it, the site map lists entries on one page per year.
     site_map_page_size = Type(int, default=400)
+    # The home page's hero: a line under the hub's name, per language ({fr: …, en: …}).
+    tagline = Type((str, dict), default={})
+    # The hero's button: {label: {fr: …, en: …}, url: a page of the site (fr/guides/) or https://…}.
+    call_to_action = Type(dict, default={})
+    # The footer's credit line, per language ({fr: …, en: …}); empty: Cercle's own, translated
+    # ("Made with Cercle and Material for MkDocs"); false: no credit line.
+    attribution = Type((str, dict, bool), default="")
+    # The hub's identity: {primary: "#283593", accent: "#ffca28", logo: path in content/,
+    # font: a family installed on readers' systems or shipped in content/}. Colors apply to the
+    # header, links, buttons and cards; cercle/cards draws with them too.
+    brand = Type(dict, default={})

@@ -19,10 +19,13 @@ from mkdocs.structure.pages import Page
 from cercle.bodylinks.rewrite import use_body_links
 from cercle.build import lock
 from cercle.checks import run_checks
+from cercle.core import typography
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Problem, Severity, format_text, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.safe_paths import escapes
+from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
+from cercle.hub.redirects import redirect_html, redirects
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.assets import add_assets as add_assets  # where the features import it
 from cercle.mkdocs.hub.assets import bundle_stylesheets, defer_scripts
@@ -78,6 +81,13 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = hub_settings(self.config, config)
+        s = self.settings
+        try:  # the identity ends up in CSS: checked before anything is built
+            self.identity = identity(s.brand, s.tagline, s.call_to_action, s.attribution)
+        except IdentityError as exc:
+            raise PluginError(message(self.messages_language, f"config.{exc.code}", **exc.params)) from None
+        if self.identity.logo and not config.theme.get("logo"):  # the header shows it too
+            config.theme["logo"] = self.identity.logo
         # Cercle's templates sit between the user's custom_dir and Material itself.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
@@ -128,6 +138,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self._fix_material_bundle(files, config)
         bundle_stylesheets(files, config)  # every feature's on_config has registered its CSS
         defer_scripts(config)
+        files.append(File.generated(config, BRAND_CSS, content=stylesheet(self.identity)))
         return files
 
     def _refuse_escaping_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -226,6 +237,8 @@ class HubPlugin(BasePlugin[HubConfig]):
             meta = {"title": title, "description": description, "template": generated.template}
             if generated.kind.value == "root":
                 meta["hide"] = ["navigation", "toc"]
+            elif generated.kind.value == "home":  # a front page: the content takes the width
+                meta["hide"] = ["toc"]
         # Material prints page.meta raw into HTML: escape what came from content.
         return {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
 
@@ -256,11 +269,23 @@ class HubPlugin(BasePlugin[HubConfig]):
         return context
 
     # Material's toggle checkboxes carry `autocomplete` (invalid HTML5) outside any template block.
+    # French pages get their no-break spaces on every text node (body, UI, footer), never in
+    # code, attributes or URLs (cercle.core.typography).
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return fix_page_html(output)
+        return typography.fix_html(fix_page_html(output), self._language_of(page.file.src_uri))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return fix_page_html(output_content)
+        html = fix_page_html(output_content)
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return html
+        return typography.fix_html(html, self.settings.default_language)
+
+    def _language_of(self, src_uri: str) -> str | None:
+        if self.hub is None:
+            return None
+        entry = self.hub.entry_by_src.get(src_uri)
+        page = self.hub.page_by_src.get(src_uri)
+        return entry.lang if entry else page.lang if page else None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals.setdefault("cercle", None)
@@ -279,6 +304,13 @@ class HubPlugin(BasePlugin[HubConfig]):
     @event_priority(100)  # first: the other plugins' on_post_build need every page written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.parallel.finish()
+        assert self.hub is not None
+        # Old addresses of moved pages (topics with translated slugs), outside the sitemap.
+        taken = {p.url for p in self.hub.pages} | {e.url for e in self.hub.catalog.entries}
+        for moved in redirects(self.hub.pages, taken):
+            target = Path(config.site_dir) / moved.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect_html(moved, self.settings.site_url), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.parallel.fail(error)

@@ -72,6 +72,10 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         topics_file=options.topics_file,
         accessibility=options.accessibility,
         site_map_page_size=max(1, options.site_map_page_size),
+        tagline=options.tagline,
+        call_to_action=options.call_to_action,
+        attribution=options.attribution,
+        brand=options.brand,
         # Beside the cards' cache: parsed front matter, reused while a file is unchanged.
         allowed_origins=tuple(origins),
         cache_dir=project / ".cache" / "cercle" / "catalog",

@@ -1,0 +1,186 @@
+"""Pictures of entries and speakers in listings: small responsive copies, drawn like cards.
+
+An entry's picture is its own `image` (a file in content/, cropped to the card's shape), else
+its card; a speaker's is their `photo`, else an avatar with their initials in the brand's
+colours. Each picture is written at a few widths, in its original format (PNG for cards and
+avatars, JPEG for photos) and in WebP next to it, so pages can offer `srcset` and `<picture>`.
+
+Cached like cards (cercle.core.cachefile: sealed, verified, atomic) under a digest of what
+the picture is made of, and copied into the site; nothing is fetched: a remote image is never
+used (the card stands in, and the planner warns).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageOps
+
+from cercle.cards.batch import cached
+from cercle.cards.draw import render
+from cercle.cards.fonts import drawable, font, fonts_version
+from cercle.cards.spec import CardSpec, parse_color
+from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
+
+VERSION = 1  # bump when the resizing or the avatars change: every picture is made again
+ROOT = "assets/pictures"
+ENTRY_WIDTHS = (360, 720)  # listings show cards 16-24rem wide: 1x and 2x
+SOCIAL_WIDTH = 1200  # an entry's own image also becomes its 1200×630 og:image
+AVATAR_WIDTHS = (96, 192)
+MAX_PIXELS = 40_000_000  # an image larger than this is refused (decompression bombs)
+
+
+@dataclass(frozen=True)
+class Variant:
+    dest: str  # path inside the site
+    width: int
+    height: int
+    mime: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One picture and its copies. `source` is "card", "image" or "initials"."""
+
+    stem: str  # site path without width and extension, e.g. assets/pictures/fr/webinaires/x
+    source: str
+    ratio: tuple[int, int]  # width, height
+    widths: tuple[int, ...]
+    card: CardSpec | None = None
+    path: str | None = None  # absolute path of the image or photo
+    initials: str = ""
+    colors: tuple[str, str] = ("#283593", "#ffca28")
+
+    @property
+    def ext(self) -> str:
+        return "jpg" if self.source == "image" else "png"
+
+    @property
+    def mime(self) -> str:
+        return "image/jpeg" if self.ext == "jpg" else "image/png"
+
+    def height_of(self, width: int) -> int:
+        return round(width * self.ratio[1] / self.ratio[0])
+
+    def variants(self) -> list[Variant]:
+        out = []
+        for width in self.widths:
+            height = self.height_of(width)
+            out.append(Variant(f"{self.stem}-{width}.{self.ext}", width, height, self.mime))
+            out.append(Variant(f"{self.stem}-{width}.webp", width, height, "image/webp"))
+        return out
+
+    def srcset(self, mime: str | None = None) -> str:
+        return ", ".join(f"{v.dest} {v.width}w" for v in self.variants() if v.mime == (mime or self.mime))
+
+    @property
+    def src(self) -> Variant:
+        """The fallback `<img src>`: the smallest copy in the original format."""
+        return next(v for v in self.variants() if v.mime == self.mime)
+
+    @property
+    def largest(self) -> Variant:
+        return [v for v in self.variants() if v.mime == self.mime][-1]
+
+    def digest(self) -> str:
+        data = {"v": VERSION, "source": self.source, "ratio": self.ratio, "widths": self.widths}
+        if self.card is not None:
+            data["card"] = self.card.digest()
+        if self.path is not None:
+            raw = read_regular(Path(self.path)) or b""
+            data["file"] = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        if self.source == "initials":
+            data.update(initials=self.initials, colors=self.colors, fonts=fonts_version())
+        text = json.dumps(data, sort_keys=True, default=list)
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def initials(name: str) -> str:
+    """Up to two capital initials: "Stéphanie Ledoux" → "SL"."""
+    words = [w for w in drawable(name, "bold").replace("-", " ").split() if w[:1].isalpha()]
+    letters = [w[0] for w in words[:1] + words[1:][-1:]]
+    return "".join(letters).upper() or "?"
+
+
+def _avatar(picture: Picture, size: int = 384) -> Image.Image:
+    background, ink = (parse_color(c, "brand") for c in picture.colors)
+    image = Image.new("RGB", (size, size), background)
+    draw = ImageDraw.Draw(image)
+    face = font("bold", size * 2 // 5)
+    draw.text((size / 2, size / 2), picture.initials, font=face, fill=ink, anchor="mm")
+    return image
+
+
+def _source_image(picture: Picture, cards_cache: Path) -> Image.Image:
+    if picture.source == "initials":
+        return _avatar(picture)
+    if picture.source == "card" and picture.card is not None:
+        data = cached(str(cards_cache / f"{picture.card.digest()}.png"), picture.card)
+        raw = bytes(data) if data is not None else render(picture.card)
+        return Image.open(io.BytesIO(raw)).convert("RGB")
+    raw = read_regular(Path(picture.path or "")) or b""
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger: DecompressionBombError, reported by the caller
+    image = Image.open(io.BytesIO(raw))
+    image = ImageOps.exif_transpose(image)
+    return image.convert("RGB")
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    out = io.BytesIO()
+    if fmt == "webp":
+        image.save(out, "WEBP", quality=80, method=4)
+    elif fmt == "jpg":
+        image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+    else:
+        image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def make(picture: Picture, cards_cache: Path) -> dict[str, bytes]:
+    """Every copy of a picture (site path → bytes), cropped to its ratio and resized."""
+    source = _source_image(picture, cards_cache)
+    copies = {}
+    for variant in picture.variants():
+        fitted = ImageOps.fit(source, (variant.width, variant.height), Image.Resampling.LANCZOS)
+        copies[variant.dest] = _encode(fitted, variant.dest.rsplit(".", 1)[1])
+    return copies
+
+
+def render_pictures(
+    pictures: list[Picture],
+    cache_dir: Path,
+    cards_cache: Path,
+    site_dir: Path | None,
+    stop: threading.Event | None = None,
+) -> tuple[int, list[tuple[Picture, str]]]:
+    """Make the pictures missing from the cache and copy every one into the site.
+
+    Returns how many were made and the pictures that could not be (with the reason)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    made, failed = 0, []
+    for picture in pictures:
+        if stop is not None and stop.is_set():
+            break
+        key = picture.digest()
+        variants = picture.variants()
+        targets = {v.dest: cache_dir / f"{key}-{v.width}.{v.dest.rsplit('.', 1)[1]}" for v in variants}
+        copies = {dest: unseal(read_regular(target)) for dest, target in targets.items()}
+        if any(data is None for data in copies.values()):
+            try:
+                fresh = make(picture, cards_cache)
+            except (OSError, ValueError, Image.DecompressionBombError) as exc:
+                failed.append((picture, str(exc)))
+                continue
+            for dest, data in fresh.items():
+                write_atomic(targets[dest], seal(data))
+            copies = dict(fresh)
+            made += 1
+        if site_dir is not None:
+            for dest, data in copies.items():
+                write_copy(site_dir / dest, data)  # type: ignore[arg-type]
+    return made, failed

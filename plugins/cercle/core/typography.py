@@ -1,0 +1,106 @@
+"""French typography: the no-break spaces French puts before ; ! ? : and inside « ».
+
+One engine-agnostic function, `fix(text, lang)`, for plain strings (titles, descriptions,
+cards, feeds, calendars, UI strings), and `fix_html(html, lang)` that applies it to the text
+of rendered HTML only: never inside a tag, an attribute, code, a script or a URL written
+in the text. Other languages are returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+NNBSP = "\u202f"  # narrow no-break space: before ; ! ?
+NBSP = "\u00a0"  # no-break space: before : and inside « »
+
+_SPACES = "[ \t\u00a0\u202f]"
+# Addresses written in text keep their punctuation as it is (https://x.org/?a=1).
+# HTML character references (&para; &#160;) are kept whole too.
+_URL = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?[a-zA-Z0-9]+;", re.IGNORECASE
+)
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # A space already there becomes the right no-break space.
+    (re.compile(rf"{_SPACES}+([;!?])"), NNBSP + r"\1"),
+    (re.compile(rf"{_SPACES}+:"), NBSP + ":"),
+    # Missing after a word: added only where the sign ends a clause (not "a;b", "12:30").
+    (re.compile(r"(?<=[\w»)\]’”])([;!?])(?=\s|$|[»”’)\]!?.…])"), NNBSP + r"\1"),
+    (re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)"), NBSP + r"\1"),
+    (re.compile(rf"«{_SPACES}*"), "«" + NBSP),
+    (re.compile(rf"{_SPACES}*»"), NBSP + "»"),
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+def applies(lang: str | None) -> bool:
+    return bool(lang) and lang.split("-")[0].lower() == "fr"
+
+
+def _fix_prose(text: str) -> str:
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def fix(text: str, lang: str | None) -> str:
+    """`text` with French no-break spaces when `lang` is French (addresses untouched)."""
+    if not text or not applies(lang):
+        return text
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        out.append(_fix_prose(text[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_fix_prose(text[last:]))
+    return "".join(out)
+
+
+# One token of HTML: a comment, a whole raw element (code, script…), or a tag whose quoted
+# attribute values may hold ">". Text is what lies between tokens.
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(code|pre|kbd|samp|script|style|textarea|var)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"
+    r"|<[a-zA-Z/!?](?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+_LANG = re.compile(r"""\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_TRIGGER = re.compile(r"[;:!?«»]")
+
+
+def fix_html(html: str, lang: str | None) -> str:
+    """Rendered HTML with `fix` applied to its text only (French pages): tags, attributes,
+    comments and code are copied as they are, and an element marked with another `lang`
+    (a quote in English) is left alone."""
+    if not html or not applies(lang):
+        return html
+    out: list[str] = []
+    stack: list[list] = []  # [tag name, French?, depth] of the elements that carry `lang`
+    last = 0
+    for match in _TOKEN.finditer(html):
+        text = html[last : match.start()]
+        french = stack[-1][1] if stack else True
+        out.append(fix(text, lang) if french and _TRIGGER.search(text) else text)
+        token = match.group(0)
+        out.append(token)
+        last = match.end()
+        tag = _TAG.match(token)
+        if tag is None or match.group(1) or token.endswith("/>"):
+            continue
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name in _VOID:
+            continue
+        for entry in stack:
+            if entry[0] == name:
+                entry[2] += -1 if closing else 1
+        while stack and stack[-1][2] <= 0:
+            stack.pop()
+        found = None if closing else _LANG.search(token)
+        if found:
+            stack.append([name, applies(next(g for g in found.groups() if g is not None)), 1])
+    tail = html[last:]
+    french = stack[-1][1] if stack else True
+    out.append(fix(tail, lang) if french and _TRIGGER.search(tail) else tail)
+    return "".join(out)
