@@ -102,7 +102,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-class _PreviewHooks(BasePlugin):
+class _PreviewHooks(BasePlugin):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     """Added to each rebuild's plugins by `cercle serve` only (not an entry point)."""
 
     def __init__(self, templates: _CompiledTemplates) -> None:

@@ -6,7 +6,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import ListOfItems, Type
 
 
-class BookletConfig(Config):
+class BookletConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     # Publish the guides' booklet (PDF) as a download on each language's guides listing.
     enabled = Type(bool, default=True)
     # Languages to publish it in; empty: every site language that has guides.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from cercle.booklet.make import identity, make_booklet
 from cercle.booklet.pdf import BookletUnavailable
@@ -22,7 +23,7 @@ from cercle.mkdocs.hub.plugin import hub_of, page_view
 FILE_NAME = "booklet.pdf"
 
 
-class BookletPlugin(BasePlugin[BookletConfig]):
+class BookletPlugin(BasePlugin[BookletConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def _languages(self, config: MkDocsConfig) -> list[str]:
@@ -37,8 +38,8 @@ class BookletPlugin(BasePlugin[BookletConfig]):
 
     # The link is known before the PDF exists, so listings rendered in any process show it.
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         view = page_view(context)
         generated = view.generated if view else None
         if (
@@ -48,7 +49,8 @@ class BookletPlugin(BasePlugin[BookletConfig]):
             and generated.entry_type is EntryType.GUIDE
             and view.lang in self._languages(config)
         ):
-            context["cercle_booklet"] = self._url(config, view.lang)
+            extra = cast("dict[str, Any]", context)  # a plain dict at runtime; Cercle adds its own keys
+            extra["cercle_booklet"] = self._url(config, view.lang)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -6,7 +6,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import Type
 
 
-class CalendarConfig(Config):
+class CalendarConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     enabled = Type(bool, default=True)
     # One .ics next to each webinar/event page.
     per_entry = Type(bool, default=True)

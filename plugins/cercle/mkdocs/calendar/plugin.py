@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from cercle.calendar.ics import CalendarLinks, entry_ics, entry_ics_url, language_ics, language_ics_url
 from cercle.core.urls import path_of_url
@@ -18,7 +18,7 @@ from cercle.mkdocs.calendar.config import CalendarConfig
 from cercle.mkdocs.hub.plugin import hub_of, page_view
 
 
-class CalendarPlugin(BasePlugin[CalendarConfig]):
+class CalendarPlugin(BasePlugin[CalendarConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -56,8 +56,8 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         return output
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         view = page_view(context)
         if not self.config.enabled or view is None:
             return context

@@ -6,7 +6,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import Choice, Optional, Type
 
 
-class CardsConfig(Config):
+class CardsConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     # Draw the cards (meta tags are written either way; og:image only with cards).
     enabled = Type(bool, default=True)
     # Background and accent colors of every card (#rrggbb or a CSS color name).

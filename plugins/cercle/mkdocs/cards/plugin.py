@@ -15,10 +15,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from cercle.cards.batch import BatchResult, render_all
+from cercle.cards.batch import BatchResult, CardJob, render_all
 from cercle.cards.picture_plan import PicturePlan, plan_pictures
-from cercle.cards.pictures import render_pictures
+from cercle.cards.pictures import Picture, render_pictures
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
 from cercle.cards.variants import Variant, plan_variants, variant_jobs
@@ -31,13 +32,13 @@ from cercle.mkdocs.hub.plugin import hub_of, in_render_worker, messages_language
 log = logging.getLogger("mkdocs.plugins.cercle.cards")
 
 
-class CardsPlugin(BasePlugin[CardsConfig]):
+class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.cards: dict[str, PageCards] = {}
         self.variants: dict[str, list[Variant]] = {}
-        self._job: Future[tuple[BatchResult, list]] | None = None
+        self._job: Future[tuple[BatchResult, list[tuple[Picture, str]]]] | None = None
         self.pictures = PicturePlan()
         self._stop = threading.Event()
 
@@ -103,7 +104,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
         return nav
 
-    def _draw(self, jobs: list, options: dict[str, Any]) -> tuple[BatchResult, list]:
+    def _draw(
+        self, jobs: list[CardJob], options: dict[str, Any]
+    ) -> tuple[BatchResult, list[tuple[Picture, str]]]:
         """Cards first, then the pictures made from them (and from images and initials)."""
         result = render_all(jobs, self.cache_dir, **options)
         pictures_cache = self.cache_dir.parent / "pictures"
@@ -125,8 +128,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             job.result()
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
         view = page_view(context)
         if view is None:
             return context

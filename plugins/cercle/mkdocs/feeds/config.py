@@ -6,7 +6,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import Type
 
 
-class FeedsConfig(Config):
+class FeedsConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     enabled = Type(bool, default=True)
     # Link each entry's card image (og:image of its page, else its front matter image).
     images = Type(bool, default=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from cercle.core.catalog import Entry
 from cercle.core.i18n import message
@@ -28,7 +28,7 @@ from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 log = logging.getLogger("mkdocs.plugins.cercle.feeds")
 
 
-class FeedsPlugin(BasePlugin[FeedsConfig]):
+class FeedsPlugin(BasePlugin[FeedsConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def _active(self, config: MkDocsConfig) -> bool:
@@ -43,8 +43,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return files
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         view = page_view(context)
         if not self._active(config) or view is None or view.is_root:
             return context

@@ -27,7 +27,7 @@ def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None)
     if script is not None and script not in [str(listed) for listed in config.extra_javascript]:
         deferred = ExtraScriptValue(script)
         deferred.defer = True  # runs after parsing, never blocks the first paint
-        config.extra_javascript.append(deferred)  # type: ignore[arg-type]
+        config.extra_javascript.append(deferred)
 
 
 def defer_scripts(config: MkDocsConfig) -> None:
@@ -37,7 +37,7 @@ def defer_scripts(config: MkDocsConfig) -> None:
         if isinstance(script, str):
             deferred = ExtraScriptValue(script)
             deferred.type = "module" if script.endswith(".mjs") else ""
-            config.extra_javascript[i] = deferred  # type: ignore[call-overload]
+            config.extra_javascript[i] = deferred
             script = deferred
         if not script.async_:
             script.defer = True

@@ -10,7 +10,7 @@ from mkdocs.config.config_options import DictOfItems, ListOfItems, Optional, Typ
 from cercle.build.lock import DEFAULT_TIMEOUT
 
 
-class HubConfig(Config):
+class HubConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     # Languages of the site, first one is the default (x-default, root fallback).
     languages = ListOfItems(Type(str), default=["fr", "en"])
     # Section folder → entry type (webinar, event, guide, page), merged over the defaults.

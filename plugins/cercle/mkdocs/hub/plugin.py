@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -15,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from cercle.bodylinks.rewrite import use_body_links
 from cercle.build import lock
@@ -46,7 +48,7 @@ class ContentProblems(PluginError):
         self.problems = problems
 
 
-class HubPlugin(BasePlugin[HubConfig]):
+class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -243,20 +245,21 @@ class HubPlugin(BasePlugin[HubConfig]):
         return {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.hub is not None
         view = self.hub.view(page.file.src_uri)
         if view is None:
             return context
         view.material_lang = view.lang if view.lang in self.material_languages else "en"
-        context["cercle"] = view
-        context["nav"] = self.navs.get(view.lang, nav)
+        extra = cast("dict[str, Any]", context)  # a plain dict at runtime; Cercle adds its own keys
+        extra["cercle"] = view
+        extra["nav"] = self.navs.get(view.lang, nav)
         return context
 
     def on_template_context(
-        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         if self.parallel.all_pages is not None:  # sitemap.xml lists every page, whoever renders it
             context["pages"] = self.parallel.all_pages
         # Static templates (404.html) speak the default language.
@@ -264,8 +267,9 @@ class HubPlugin(BasePlugin[HubConfig]):
             lang = self.settings.default_language
             view = PageView(self.hub, lang, {})
             view.material_lang = lang if lang in self.material_languages else "en"
-            context["cercle"] = view
-            context["nav"] = self.navs.get(lang)
+            extra = cast("dict[str, Any]", context)  # a plain dict at runtime; Cercle adds its own keys
+            extra["cercle"] = view
+            extra["nav"] = self.navs.get(lang)  # None when the default language has no pages, as before
         return context
 
     # Material's toggle checkboxes carry `autocomplete` (invalid HTML5) outside any template block.
@@ -340,7 +344,7 @@ def in_render_worker(config: MkDocsConfig) -> bool:
     return isinstance(plugin, HubPlugin) and plugin.in_worker()
 
 
-def page_view(context: dict[str, Any]) -> PageView | None:
+def page_view(context: Mapping[str, Any]) -> PageView | None:
     """The `cercle` view the hub put in a page's template context, if any."""
     view = context.get("cercle")
     return view if isinstance(view, PageView) else None

@@ -25,7 +25,7 @@ DEFAULT_EXCLUDE = (
 )
 
 
-class SearchConfig(Config):
+class SearchConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     enabled = Type(bool, default=True)
     # More CSS selectors Pagefind skips inside the indexed article.
     exclude_selectors = ListOfItems(Type(str), default=[])

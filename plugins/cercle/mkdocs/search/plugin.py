@@ -21,7 +21,7 @@ STYLESHEET = "assets/stylesheets/cercle-search.css"
 SCRIPT = "assets/javascripts/cercle-search.js"
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
+class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def __init__(self) -> None:

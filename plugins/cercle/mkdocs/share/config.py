@@ -8,7 +8,7 @@ from mkdocs.config.config_options import Choice, DictOfItems, ListOfItems, Type
 ALL_NETWORKS = ["linkedin", "x", "facebook", "bluesky", "mastodon", "whatsapp", "telegram", "email"]
 
 
-class ShareConfig(Config):
+class ShareConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     # Show the share block on entries.
     enabled = Type(bool, default=True)
     # Networks offered, in this order.

@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from cercle.core.catalog import Entry
 from cercle.core.i18n import message
@@ -48,7 +49,7 @@ def downloads(hub: Hub, entry: Entry) -> list[Download]:
     ]
 
 
-class SharePlugin(BasePlugin[ShareConfig]):
+class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -77,8 +78,8 @@ class SharePlugin(BasePlugin[ShareConfig]):
         )
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
         view = page_view(context)
         if not self.config.enabled or view is None:
             return context

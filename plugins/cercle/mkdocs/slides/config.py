@@ -8,7 +8,7 @@ from mkdocs.config.config_options import Choice, Type
 from cercle.slides.render import MAX_PAGE_SIZE, MAX_PAGES
 
 
-class SlidesConfig(Config):
+class SlidesConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     enabled = Type(bool, default=True)
     # Rendered decks are kept here (relative to mkdocs.yml), by hash of the PDF.
     cache_dir = Type(str, default=".cache/cercle/slides")

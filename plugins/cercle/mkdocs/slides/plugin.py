@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -11,6 +10,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from cercle.core.errors import problem
 from cercle.core.refs import ContentRef
@@ -22,7 +22,7 @@ from cercle.slides.render import Deck, PdfLimits, RenderOptions, SlidesError
 from cercle.webinar.checks import slides_problem
 
 
-class SlidesPlugin(BasePlugin[SlidesConfig]):
+class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -60,8 +60,8 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):
         return f"{self.config.output.strip('/')}/{deck.key}"
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         view = page_view(context)
         if view is None or view.entry is None or view.entry.event is None:
             return context

@@ -4,13 +4,13 @@ transcript, related entries, JSON-LD) as `cercle.parts.webinar` for cercle/event
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from cercle.mkdocs.hub.plugin import add_assets, page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
@@ -19,7 +19,7 @@ from cercle.webinar.view import EventView
 STYLESHEET = "assets/stylesheets/cercle-webinar.css"
 
 
-class WebinarPlugin(BasePlugin[WebinarConfig]):
+class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -28,8 +28,8 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):
         return config
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         view = page_view(context)
         if not self.config.enabled or view is None:
             return context
