@@ -127,10 +127,10 @@ class Share(Strict):
 
 
 def _video_time(value: Any) -> str:
-    value = str(value).strip()
-    if not re.fullmatch(r"(?:\d+:)?[0-5]?\d:[0-5]\d", value):
+    time = str(value).strip()
+    if not re.fullmatch(r"(?:\d+:)?[0-5]?\d:[0-5]\d", time):
         raise invalid("bad_chapter_time", "not a time in the video (MM:SS or H:MM:SS)")
-    return value
+    return time
 
 
 def offset_seconds(value: str) -> int:

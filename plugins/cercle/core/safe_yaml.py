@@ -9,6 +9,7 @@ and only a document within the limits is composed and constructed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import yaml
 
@@ -39,12 +40,13 @@ def check_limits(text: str, loader: type) -> Breach | None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 seen += 1
-                if event.anchor:
-                    sizes[event.anchor] = 1
+                anchor = cast(yaml.ScalarEvent, event).anchor
+                if anchor:
+                    sizes[anchor] = 1
             elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 if len(starts) >= MAX_DEPTH:
                     return Breach("yaml_too_deep", _line(event), MAX_DEPTH)
-                starts.append((event.anchor, seen))
+                starts.append((cast(yaml.CollectionStartEvent, event).anchor, seen))
                 seen += 1
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 anchor, before = starts.pop()
@@ -54,7 +56,7 @@ def check_limits(text: str, loader: type) -> Breach | None:
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     return Breach("yaml_too_many_aliases", _line(event), MAX_ALIASES)
-                seen += sizes.get(event.anchor or "", 1)
+                seen += sizes.get(cast(yaml.AliasEvent, event).anchor or "", 1)
             else:
                 continue
             if seen > MAX_NODES:

@@ -9,6 +9,7 @@ in the text. Other languages are returned unchanged.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ?
 NBSP = "\u00a0"  # no-break space: before : and inside « »
@@ -35,7 +36,7 @@ _VOID = frozenset(
 
 
 def applies(lang: str | None) -> bool:
-    return bool(lang) and lang.split("-")[0].lower() == "fr"
+    return bool(lang and lang.split("-")[0].lower() == "fr")
 
 
 def _fix_prose(text: str) -> str:
@@ -77,7 +78,7 @@ def fix_html(html: str, lang: str | None) -> str:
     if not html or not applies(lang):
         return html
     out: list[str] = []
-    stack: list[list] = []  # [tag name, French?, depth] of the elements that carry `lang`
+    stack: list[list[Any]] = []  # [tag name, French?, depth] of the elements that carry `lang`
     last = 0
     for match in _TOKEN.finditer(html):
         text = html[last : match.start()]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -42,7 +43,7 @@ def _read_document(
     if cached and cached[:2] == version:
         return cached[2], cached[3]
     doc = disk.get(rel, stat) if disk else None
-    problems: list[Problem] = []
+    problems = []
     if doc is None:
         text, problems = read_text(path, rel)
         doc = parse_document(text, rel) if text is not None else None
@@ -227,7 +228,7 @@ class CatalogBuilder:
             return False
         return len(parts) == 2 or (len(parts) == 3 and parts[1] in self.settings.sections)
 
-    def _type_of(self, data: dict, section: str, rel: str, doc: Parsed) -> EntryType:
+    def _type_of(self, data: dict[str, Any], section: str, rel: str, doc: Parsed) -> EntryType:
         declared = data.get("type")
         if declared is not None:
             try:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from cercle.core.catalog.model import Catalog, Entry
 from cercle.core.errors import Problem, problem
@@ -35,14 +37,14 @@ _MEMBER = re.compile(r"^(?:constrained-str|str|[A-Z]\w*)$")
 _SHAPE_ERRORS = frozenset({"string_type", "model_type", "model_attributes_type", "dict_type"})
 
 
-def _member_at(loc: tuple) -> int | None:
+def _member_at(loc: tuple[int | str, ...]) -> int | None:
     return next((i for i, p in enumerate(loc) if isinstance(p, str) and _MEMBER.match(p)), None)
 
 
-def union_errors(errors: list) -> list:
+def union_errors(errors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """A value that may be a text or an object fails both ways: keep what went wrong with the
     shape that was given (drop "not a text" next to an object's own error), without member names."""
-    kept = []
+    kept: list[Mapping[str, Any]] = []
     for err in errors:
         loc = tuple(err["loc"])
         at = _member_at(loc)
@@ -100,13 +102,13 @@ def validation_problems(
     return found
 
 
-def sibling_fields(loc: tuple, allowed: dict) -> list[str]:
+def sibling_fields(loc: tuple[int | str, ...], allowed: Mapping[str, FieldInfo]) -> list[str]:
     """The fields a misspelt field may have meant: those of the model it sits in."""
     if len(loc) == 1:
         return list(allowed)
     from cercle.core import models  # nested models: suggest among their fields
 
-    nested = {
+    nested: dict[str, type[BaseModel]] = {
         "share": models.Share,
         "chapters": models.Chapter,
         "quotes": models.Quote,

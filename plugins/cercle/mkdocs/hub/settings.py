@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -64,7 +66,7 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         content_dir=Path(config.docs_dir),
         languages=languages,
         sections=sections,
-        today=resolve_today(today),
+        today=resolve_today(cast("dt.date | None", today)),  # a str was parsed above
         site_url=config.site_url or None,
         directory_urls=config.use_directory_urls,
         drafts=options.drafts,
@@ -72,9 +74,9 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         topics_file=options.topics_file,
         accessibility=options.accessibility,
         site_map_page_size=max(1, options.site_map_page_size),
-        tagline=options.tagline,
+        tagline=cast("str | Mapping[str, str]", options.tagline),  # Type((str, dict)) checked it
         call_to_action=options.call_to_action,
-        attribution=options.attribution,
+        attribution=cast("str | bool | Mapping[str, str]", options.attribution),
         brand=options.brand,
         # Beside the cards' cache: parsed front matter, reused while a file is unchanged.
         allowed_origins=tuple(origins),
