@@ -51,7 +51,7 @@ def fail_usage(text: str) -> NoReturn:
     sys.exit(2)
 
 
-def fail(lang: str, code: str, **params: object) -> NoReturn:
+def fail(lang: str, code: str, /, **params: object) -> NoReturn:
     """A one-line error in the user's terms, exit 1."""
     click.echo(message(lang, code, **params), err=True)
     sys.exit(1)

@@ -8,12 +8,11 @@ from typing import Any
 
 import click
 
-from cercle.commands.common import config_option, fail, fail_usage, load_project, messages_option
+from cercle.commands.common import config_option, fail, fail_usage, load_project, project_language
 
 
 @click.command()
 @config_option
-@messages_option
 @click.option(
     "--lang", "digest_lang", default=None, help="Language of the digest (default: the site's first)."
 )
@@ -26,11 +25,12 @@ from cercle.commands.common import config_option, fail, fail_usage, load_project
     show_default=True,
     help="Folder of digest-LANG-YYYY-MM.html and .txt.",
 )
-def digest(config_file: Path, ui_lang: str, digest_lang: str | None, month: str | None, output: Path) -> None:
+def digest(config_file: Path, digest_lang: str | None, month: str | None, output: Path) -> None:
     """Write the email digest of what is to share in a month: HTML (CSS inlined) and plain text."""
     from cercle.core.i18n import message
     from cercle.share.digest import DigestError, parse_month, write_digest
 
+    ui_lang = project_language(config_file)  # messages_language in mkdocs.yml, else the locale
     config, settings = load_project(config_file)
     lang = digest_lang or settings.default_language
     if lang not in settings.languages:
