@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,8 +14,11 @@ from cercle.commands.common import log_to as _log_to
 from cercle.core.errors import Severity, format_text, problem
 from cercle.core.i18n import message
 
+if TYPE_CHECKING:
+    from rich.console import Console
 
-def _console():
+
+def _console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)

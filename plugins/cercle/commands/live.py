@@ -14,12 +14,13 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from os.path import isfile, join
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer, _Handler, _serve_url
@@ -64,7 +65,7 @@ class PreviewServer(LiveReloadServer):
         # (problems, detail) of the last build when it failed; None when the site is current.
         self.failure: tuple[list[Problem], str] | None = None
 
-    def serve_request(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
+    def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         failure = self.failure
         path = environ.get("PATH_INFO", "")
         if failure is None or not _is_page(path):
@@ -73,7 +74,7 @@ class PreviewServer(LiveReloadServer):
         lang = reader_language(relative, environ.get("HTTP_ACCEPT_LANGUAGE", ""), self.fallback_lang)
         body = error_page(lang, *failure).encode("utf-8")
         if self._watched_paths:  # MkDocs' poller: the next good build reloads this page
-            body = self._inject_js_into_html(body, self._visible_epoch)
+            body = self._inject_js_into_html(body, self._visible_epoch)  # type: ignore[no-untyped-call]  # unannotated in mkdocs
         start_response(
             "500 Internal Server Error",
             [
@@ -102,7 +103,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-class _PreviewHooks(BasePlugin):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
+class _PreviewHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     """Added to each rebuild's plugins by `cercle serve` only (not an entry point)."""
 
     def __init__(self, templates: _CompiledTemplates) -> None:
@@ -218,11 +219,12 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
             server.watch(config.docs_dir)
             if config.config_file_path:
                 server.watch(config.config_file_path)
-            server = config.plugins.on_serve(server, config=config, builder=builder)
+            # MkDocs' plugins return the server they are given (Cercle's have no on_serve).
+            server = cast(PreviewServer, config.plugins.on_serve(server, config=config, builder=builder))
             for item in config.watch:
                 server.watch(item)
         try:
-            server.serve()
+            server.serve()  # type: ignore[no-untyped-call]  # unannotated in mkdocs
         except KeyboardInterrupt:
             log.info("Shutting down...")
         finally:
