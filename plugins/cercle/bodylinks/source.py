@@ -113,7 +113,7 @@ def mask_code(body: str) -> str:
             fence = found.group(1)
         elif fence is not None:
             closing = found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence)
-            if closing and not line[found.end() :].strip():
+            if closing and found and not line[found.end() :].strip():  # closing implies found
                 fence = None
         else:
             continue

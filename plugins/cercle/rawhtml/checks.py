@@ -9,7 +9,7 @@ wants embeds lists their origins in `allowed_origins` (cercle/hub). Script never
 from __future__ import annotations
 
 from cercle.core.catalog import Catalog
-from cercle.core.errors import Problem, problem
+from cercle.core.errors import Problem, Severity, problem
 from cercle.rawhtml.scan import origin_of, scan
 
 
@@ -30,5 +30,5 @@ def raw_html_problems(catalog: Catalog) -> list[Problem]:
     for rel_path, body, body_line in bodies:
         for line, finding in scan(body, allowed):
             where = body_line + line if body_line else 0
-            found.append(problem(rel_path, where, "", finding.code, **finding.params))
+            found.append(problem(rel_path, where, "", finding.code, Severity.ERROR, **finding.params))
     return found

@@ -12,6 +12,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -145,7 +146,8 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
     finally:
         textpage.close()
     lines: list[tuple[str, float]] = []
-    current, biggest = [], 0.0
+    current: list[str] = []
+    biggest = 0.0
     for char, size in zip(raw + "\n", [*sizes, 0.0], strict=True):
         if char in "\r\n":
             line = " ".join("".join(current).split())
@@ -193,7 +195,8 @@ def render_pages(
     try:
         for index, page in enumerate(pdf):
             number = index + 1
-            image = page.render(scale=_scale(*page.get_size(), options)).to_pil().convert("RGB")
+            size = cast("tuple[float, float]", page.get_size())  # pypdfium2 leaves it unannotated
+            image: Image.Image = page.render(scale=_scale(*size, options)).to_pil().convert("RGB")
             if max(image.size) > MAX_SIDE:  # never expected: _scale leaves a pixel of margin
                 image.thumbnail((MAX_SIDE, MAX_SIDE))
             thumb = image.copy()

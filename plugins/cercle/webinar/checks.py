@@ -85,7 +85,7 @@ def slides_problem(entry: Entry, value: str, exc: SlidesError) -> Problem:
     """The problem a SlidesError is, on the entry's `slides:` line (for `cercle check` and the build)."""
     line = entry.line_of("slides")
     if exc.params:  # a limit or a page size: its own message
-        return problem(entry.rel_path, line, "slides", exc.code, value=value, **exc.params)
+        return problem(entry.rel_path, line, "slides", exc.code, Severity.ERROR, value=value, **exc.params)
     return problem(entry.rel_path, line, "slides", "bad_pdf", value=value, detail=exc.detail or exc.code)
 
 
