@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html import escape, unescape
+from typing import Any
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -27,7 +28,7 @@ _TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
 _VALUE = r"((?<![\w-]){name}\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)"
 
 
-class BodyLinks(Extension):
+class BodyLinks(Extension):  # type: ignore[misc]  # Python-Markdown ships no type information
     """Rewrites body paths of the page being rendered; `for_page` says which page that is."""
 
     def __init__(self) -> None:
@@ -67,7 +68,7 @@ class BodyLinks(Extension):
         )
 
 
-class _Rewrite(Treeprocessor):
+class _Rewrite(Treeprocessor):  # type: ignore[misc]  # Python-Markdown ships no type information
     def __init__(self, md: markdown.Markdown, links: BodyLinks) -> None:
         super().__init__(md)
         self.links = links
@@ -99,7 +100,7 @@ class _Rewrite(Treeprocessor):
         return re.sub(_VALUE.format(name=name), value, tag.group(0), count=1, flags=re.IGNORECASE)
 
 
-def use_body_links(extensions: list, catalog: Catalog, src: str) -> None:
+def use_body_links(extensions: list[Any], catalog: Catalog, src: str) -> None:
     """Make the Markdown of page `src` go through BodyLinks (added to `extensions` the first time)."""
     found = next((e for e in extensions if isinstance(e, BodyLinks)), None)
     if found is None:

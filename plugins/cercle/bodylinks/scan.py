@@ -66,13 +66,13 @@ def raw_html_links(html: str) -> tuple[list[tuple[str, str]], set[str]]:
     return parser.found, parser.ids
 
 
-class _Collect(Treeprocessor):
+class _Collect(Treeprocessor):  # type: ignore[misc]  # Python-Markdown ships no type information
     def __init__(self, md: markdown.Markdown, scan: _Collected) -> None:
         super().__init__(md)
         self.scan = scan
 
     def run(self, root: Element) -> None:
-        unescape = self.md.treeprocessors["unescape"].unescape  # type: ignore[attr-defined]
+        unescape = self.md.treeprocessors["unescape"].unescape
         for element in root.iter():
             if element.get("id"):
                 self.scan.ids.add(unescape(str(element.get("id"))))
@@ -91,7 +91,7 @@ class _Collected:
     ids: set[str] = field(default_factory=set)
 
 
-class _CollectExtension(Extension):
+class _CollectExtension(Extension):  # type: ignore[misc]  # Python-Markdown ships no type information
     def __init__(self, scan: _Collected) -> None:
         super().__init__()
         self.scan = scan

@@ -40,7 +40,8 @@ def make_booklet(
 
     def render(text: str) -> str:
         md.reset()
-        return md.convert(text)
+        html: str = md.convert(text)  # Python-Markdown ships no type information
+        return html
 
     html = booklet_html(catalog, lang, who, render, extra)
     content = catalog.settings.content_dir.resolve()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
@@ -17,7 +18,7 @@ class BookletUnavailable(RuntimeError):
     """WeasyPrint cannot load (Pango missing)."""
 
 
-def _weasyprint():  # imported late: loading Pango takes a while
+def _weasyprint() -> Any:  # imported late: loading Pango takes a while
     try:
         import weasyprint
     except OSError as exc:
@@ -33,8 +34,8 @@ def write_pdf(html: str, target: Path, base: Path, allowed: Sequence[Path]) -> i
     weasyprint = _weasyprint()
     roots = [root.resolve() for root in allowed]
 
-    class Fetcher(weasyprint.URLFetcher):
-        def fetch(self, url: str, headers: dict | None = None) -> object:  # WeasyPrint's signature
+    class Fetcher(weasyprint.URLFetcher):  # type: ignore[name-defined]  # WeasyPrint: imported late, untyped
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> object:  # WeasyPrint's signature
             parts = urlsplit(url)
             if parts.scheme == "data":
                 return super().fetch(url, headers)

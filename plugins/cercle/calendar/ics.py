@@ -138,7 +138,8 @@ def calendar_ics(entries: Iterable[Entry], catalog: Catalog, lang: str, name: st
         cal.add_missing_timezones(
             first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 1, 1)
         )
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def entry_ics(entry: Entry, catalog: Catalog) -> bytes:

@@ -107,4 +107,5 @@ def render(feed: AtomFeed) -> bytes:
     for entry in feed.entries:
         _entry(root, entry, feed.lang)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml + b"\n"
