@@ -34,7 +34,7 @@ def write_pdf(html: str, target: Path, base: Path, allowed: Sequence[Path]) -> i
     weasyprint = _weasyprint()
     roots = [root.resolve() for root in allowed]
 
-    class Fetcher(weasyprint.URLFetcher):  # type: ignore[name-defined]  # WeasyPrint: imported late, untyped
+    class Fetcher(weasyprint.URLFetcher):  # type: ignore[name-defined, misc]  # WeasyPrint: late, untyped
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> object:  # WeasyPrint's signature
             parts = urlsplit(url)
             if parts.scheme == "data":
