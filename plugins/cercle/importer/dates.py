@@ -65,7 +65,7 @@ def parse_date(text: str, reference: dt.date | None = None) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = dateparser.parse(text, languages=["fr", "en"], settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(text, languages=["fr", "en"], settings=settings)
     return found.date() if found else None
 
 
@@ -96,14 +96,14 @@ def candidates(text: str, reference: dt.date, year: int | None = None) -> list[t
     plain = _TIME.sub(" ", _SPAN.sub(r"\1\2", _MARKUP.sub(" ", plain)))
     base = dt.datetime.combine(reference, dt.time())
     settings = {"RELATIVE_BASE": base, "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
-    found = []
+    found: list[tuple[str, str, dt.datetime]] = []
     # Sentence by sentence: on a whole page, dateparser's language detection goes astray.
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", plain):
         if not re.search(r"\d|ago|last|dernier|hier|yesterday", sentence, re.I):
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            dates = search_dates(sentence, languages=["fr", "en"], settings=settings)  # type: ignore[arg-type]
+            dates = search_dates(sentence, languages=["fr", "en"], settings=settings)
         found.extend((sentence, words, when) for words, when in dates or [])
     result = []
     for sentence, words, when in found:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -61,7 +62,7 @@ def css_urls(css: str, declarations: bool) -> list[str]:
     nodes = tinycss2.parse_blocks_contents(css) if declarations else tinycss2.parse_stylesheet(css)
     found: list[str] = []
 
-    def walk(items: Iterable | None, in_function: bool = False) -> None:
+    def walk(items: Iterable[Any] | None, in_function: bool = False) -> None:
         for node in items or ():
             kind = getattr(node, "type", "")
             if kind == "url" or (kind == "string" and in_function):

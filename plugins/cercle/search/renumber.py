@@ -58,7 +58,7 @@ def _sort_values(site: Path, url: str) -> dict[str, str]:
     return {key: value.strip() for key, value in parser.values.items()}
 
 
-def _remap_pages(pages: Any, new_of: dict[int, int]) -> list:
+def _remap_pages(pages: Any, new_of: dict[int, int]) -> list[Any]:
     """A word's pages: [[page − previous page, locations, …], …] → the same under new numbers."""
     if not isinstance(pages, list):
         raise FormatError("unexpected word layout")
@@ -102,7 +102,7 @@ def _fragment_url(output: Path, name: str) -> str:
     return str(json.loads(raw[len(SIGNATURE) :])["url"])
 
 
-def renumber(output: Path, site: Path, meta: list) -> dict[int, int]:
+def renumber(output: Path, site: Path, meta: list[Any]) -> dict[int, int]:
     """Renumber the pages of one language's `meta` (changed in place) and its index chunks.
 
     Returns old → new page numbers, for the filters (rewritten by the caller).
@@ -118,7 +118,9 @@ def renumber(output: Path, site: Path, meta: list) -> dict[int, int]:
         values = [_sort_values(site, url) for url in urls]
         for sort in meta[4]:
             key, ranked = sort[0], sort[1]
-            group, seen = {}, {}  # old page → where its value first comes in Pagefind's order
+            # old page → where its value first comes in Pagefind's order
+            group: dict[int, int] = {}
+            seen: dict[str, int] = {}
             for position, old in enumerate(ranked):
                 value = values[old].get(key)
                 group[old] = position if value is None else seen.setdefault(value, position)
