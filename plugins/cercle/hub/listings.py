@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import cast
 
 from cercle.core.catalog import Entry
 
@@ -34,6 +35,8 @@ def archive(entries: list[Entry], today: dt.date) -> Archive:
 def featured(entries: list[Entry], today: dt.date, limit: int = 6) -> list[Entry]:
     """Featured entries for the home page: upcoming ones first, then the newest."""
     chosen = [e for e in entries if e.meta.featured]
-    upcoming = sorted((e for e in chosen if e.is_upcoming(today)), key=lambda e: e.date)
+    upcoming = sorted(
+        (e for e in chosen if e.is_upcoming(today)), key=lambda e: cast(dt.date, e.date)  # upcoming: dated
+    )
     rest = newest_first([e for e in chosen if not e.is_upcoming(today)])
     return (upcoming + rest)[:limit]

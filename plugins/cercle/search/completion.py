@@ -16,6 +16,7 @@ import gzip
 import json
 import zlib
 from pathlib import Path
+from typing import Any
 
 from cercle.search.reproducible import ENTRY_FILE, FormatError, read_record
 
@@ -33,7 +34,7 @@ def _gzip_problem(path: Path) -> str | None:
     return None
 
 
-def _listed(output: Path, entry: dict) -> list[Path]:
+def _listed(output: Path, entry: dict[str, Any]) -> list[Path]:
     """Every gzip file the entry names, then every file each language's metadata names."""
     files = [output / "wasm.unknown.pagefind"]
     for info in entry.get("languages", {}).values():

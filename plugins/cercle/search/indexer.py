@@ -16,10 +16,13 @@ import time
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from cercle.search.completion import Completion
 from cercle.search.reproducible import FormatError, normalize
+
+if TYPE_CHECKING:
+    from pagefind.index import IndexConfig
 
 OUTPUT = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
@@ -48,7 +51,7 @@ class IndexResult:
     languages: dict[str, int]
 
 
-def _watch(service: Any) -> asyncio.Future | None:
+def _watch(service: Any) -> asyncio.Future[Any] | None:
     watch = getattr(service, "_poll_task", None)  # ends only when Pagefind's output closes
     return watch if isinstance(watch, asyncio.Future) else None
 
@@ -98,7 +101,7 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
     except (OSError, FileNotFoundError) as exc:
         raise SearchIndexError("no_binary", error=exc) from exc
     try:
-        index = await _guarded(service.create_index(config), service, timeout, "startup")
+        index = await _guarded(service.create_index(cast("IndexConfig", config)), service, timeout, "startup")
         await _guarded(index.add_directory(str(site)), service, timeout, "indexing")
         await _guarded(index.write_files(str(output)), service, timeout, "writing")
         await _until_complete(output, service, timeout)

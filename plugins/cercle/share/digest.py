@@ -139,7 +139,7 @@ def make_digest(
     return Digest(lang, month, html, _text(data), len(items))
 
 
-def _text(data: dict) -> str:
+def _text(data: dict[str, Any]) -> str:
     """The plain-text alternative: the same content, one block per entry."""
     lang, rule = data["lang"], "-" * 60
     lines = [data["title"], "=" * len(data["title"]), "", data["intro"], ""]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cercle.core.catalog import Catalog, Entry, TranslationGroup
 
@@ -58,7 +59,7 @@ class Coverage:
     languages: tuple[str, ...]
     sections: list[Section]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "languages": list(self.languages),
             "sections": [
