@@ -65,7 +65,7 @@ def fit_title(text: str, width: int, sizes: tuple[int, ...], max_lines: int) -> 
 def text_color(background: RGB) -> RGB:
     """Near-white on dark brand colors, near-black on light ones (contrast above 4.5:1)."""
 
-    def channel(c: int) -> float:
+    def channel(c: float) -> float:
         c = c / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 

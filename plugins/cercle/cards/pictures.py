@@ -125,7 +125,7 @@ def _source_image(picture: Picture, cards_cache: Path) -> Image.Image:
         return Image.open(io.BytesIO(raw)).convert("RGB")
     raw = read_regular(Path(picture.path or "")) or b""
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger: DecompressionBombError, reported by the caller
-    image = Image.open(io.BytesIO(raw))
+    image: Image.Image = Image.open(io.BytesIO(raw))
     image = ImageOps.exif_transpose(image)
     return image.convert("RGB")
 
@@ -169,7 +169,9 @@ def render_pictures(
         key = picture.digest()
         variants = picture.variants()
         targets = {v.dest: cache_dir / f"{key}-{v.width}.{v.dest.rsplit('.', 1)[1]}" for v in variants}
-        copies = {dest: unseal(read_regular(target)) for dest, target in targets.items()}
+        copies: dict[str, bytes | memoryview | None] = {
+            dest: unseal(read_regular(target)) for dest, target in targets.items()
+        }
         if any(data is None for data in copies.values()):
             try:
                 fresh = make(picture, cards_cache)
@@ -181,6 +183,7 @@ def render_pictures(
             copies = dict(fresh)
             made += 1
         if site_dir is not None:
-            for dest, data in copies.items():
-                write_copy(site_dir / dest, data)  # type: ignore[arg-type]
+            for dest, payload in copies.items():
+                assert payload is not None  # a missing copy was replaced by a fresh one above
+                write_copy(site_dir / dest, payload)
     return made, failed

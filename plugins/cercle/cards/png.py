@@ -13,7 +13,7 @@ try:  # a pinned dependency; plain zlib writes the same format where no wheel ex
 
     ENCODER = f"zlib-ng {deflate.ZLIBNG_VERSION}"
 except ImportError:  # pragma: no cover
-    deflate = zlib  # type: ignore[assignment]
+    deflate = zlib  # type: ignore[misc]  # zlib-ng's module mirrors zlib's API
     ENCODER = f"zlib {zlib.ZLIB_RUNTIME_VERSION}"
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -157,7 +157,7 @@ def render_variant(spec: CardSpec) -> bytes:
         mark = 120 if landscape else 200
         top += mark // 2
         room -= mark // 2
-        sizes = (52, 46, 40, 36, 32) if landscape else (72, 64, 56, 50, 44, 38)
+        sizes: tuple[int, ...] = (52, 46, 40, 36, 32) if landscape else (72, 64, 56, 50, 44, 38)
         size, lines = _fit(spec.title, "semibold", sizes, text_width, room, 1.25)
         lead, weight = 1.25, "semibold"
     else:

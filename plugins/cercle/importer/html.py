@@ -100,7 +100,7 @@ def from_html(
         if meta is not None and meta.text and len(meta.text) > 200 and soup.find("body"):
             root = BeautifulSoup(_main_html(html), "html.parser")
         else:
-            root = soup.body if isinstance(soup.body, Tag) else soup  # type: ignore[assignment]
+            root = soup.body if isinstance(soup.body, Tag) else soup
     for tag in root.find_all(DROP):
         tag.decompose()
     _drop_title_and_date(root, title)
