@@ -2,8 +2,8 @@
 #
 #   make site    build the demo hub into site/ (strict)
 #   make serve   check, build and serve the demo hub on http://127.0.0.1:8000 (cercle serve)
-#   make test    ruff + the whole pytest suite (unit, integration, browser)
-#   make lint    ruff only
+#   make test    ruff + mypy + the whole pytest suite (unit, integration, browser)
+#   make lint    ruff and mypy
 #   make booklet the ambassador guides as a PDF (cercle booklet; LANG_BOOKLET=fr)
 #   make lighthouse  Lighthouse mobile scores of the demo hub (8 pages) into docs/lighthouse.md
 #   make screenshots PNGs of every page type, both languages, 1280 and 375 px (build/screenshots/)
@@ -89,16 +89,19 @@ serve: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests
+	$(BIN)/mypy
 
-# Ruff and pytest both run even when the first fails, so one run reports both;
-# the target fails if either did. pytest's own closing summary line is printed
+# Ruff, mypy and pytest all run even when an earlier one fails, so one run reports all;
+# the target fails if any did. pytest's own closing summary line is printed
 # as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
 test: $(STAMP) chromium java pango node
 	@lint=0; $(BIN)/ruff check plugins tests || lint=$$?; \
+	types=0; $(BIN)/mypy || types=$$?; \
 	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
 	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \
+	if [ $$types -ne 0 ]; then echo "make test: mypy failed (exit $$types)" >&2; fi; \
 	if [ $$tests -ne 0 ]; then echo "make test: pytest failed (exit $$tests)" >&2; fi; \
-	[ $$lint -eq 0 ] && [ $$tests -eq 0 ]
+	[ $$lint -eq 0 ] && [ $$types -eq 0 ] && [ $$tests -eq 0 ]
 
 # Lighthouse (mobile, simulated throttling, one run per page) on the demo hub served with gzip
 # on 127.0.0.1; writes the table into docs/lighthouse.md and fails under LIGHTHOUSE_MIN.
