@@ -134,11 +134,13 @@ def test_cli_digest_writes_both_parts_and_refuses_an_empty_month(demo_project, t
     html = (out / "digest-en-2026-12.html").read_text(encoding="utf-8")
     assert lint_email(html) == [] and "Ubuntu" in html
     assert "To share in December 2026" in (out / "digest-en-2026-12.txt").read_text(encoding="utf-8")
-    empty = cercle(demo_project, "digest", "--lang", "fr", "--month", "2020-01", "-o", str(out))
+    empty = cercle(demo_project, "digest", "--lang", "en", "--month", "2020-01", "-o", str(out))
     assert empty.returncode == 1 and "No blank email" in empty.stderr
+    assert not (out / "digest-en-2020-01.html").exists()
+    # --lang is the digest's language and the messages' (as for new, import and booklet).
+    french = cercle(demo_project, "digest", "--month", "2020-01", "--lang", "fr", "-o", str(out))
+    assert french.returncode == 1 and "rien à partager en 2020-01" in french.stderr
     assert not (out / "digest-fr-2020-01.html").exists()
-    french = cercle(demo_project, "digest", "--month", "2020-01", "--messages-lang", "fr", "-o", str(out))
-    assert "rien à partager en 2020-01" in french.stderr
     bad = cercle(demo_project, "digest", "--month", "décembre")
     assert bad.returncode == 2 and "is not a month" in bad.stderr and "Traceback" not in bad.output
 

@@ -14,7 +14,11 @@ from cercle.commands.common import config_option, fail, fail_usage, load_project
 @click.command()
 @config_option
 @click.option(
-    "--lang", "digest_lang", default=None, help="Language of the digest (default: the site's first)."
+    "--lang",
+    "digest_lang",
+    default=None,
+    help="Language of the digest and of the messages (default: the site's first language; "
+    "messages as for the other commands).",
 )
 @click.option("--month", default=None, help="The month, YYYY-MM (default: this month, as the build sees it).")
 @click.option(
@@ -27,11 +31,12 @@ from cercle.commands.common import config_option, fail, fail_usage, load_project
 )
 def digest(config_file: Path, digest_lang: str | None, month: str | None, output: Path) -> None:
     """Write the email digest of what is to share in a month: HTML (CSS inlined) and plain text."""
-    from cercle.core.i18n import message
+    from cercle.core.i18n import choose_messages_language, message
     from cercle.share.digest import DigestError, parse_month, write_digest
 
-    ui_lang = project_language(config_file)  # messages_language in mkdocs.yml, else the locale
-    config, settings = load_project(config_file)
+    choose_messages_language(digest_lang)  # like `new`, `import` and `booklet`
+    ui_lang = project_language(config_file)  # --lang, then messages_language, then the locale
+    config, settings = load_project(config_file, ui_lang)
     lang = digest_lang or settings.default_language
     if lang not in settings.languages:
         fail_usage(message(ui_lang, "share_bad_lang", value=lang, allowed=", ".join(settings.languages)))
