@@ -26,6 +26,7 @@ from cercle.cards.draw import render
 from cercle.cards.fonts import drawable, font, fonts_version
 from cercle.cards.spec import CardSpec, parse_color
 from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
+from cercle.core.urls import url_of_path
 
 VERSION = 1  # bump when the resizing or the avatars change: every picture is made again
 ROOT = "assets/pictures"
@@ -41,6 +42,11 @@ class Variant:
     width: int
     height: int
     mime: str
+
+    @property
+    def url(self) -> str:
+        """What pages link to (percent-encoded: an entry may be named `100%.md`)."""
+        return url_of_path(self.dest)
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class Picture:
         return out
 
     def srcset(self, mime: str | None = None) -> str:
-        return ", ".join(f"{v.dest} {v.width}w" for v in self.variants() if v.mime == (mime or self.mime))
+        return ", ".join(f"{v.url} {v.width}w" for v in self.variants() if v.mime == (mime or self.mime))
 
     @property
     def src(self) -> Variant:

@@ -48,6 +48,6 @@ class BuildState:
         picture = self.picture_for(src_uri)
         if picture is not None and picture.source == "image":
             big = picture.largest
-            return big.dest, big.width, big.height
+            return big.url, big.width, big.height
         cards = self.cards_for(src_uri)
         return (cards.og.path, cards.og.width, cards.og.height) if cards else None

@@ -290,7 +290,7 @@ class EventView:
         picture = self.view.hub.state.picture_for(self.entry.rel_path)
         if picture is None or picture.source != "image":
             return None
-        return absolute(self.site_url, picture.largest.dest)
+        return absolute(self.site_url, picture.largest.url)
 
     @cached_property
     def jsonld(self) -> str:
