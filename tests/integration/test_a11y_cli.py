@@ -6,6 +6,7 @@ with the documented exit codes."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,10 @@ def gaps(tmp_path: Path) -> Path:
     text = fr.read_text(encoding="utf-8")
     text = text.replace("transcript: media/cercle-vertueux-transcription.vtt\n", "")
     text = text.replace("slides: media/cercle-vertueux-slides.pdf", "slides: media/scan.pdf")
+    # The demo's slides_at gives one time per slide of its own PDF: drop it with the swap. Its
+    # captions go too, so that the video has neither a transcript nor captions.
+    text = re.sub(r"slides_at: .*\n", "", text)
+    text = re.sub(r"captions:\n(?:  .*\n)+", "", text)
     text = text.replace(
         "resources:\n",
         "image: media/team-photo.png\nimage_alt: team photo\nresources:\n"

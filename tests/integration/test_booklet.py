@@ -62,7 +62,8 @@ def project(tmp_path_factory: pytest.TempPathFactory, pango: None) -> Path:
 def booklet(project: Path) -> Path:
     result = cercle(project, "booklet", "--lang", "fr", "-o", "a.pdf")
     assert result.returncode == 0, result.output
-    assert result.stdout.startswith("Booklet written: a.pdf (")
+    # --lang fr is the booklet's language and its messages' (French typography: U+00A0 before :).
+    assert result.stdout.startswith("Livret écrit\u00a0: a.pdf (")
     return project / "a.pdf"
 
 
