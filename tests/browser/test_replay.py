@@ -286,10 +286,13 @@ def test_a_search_match_in_the_transcript_links_to_its_moment(page, hub):
     page.locator("#cercle-search-input").fill("monitoring")  # said at 12:00, in the transcript only
     moment = page.locator(".cercle-search__moment").first
     moment.wait_for(state="visible")
-    assert moment.get_attribute("href").endswith(f"/{EN}#t=720")
+    # the page opened marks the searched words too (Pagefind's highlight, like every result)
+    href = urlsplit(moment.get_attribute("href"))
+    assert href.path.endswith(f"/{EN}") and href.fragment == "t=720"
+    assert parse_qs(href.query) == {"pagefind-highlight": ["monitoring"]}
     assert moment.text_content() == "In the transcript, at 12:00"
     moment.click()
-    page.wait_for_url(f"{hub}/{EN}#t=720")
+    page.wait_for_url(f"{hub}/{EN}?pagefind-highlight=monitoring#t=720")
     poster = page.locator(".cercle-video__poster")
     poster.wait_for(state="visible")
     page.wait_for_function("document.querySelector('.cercle-video__poster').dataset.cercleStart === '720'")

@@ -71,8 +71,10 @@ def test_printed_webinar_keeps_chapters_transcript_slides_and_link_addresses(pag
     flat = squashed(text)
     assert squashed("Innover sans lien de subordination") in flat  # a chapter
     assert squashed("Transcription") in flat
-    transcript = page.locator(".cercle-transcript details p").first.text_content()
-    assert squashed(transcript)[:60] in flat  # the transcript's text, though folded on screen
+    # the transcript's timed lines, though its box scrolls on screen: the last one is far below
+    lines = page.locator(".cercle-transcript__box.is-scrolling .cercle-transcript__text")
+    assert squashed(lines.first.text_content())[:60] in flat
+    assert squashed(lines.last.text_content())[:60] in flat
     slide_text = page.locator(".cercle-slides__text").text_content()
     assert squashed(slide_text)[20:80] in flat
     assert squashed("https://www.reinventingorganizations.com/") in flat  # an external link's address

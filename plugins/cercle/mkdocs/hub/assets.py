@@ -4,11 +4,13 @@ Features register their stylesheet with `add_assets` (in `extra_css`); at `on_fi
 registered stylesheet that comes from a theme folder (Cercle's overrides or the hub's
 custom_dir, not the hub's own docs) is joined into `assets/stylesheets/cercle.css`, the file
 every page already links, and leaves `extra_css`. The parts stay in the site for anyone who
-links one directly. A hub's own `extra_css` files are left as they are.
+links one directly. The brand stylesheet cercle/hub generates opens the bundle. A hub's own
+`extra_css` files are left as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -43,8 +45,9 @@ def defer_scripts(config: MkDocsConfig) -> None:
             script.defer = True
 
 
-def bundle_stylesheets(files: Files, config: MkDocsConfig) -> None:
-    """Replace the site's cercle.css by it plus every registered theme stylesheet."""
+def bundle_stylesheets(files: Files, config: MkDocsConfig, first: Sequence[tuple[str, str]] = ()) -> None:
+    """Replace the site's cercle.css by `first` ((name, css) pairs, such as the generated brand
+    stylesheet), every registered theme stylesheet and itself, in that order."""
     base = files.get_file_from_path(BUNDLE)
     if base is None or not base.abs_src_path:
         return
@@ -61,6 +64,7 @@ def bundle_stylesheets(files: Files, config: MkDocsConfig) -> None:
     parts.append(base)  # last, as when the features' files were linked before it
     if BUNDLE in config.extra_css:
         config.extra_css.remove(BUNDLE)  # main.html links it already
-    css = join_stylesheets((f.src_uri, Path(f.abs_src_path).read_text(encoding="utf-8")) for f in parts)  # type: ignore[arg-type]
+    texts = [(f.src_uri, Path(f.abs_src_path).read_text(encoding="utf-8")) for f in parts]  # type: ignore[arg-type]
+    css = join_stylesheets([*first, *texts])
     files.remove(base)
     files.append(File.generated(config, BUNDLE, content=css))

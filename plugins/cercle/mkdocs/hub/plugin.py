@@ -138,9 +138,10 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
                 continue  # an index.md written by hand heads this generated page
             files.append(File.generated(config, page.src_uri, content=""))
         self._fix_material_bundle(files, config)
-        bundle_stylesheets(files, config)  # every feature's on_config has registered its CSS
+        brand = stylesheet(self.identity)  # bundled first, as when it was linked before cercle.css
+        bundle_stylesheets(files, config, [(BRAND_CSS, brand)])  # features registered their CSS
         defer_scripts(config)
-        files.append(File.generated(config, BRAND_CSS, content=stylesheet(self.identity)))
+        files.append(File.generated(config, BRAND_CSS, content=brand))  # also on its own
         return files
 
     def _refuse_escaping_files(self, files: Files, config: MkDocsConfig) -> None:
