@@ -84,7 +84,9 @@ def tall_pdf(path: Path, height: float) -> Path:
 def use_slides(project: Path, pdf: str) -> None:
     page = project / WEBINAR
     text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"(?m)^slides: .*$", f"slides: {pdf}", text), encoding="utf-8")
+    text = re.sub(r"(?m)^slides: .*$", f"slides: {pdf}", text)
+    # slides_at gives one time per slide of the demo's own PDF: it goes with the swap.
+    page.write_text(re.sub(r"(?m)^slides_at: .*\n", "", text), encoding="utf-8")
 
 
 def test_a_tall_pdf_is_refused_by_check_and_build_naming_the_file(tmp_path):

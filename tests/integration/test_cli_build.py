@@ -50,7 +50,8 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
     # A broken link in the text is a content mistake too: the check stops it (it used to reach MkDocs).
     page.write_text(original + "\n[Lien](nulle-part.md)\n", encoding="utf-8")
     broken = cercle(demo_project, "build", "-d", "out")
-    assert broken.returncode == 1 and "fr/guides/lexique-ambassadeur.md:55: error:" in broken.stderr
+    link_line = len(original.splitlines()) + 2  # after a blank line; 57 since the share kit's fields
+    assert broken.returncode == 1 and f"fr/guides/lexique-ambassadeur.md:{link_line}: error:" in broken.stderr
     assert "nulle-part.md" in broken.stderr and "Doc file" not in broken.stderr
     assert snapshot(out) == before
 
