@@ -81,7 +81,8 @@ def test_an_entry_image_is_its_picture_og_image_and_feed_image(tmp_path):
     result = mkdocs_build(project, strict=False)
     assert result.returncode == 0, result.output
     assert "ubuntu-launch-relaunch-ambassador-program.md" in result.output
-    assert "sur un autre site" in result.output  # warned (in French, the hub's language), with the file
+    # Warned, with the file (in English: no messages_language, no CERCLE_LANG).
+    assert "this image is on another site" in result.output
     site = project / "site"
     listing = page(site, "en/guides/")
     srcsets = [img.get("srcset") for img in listing.findall(".//picture/img")]

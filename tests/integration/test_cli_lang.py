@@ -14,7 +14,7 @@ from cercle.cli import main
 from cercle.core.i18n import message
 
 EVENT = "content/fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe.md"
-FRENCH = "intervenant inconnu « inconnu-x »"
+FRENCH = "intervenant inconnu «\u00a0inconnu-x\u00a0»"  # French typography: no-break spaces
 ENGLISH = "unknown speaker 'inconnu-x'"
 
 

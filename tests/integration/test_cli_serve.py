@@ -111,7 +111,7 @@ def test_a_content_error_shows_in_the_browser_until_it_is_fixed(demo_project: Pa
         # French for a French page: file:line, field and what to do, with the reload script.
         assert '<html lang="fr"' in html and "L’aperçu est en pause" in html
         assert "<code>speakers</code>" in html
-        assert "intervenant inconnu « inconnu-x »" in html
+        assert "intervenant inconnu «\u00a0inconnu-x\u00a0»" in html  # French typography
         assert "/livereload/" in html
         # English for an English page; the reader's language for a page of neither.
         status, html = server.get(GUIDE_EN)
@@ -128,13 +128,14 @@ def test_a_content_error_shows_in_the_browser_until_it_is_fixed(demo_project: Pa
         assert is_site(status, html), html[-2000:]
         assert "L’aperçu est en pause" not in html
 
-        # Not a content problem: a link to nowhere fails the strict build; the page says which.
+        # A link to nowhere is a content problem too now (cercle/bodylinks checks body links
+        # before MkDocs' strict mode would): the page names the file, the line and what to do.
         guide = demo_project / "content/fr/guides/lexique-ambassadeur.md"
         text = guide.read_text(encoding="utf-8")
         guide.write_text(text + "\n[Lien](nulle-part.md)\n", encoding="utf-8")
         status, html = server.poll(GUIDE_EN, lambda status, html: status == 500)
-        assert status == 500 and "The last rebuild failed" in html, html[-2000:]
-        assert "nulle-part.md" in html and "strict mode" in html
+        assert status == 500 and "The preview is paused" in html, html[-2000:]
+        assert "fr/guides/lexique-ambassadeur.md:" in html and "no file at &#39;nulle-part.md&#39;" in html
         guide.write_text(text, encoding="utf-8")
         status, html = server.poll(GUIDE_EN, is_site)
         assert is_site(status, html), html[-2000:]

@@ -67,12 +67,16 @@ def test_configuration_errors_speak_the_hubs_language(tmp_path):
     project = copy_demo(tmp_path / "hub")
     config = project / "mkdocs.yml"
     original = config.read_text(encoding="utf-8")
+    # The hub's messages language is `messages_language` (a plain build would otherwise follow the locale).
+    option = "languages: [fr, en]\n      messages_language: fr"
+    french_hub = original.replace("languages: [fr, en]", option, 1)
+    assert french_hub != original
     config.write_text(
-        original.replace("utm: {medium: social,", "utm: {sauce: x, medium: social,", 1), "utf-8"
+        french_hub.replace("utm: {medium: social,", "utm: {sauce: x, medium: social,", 1), "utf-8"
     )
     result = mkdocs_build(project)
     assert result.returncode != 0
-    assert "cercle/share\xa0: utm\xa0: paramètre inconnu sauce (utilisez " in result.output  # fr is first
+    assert "cercle/share\xa0: utm\xa0: paramètre inconnu sauce (utilisez " in result.output
     assert "Traceback" not in result.output
     # Without cercle/hub, another Cercle plugin says what is missing (in English: no hub, no language).
     hub_options = original[original.index("  - cercle/hub:") : original.index("  - cercle/cards:")]

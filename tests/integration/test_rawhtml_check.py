@@ -36,5 +36,8 @@ def test_an_allowed_origin_must_be_an_origin(tmp_path: Path):
     project = hostile_body_project(tmp_path / "hub", embed_only=True, allowed=(f"{EMBED_ORIGIN}/embed",))
     result = cercle(project, "check")
     assert result.returncode != 0 and "Traceback" not in result.output
-    # Configuration errors speak the hub's messages language (the demo's first language: French).
-    assert f"allowed_origins\u00a0: «\u00a0{EMBED_ORIGIN}/embed\u00a0» n’est pas une origine" in result.output
+    # Configuration errors speak the messages' language: English here (`cercle` sets CERCLE_LANG=en)…
+    assert f"allowed_origins: '{EMBED_ORIGIN}/embed' is not an origin" in result.output
+    # …and French, typeset, when asked for.
+    french = cercle(project, "check", env={"CERCLE_LANG": "fr"})
+    assert f"allowed_origins\u00a0: «\u00a0{EMBED_ORIGIN}/embed\u00a0» n’est pas une origine" in french.output
