@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from cercle.core.i18n import message
+from cercle.core.i18n import format_date, message
 
 
 class Severity(StrEnum):
@@ -34,6 +35,9 @@ class Problem:
         if "hint" in params:  # a did-you-mean suggestion, phrased in the reader's language
             hint = params["hint"]
             params["hint"] = message(lang, "did_you_mean", name=hint) if hint else ""
+        if "month" in params:  # YYYY-MM, named in the reader's language: "février 2023"
+            year, month = (int(part) for part in params["month"].split("-"))
+            params["month"] = format_date(dt.date(year, month, 1), lang, "LLLL y")
         return message(lang, self.code, **params)
 
     def render(self, lang: str) -> str:

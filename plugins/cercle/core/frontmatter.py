@@ -17,6 +17,7 @@ import yaml
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.safe_yaml import check_limits
 from cercle.core.text import clean_body, clean_data
+from cercle.core.yaml_hints import diagnose
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -35,6 +36,18 @@ YamlLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|Fa
 YamlLoader.add_implicit_resolver(
     _INT, re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F]+)$"), list("-+0123456789")
 )
+
+
+def _timestamp(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    # PyYAML builds 2023-02-30 with datetime.date and lets its ValueError escape: keep the text,
+    # which the model then reports as an impossible date with the file and line.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(node.value)
+
+
+YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 Path_ = tuple[str | int, ...]
 
@@ -103,7 +116,13 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Parsed:
         mark = exc.context_mark or exc.problem_mark
         line = first_line + (mark.line if mark else 0)
         detail = (exc.problem or exc.context or "syntax error").strip()
-        parsed.problems.append(problem(rel, line, "", "yaml_error", detail=detail))
+        # A tab or a key out of line with its siblings: said as such, at its own line.
+        hint = diagnose(text, exc.problem_mark.line if exc.problem_mark else len(text))
+        if hint is not None:
+            at = first_line + hint.line
+            parsed.problems.append(problem(rel, at, "", hint.code, Severity.ERROR, **hint.params))
+        else:
+            parsed.problems.append(problem(rel, line, "", "yaml_error", detail=detail))
         return parsed
     except yaml.YAMLError as exc:
         parsed.problems.append(problem(rel, first_line, "", "yaml_error", detail=str(exc)))

@@ -19,4 +19,8 @@ def front_matter_schema() -> dict[str, Any]:
             del option["format"]
             option["type"] = "string"
             option["pattern"] = r"^([01]?\d|2[0-3])[:hH][0-5]\d$"
+    # And durations as "1h30" or "90 min" as well as 90 (cercle.core.models reads them all).
+    # The pattern is loose on purpose: `cercle check` says exactly what to write instead.
+    loose = r"^\s*\d+\s*[A-Za-z]*\s*\d*\s*[A-Za-z]*\s*$"
+    schema["properties"]["duration"]["anyOf"].insert(1, {"type": "string", "pattern": loose})
     return schema

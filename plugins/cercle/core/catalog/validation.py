@@ -22,8 +22,20 @@ from cercle.core.urls import path_of_url
 
 # Codes raised by the models' validators (cercle.core.models.invalid): with the error's
 # context as the message's parameters, or with the value that was given.
-CONTEXT_CODES = frozenset({"too_long", "bad_lang", "share_window_order"})
-VALUE_CODES = frozenset({"bad_date", "bad_time", "bad_chapter_time", "bad_url", "unknown_timezone"})
+CONTEXT_CODES = frozenset(
+    {
+        "too_long",
+        "bad_lang",
+        "share_window_order",
+        "impossible_date",
+        "no_such_month",
+        "duration_fix",
+        "chapter_time_fix",
+    }
+)
+VALUE_CODES = frozenset(
+    {"bad_date", "bad_time", "bad_chapter_time", "bad_duration", "bad_url", "unknown_timezone"}
+)
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str | None:
