@@ -13,7 +13,12 @@ from pydantic import BaseModel, ValidationError
 
 from cercle.core import typography
 from cercle.core.catalog.model import Catalog, Entry, Intro
-from cercle.core.catalog.validation import reference_problems, slot_problems, validation_problems
+from cercle.core.catalog.validation import (
+    reference_problems,
+    slot_problems,
+    translation_key_problems,
+    validation_problems,
+)
 from cercle.core.doccache import DocumentCache, parser_version
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml, read_text
@@ -101,6 +106,7 @@ class CatalogBuilder:
             self.disk.save()
         self.problems.extend(reference_problems(self.catalog))
         self.problems.extend(slot_problems(self.catalog))
+        self.problems.extend(translation_key_problems(self.catalog))
         return self._finish()
 
     def _finish(self) -> Catalog:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from cercle.core.catalog.model import Catalog, Entry
-from cercle.core.errors import Problem, problem
+from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Parsed
 from cercle.core.models import EVENT_ONLY_FIELDS, EntryMeta, EntryType, EventMeta
 from cercle.core.urls import path_of_url
@@ -183,4 +183,51 @@ def slot_problems(catalog: Catalog) -> list[Problem]:
             )
         else:
             urls[entry.url] = entry
+    return problems
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter added, removed, replaced or two swapped turn `a` into `b`.
+
+    difflib's ratio has no notion of edits and a full Levenshtein library is much more than
+    this one comparison needs.
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) != len(b):
+        return a[start + (len(a) > len(b)) :] == b[start + (len(b) > len(a)) :]
+    rest_a, rest_b = a[start + 1 :], b[start + 1 :]
+    swapped = a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :]
+    return rest_a == rest_b or swapped
+
+
+def translation_key_problems(catalog: Catalog) -> list[Problem]:
+    """A translation_key alone in its language, one edit away from a key alone in another."""
+    keys: dict[str, dict[str, Entry]] = {}
+    for entry in catalog.entries:
+        keys.setdefault(entry.lang, {}).setdefault(entry.translation_key, entry)
+    problems = []
+    for entry in catalog.entries:
+        key = entry.meta.translation_key
+        if not key or any(key in others for lang, others in keys.items() if lang != entry.lang):
+            continue
+        for lang, others in keys.items():
+            if lang == entry.lang:
+                continue
+            near = [o for k, o in others.items() if k not in keys[entry.lang] and one_edit_apart(key, k)]
+            for other in near[:1]:
+                problems.append(
+                    problem(
+                        entry.rel_path,
+                        entry.line_of("translation_key"),
+                        "translation_key",
+                        "translation_key_typo",
+                        Severity.WARNING,
+                        lang=lang,
+                        key=key,
+                        hint=other.translation_key,
+                        other=other.rel_path,
+                    )
+                )
     return problems
