@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from cercle.commands.common import config_option, format_option, lang_option, load_project
-from cercle.core.errors import FORMATTERS, Problem, Severity
+from cercle.core.errors import FORMATTERS, Problem, Severity, from_root
 from cercle.core.i18n import language_name, message
 
 
@@ -47,11 +47,13 @@ def a11y(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
 
     _, settings = load_project(config_file)
     catalog = run_checks(load_catalog(settings))
-    errors = catalog.report.errors()
+    errors = from_root(catalog.report.errors(), settings)
     if errors:
         click.echo(FORMATTERS[fmt](errors, lang), err=fmt == "text")
         sys.exit(1)
     reports = audit(catalog)
+    for report in reports:
+        report.findings = from_root(report.findings, settings)
     found = [p for r in reports for p in r.findings]
     if fmt == "json":
         out = {}

@@ -41,7 +41,7 @@ def booklet(
     from cercle.booklet.pdf import BookletUnavailable
     from cercle.checks import run_checks
     from cercle.core.catalog import load_catalog
-    from cercle.core.errors import format_text
+    from cercle.core.errors import format_text, from_root
     from cercle.core.i18n import choose_messages_language
     from cercle.core.models import EntryType
 
@@ -49,7 +49,7 @@ def booklet(
     ui_lang = project_language(config_file)
     config, settings = load_project(config_file, ui_lang)
     catalog = run_checks(load_catalog(settings))
-    errors = catalog.report.errors()
+    errors = from_root(catalog.report.errors(), settings)
     if errors:
         click.echo(format_text(errors, ui_lang), err=True)
         sys.exit(1)

@@ -11,7 +11,7 @@ import click
 
 from cercle.commands.common import config_option, fail, lang_option, load_project
 from cercle.commands.common import log_to as _log_to
-from cercle.core.errors import Severity, format_text, problem
+from cercle.core.errors import Severity, format_text, from_root, problem
 from cercle.core.i18n import message
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def _check(config_file: Path, lang: str, strict: bool) -> bool:
         catalog.report.extend(
             [problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)]
         )
-    problems = catalog.report.sorted(strict)
+    problems = from_root(catalog.report.sorted(strict), settings)
     if problems:
         click.echo(format_text(problems, lang), err=True)
     return not any(p.severity is Severity.ERROR for p in problems)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from cercle.commands.common import config_option, format_option, lang_option, load_project
-from cercle.core.errors import FORMATTERS, Severity, problem
+from cercle.core.errors import FORMATTERS, Severity, from_root, problem
 from cercle.core.i18n import message
 
 
@@ -33,23 +31,15 @@ def check(config_file: Path, lang: str, fmt: str, strict: bool) -> None:
             [problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)]
         )
     catalog.report.extend(unconfigured_warning(settings.accessibility, str(config_file)))
-    problems = catalog.report.sorted(strict)
-    if fmt == "github":  # an annotation lands on a line of the pull request: a path from its root
-        problems = [replace(p, path=_from_root(p.path, settings.content_dir)) for p in problems]
+    # From the repository's root, in every format: a `--format github` annotation lands on
+    # the pull request's file, and the text names the file the maintainer opens.
+    problems = from_root(catalog.report.sorted(strict), settings)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if fmt == "text" and not problems:
         click.echo(message(lang, "all_clear", files=catalog.files_read))
     elif problems or fmt == "json":
         click.echo(FORMATTERS[fmt](problems, lang))
     sys.exit(1 if errors else 0)
-
-
-def _from_root(path: str, content_dir: Path) -> str:
-    """`fr/x.md` → `content/fr/x.md` (from the folder the command runs in); other paths as they are."""
-    inside = content_dir / path
-    if Path(path).is_absolute() or not (inside.exists() or inside.is_symlink()):
-        return path
-    return os.path.relpath(inside, Path.cwd()).replace(os.sep, "/")
 
 
 def schema_text() -> str:

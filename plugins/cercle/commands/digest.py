@@ -68,10 +68,10 @@ def digest(config_file: Path, digest_lang: str | None, month: str | None, output
 def _checked_catalog(settings: Any, ui_lang: str) -> Any:
     from cercle.checks import run_checks
     from cercle.core.catalog import load_catalog
-    from cercle.core.errors import format_text
+    from cercle.core.errors import format_text, from_root
 
     catalog = run_checks(load_catalog(settings))
-    errors = catalog.report.errors()
+    errors = from_root(catalog.report.errors(), settings)
     if errors:
         click.echo(format_text(errors, ui_lang), err=True)
         sys.exit(1)

@@ -60,7 +60,7 @@ def new(
         date=date.date() if date else None,
     )
     root = settings.content_dir
-    shown = {p.rel_path: _shown(root / p.rel_path) for p in planned}
+    shown = {p.rel_path: settings.content_path(p.rel_path) for p in planned}
     for item in planned:
         if (root / item.rel_path).exists():
             fail(ui_lang, "new.exists", path=shown[item.rel_path])
@@ -76,11 +76,3 @@ def new(
             code = "new.todo_at" if field else "new.todo_body"
             click.echo(message(ui_lang, code, path=shown[item.rel_path], line=line, field=field))
     click.echo(message(ui_lang, "new.then_check"))
-
-
-def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when possible."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from cercle.core.i18n import format_date, message
+
+if TYPE_CHECKING:
+    from cercle.core.settings import HubSettings
 
 
 class Severity(StrEnum):
@@ -59,6 +63,21 @@ def problem(
         params=tuple(sorted((k, str(v)) for k, v in params.items())),
         severity=severity,
     )
+
+
+_PATH_PARAMS = frozenset({"other"})  # parameters naming another file of content/
+
+
+def from_root(problems: Iterable[Problem], settings: HubSettings) -> list[Problem]:
+    """The problems with their paths as every message shows them: from the repository's root."""
+    return [
+        replace(
+            p,
+            path=settings.from_root(p.path),
+            params=tuple((k, settings.from_root(v) if k in _PATH_PARAMS else v) for k, v in p.params),
+        )
+        for p in problems
+    ]
 
 
 @dataclass

@@ -71,3 +71,27 @@ class HubSettings:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def from_root(self, path: str) -> str:
+        """A path in a message, from mkdocs.yml's folder (the repository's root), so that the
+        maintainer opens it as written and `--format github` lands on the pull request's file:
+        `fr/x.md` (inside content/) → `content/fr/x.md`, `/…/hub/mkdocs.yml` → `mkdocs.yml`."""
+        inside = self.content_dir / path
+        if inside.exists() or inside.is_symlink():
+            return self.content_path(path)
+        candidate = Path(path)
+        if candidate.is_absolute() or candidate.exists():
+            return self._shown(candidate.absolute(), path)
+        return path  # not a file (a folder option, a URL): as it was written
+
+    def content_path(self, rel: str) -> str:
+        """A path inside content/ (existing or about to be), from the repository's root."""
+        return self._shown(self.content_dir.absolute() / rel, rel)
+
+    def _shown(self, place: Path, fallback: str) -> str:
+        root = (self.project_dir or Path.cwd()).resolve()
+        place = Path(os.path.realpath(place.parent)) / place.name  # a link by its own name
+        try:
+            return place.relative_to(root).as_posix()
+        except ValueError:
+            return fallback

@@ -75,12 +75,14 @@ def write_plan(
     out: list[str] = []
     root = settings.content_dir
     written_ids: set[str] = set()
+    registry_shown = settings.content_path(settings.speakers_file)
+    shown_paths = {planned.rel_path: settings.content_path(planned.rel_path) for planned, _ in entries}
     for planned, draft in entries:
         path = root / planned.rel_path
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
             handle.write(planned.text)
-        out.append(message(lang, "import.created", path=planned.rel_path, source=draft.source))
+        out.append(message(lang, "import.created", path=shown_paths[planned.rel_path], source=draft.source))
         written_ids.update(s.id for s in draft.speakers if s.id)
     speakers = [s for s in plan.new_speakers if s.id in written_ids]
     registry_todos: list[tuple[int, str]] = []
@@ -100,17 +102,17 @@ def write_plan(
             if "TODO" in line and not line.startswith("#")
         ]
         ids = ", ".join(s.id or "" for s in speakers)
-        out.append(message(lang, "import.speakers_added", path=f"content/{settings.speakers_file}", ids=ids))
+        out.append(message(lang, "import.speakers_added", path=registry_shown, ids=ids))
     if entries:
         out.append(message(lang, "import.review"))
         for planned, _ in entries:
             for line, name in review_lines(planned.text):
                 out.append(
-                    message(lang, "new.todo_at", path=f"content/{planned.rel_path}", line=line, field=name)
+                    message(lang, "new.todo_at", path=shown_paths[planned.rel_path], line=line, field=name)
                 )
         for line, name in registry_todos:
             out.append(
-                message(lang, "new.todo_at", path=f"content/{settings.speakers_file}", line=line, field=name)
+                message(lang, "new.todo_at", path=registry_shown, line=line, field=name)
             )
         out.append(message(lang, "new.then_check"))
     return out

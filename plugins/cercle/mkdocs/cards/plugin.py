@@ -23,6 +23,7 @@ from cercle.cards.pictures import Picture, render_pictures
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
 from cercle.cards.variants import Variant, plan_variants, variant_jobs
+from cercle.core.errors import from_root
 from cercle.core.i18n import message
 from cercle.hub.view import PageView
 from cercle.meta.tags import Image, meta_tags
@@ -79,7 +80,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         lang = messages_language(config)
         # A remote image is a mistake to fix (warning); an image Cercle cannot read (damaged,
         # too large: possibly hostile) is a notice: the card stands in and the build goes on.
-        for found in self.pictures.problems:
+        for found in from_root(self.pictures.problems, hub.settings):
             (log.warning if found.code == "remote_image" else log.info)(found.render(lang))
         return files
 

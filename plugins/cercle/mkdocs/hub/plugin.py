@@ -23,7 +23,7 @@ from cercle.build import lock
 from cercle.checks import run_checks
 from cercle.core import typography
 from cercle.core.catalog import Catalog, load_catalog
-from cercle.core.errors import Problem, Severity, format_text, problem
+from cercle.core.errors import Problem, Severity, format_text, from_root, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.safe_paths import escapes
 from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
@@ -113,8 +113,8 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
                 [problem("mkdocs.yml", 0, "site_url", "missing_site_url", Severity.WARNING)]
             )
         lang = self.messages_language
-        errors = catalog.report.errors()
-        for warning in catalog.report.warnings():
+        errors = from_root(catalog.report.errors(), self.settings)
+        for warning in from_root(catalog.report.warnings(), self.settings):
             log.warning(warning.render(lang))
         if errors:
             raise ContentProblems(errors, format_text(errors, lang) + "\n" + message(lang, "build_failed"))
@@ -149,7 +149,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         # nothing found in docs_dir may be copied from outside it.
         docs = Path(config.docs_dir).resolve()
         outside = [
-            problem(file.src_uri, 0, "", "symlink_outside")
+            problem(self.settings.from_root(file.src_uri), 0, "", "symlink_outside")
             for file in files
             if file.abs_src_path
             and Path(file.src_dir or "").resolve() == docs

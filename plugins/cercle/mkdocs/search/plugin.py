@@ -44,7 +44,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
             return output  # generated listings only repeat entries: not indexed
         marked = mark_for_index(output, search_fields(entry, hub.catalog))
         if marked is None:
-            log.warning(message(messages_language(config), "search.no_article", path=entry.rel_path))
+            path = hub.settings.from_root(entry.rel_path)
+            log.warning(message(messages_language(config), "search.no_article", path=path))
             return output
         self.marked += 1
         return marked

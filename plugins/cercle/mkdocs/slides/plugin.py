@@ -12,7 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from cercle.core.errors import problem
+from cercle.core.errors import from_root, problem
 from cercle.core.refs import ContentRef
 from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
@@ -45,9 +45,11 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  
             try:
                 deck = render_deck(path, cache, options, limits)
             except SlidesError as exc:  # `cercle check` normally stops these earlier
-                raise PluginError(slides_problem(entry, pdf, exc).render(messages_language(config))) from None
+                [found] = from_root([slides_problem(entry, pdf, exc)], hub.settings)
+                raise PluginError(found.render(messages_language(config))) from None
             except OSError as exc:  # the cache folder cannot be written (full disk, permissions)
-                found = problem(entry.rel_path, entry.line_of("slides"), "slides", "bad_pdf", value=pdf,
+                shown = hub.settings.from_root(entry.rel_path)
+                found = problem(shown, entry.line_of("slides"), "slides", "bad_pdf", value=pdf,
                                 detail=f"{cache}: {exc.strerror or exc}")
                 raise PluginError(found.render(messages_language(config))) from None
             self.decks[pdf] = deck
