@@ -13,12 +13,13 @@ import pytest
 from PIL import Image
 from tests.conftest import cercle, copy_demo, write
 
-FR = "fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"
-EN = "en/guides/why-ambassadors-are-volunteers.md"
+# From the repository's root, as every message names them.
+FR = "content/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"
+EN = "content/en/guides/why-ambassadors-are-volunteers.md"
 
 
 def line_of(project: Path, rel: str, needle: str) -> int:
-    lines = (project / "content" / rel).read_text(encoding="utf-8").splitlines()
+    lines = (project / rel).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
@@ -27,7 +28,7 @@ def gaps(tmp_path: Path) -> Path:
     project = copy_demo(tmp_path / "hub")
     Image.new("RGB", (320, 180), "navy").save(project / "content/media/scan.pdf")  # image-only page
     Image.new("RGB", (60, 40), "teal").save(project / "content/media/team-photo.png")
-    fr = project / "content" / FR
+    fr = project / FR
     text = fr.read_text(encoding="utf-8")
     text = text.replace("transcript: media/cercle-vertueux-transcription.vtt\n", "")
     text = text.replace("slides: media/cercle-vertueux-slides.pdf", "slides: media/scan.pdf")
@@ -43,7 +44,7 @@ def gaps(tmp_path: Path) -> Path:
     )
     text += "\n![Le cercle vertueux des programmes ambassadeurs](media/team-photo.png)\n"
     fr.write_text(text, encoding="utf-8")
-    en = project / "content" / EN
+    en = project / EN
     en.write_text(
         en.read_text(encoding="utf-8")
         + "\n[Download the guide](media/scan.pdf)\n\n"
@@ -109,4 +110,4 @@ def test_french_messages_and_content_errors_exit_1(gaps):
     write(gaps / "content/fr/guides/casse.md", "---\ntitle: [unclosed\n---\n")
     broken = cercle(gaps, "a11y")
     assert broken.returncode == 1
-    assert "fr/guides/casse.md" in broken.output and "Traceback" not in broken.output
+    assert "content/fr/guides/casse.md" in broken.output and "Traceback" not in broken.output

@@ -32,12 +32,13 @@ def test_every_problem_with_file_line_and_hint(demo_project):
     result = cercle(demo_project, "check")
     assert result.returncode == 1
     out = result.stdout
-    assert f"{WEBINAR.removeprefix('content/')}:2: error: speakrs: unknown field 'speakrs'" in out
+    # Every path from the repository's root: the file the maintainer opens.
+    assert f"\n{WEBINAR}:2: error: speakrs: unknown field 'speakrs'" in f"\n{out}"
     assert "did you mean 'speakers'" in out
     assert "unknown speaker 'stephanie-ledou' (did you mean 'stephanie-ledoux'?)" in out
-    assert "en/guides/broken.md:2: error:" in out and "not valid YAML" in out
-    assert "en/guides/late.md:3: error: date: '31/12/2022' is not a date" in out
-    assert "en/guides/late.md:4: error: image_alt:" in out
+    assert "content/en/guides/broken.md:2: error:" in out and "not valid YAML" in out
+    assert "\ncontent/en/guides/late.md:3: error: date: '31/12/2022' is not a date" in out
+    assert "\ncontent/en/guides/late.md:4: error: image_alt:" in out
     assert "Traceback" not in result.output
 
 
@@ -52,7 +53,7 @@ def test_json_and_github_formats(demo_project):
     break_demo(demo_project)
     data = json.loads(cercle(demo_project, "check", "--format", "json").stdout)
     fields = {(p["path"], p["field"]) for p in data["problems"]}
-    assert ("en/guides/late.md", "date") in fields
+    assert ("content/en/guides/late.md", "date") in fields
     assert all({"path", "line", "field", "message", "severity", "code"} <= set(p) for p in data["problems"])
     github = cercle(demo_project, "check", "--format", "github").stdout.splitlines()
     # Paths from the repository's root, so that GitHub shows each annotation on its line.

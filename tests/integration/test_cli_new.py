@@ -56,8 +56,10 @@ def test_scaffold_fails_check_until_filled_then_passes(demo_project: Path):
     assert front(en)["title"] == "Spring meetup"
     before = cercle(demo_project, "check")
     assert before.returncode == 1
-    assert "content" not in before.stdout.split(":")[0]
-    assert "fr/evenements/rencontre-de-printemps.md:4: error: date: 'TODO' is not a date" in before.stdout
+    # Named from the repository's root, as `cercle new` named it: the file the writer opens.
+    assert "\ncontent/fr/evenements/rencontre-de-printemps.md:4: error: date: 'TODO' is not a date" in (
+        "\n" + before.stdout
+    )
     fill_todos(fr)
     fill_todos(en)
     after = cercle(demo_project, "check")

@@ -24,8 +24,7 @@ def warnings(output: str, kind: str = "warning") -> set[str]:
 
 def listed_todos(new_output: str) -> set[str]:
     """The `path:line` that `cercle new` asks the writer to fill in (paths as `cercle check` prints)."""
-    found = re.findall(r"^  (content/\S+:\d+)\s?:", new_output, re.MULTILINE)  # fr: a space before ":"
-    return {m.removeprefix("content/") for m in found}
+    return set(re.findall(r"^  (content/\S+:\d+)\s?:", new_output, re.MULTILINE))  # fr: a space before ":"
 
 
 def test_every_placeholder_of_cercle_new_is_a_warning_at_its_line(demo_project: Path):
@@ -33,7 +32,7 @@ def test_every_placeholder_of_cercle_new_is_a_warning_at_its_line(demo_project: 
     assert new.returncode == 0, new.output
     expected = listed_todos(new.stdout)
     # fr: description and body; en: the title to translate too.
-    assert {"fr/guides/bien-accueillir.md:3", "en/guides/bien-accueillir.md:2"} <= expected
+    assert {"content/fr/guides/bien-accueillir.md:3", "content/en/guides/bien-accueillir.md:2"} <= expected
     assert len(expected) == 5, new.stdout
 
     check = cercle(demo_project, "check")
@@ -79,14 +78,14 @@ def test_placeholders_of_cercle_import_notes_titles_and_new_speakers(demo_projec
     result = cercle(demo_project, "import", str(html), "--lang", "fr")
     assert result.returncode == 0, result.output
     [created] = re.findall(r"^(?:Created|Créé\s:) (content/\S+\.md)", result.stdout, re.MULTILINE)
-    rel = created.removeprefix("content/")
+    rel = created  # named from the repository's root, as `cercle check` names it
     lines = (demo_project / created).read_text(encoding="utf-8").splitlines()
     noted = {f"{rel}:{n}" for n, line in enumerate(lines, start=1) if "# TODO" in line}
     todo_values = {f"{rel}:{n}" for n, line in enumerate(lines, start=1) if '"TODO: ' in line}
     assert len(noted) >= 3 and todo_values  # header note, guessed date/speakers; no title found
 
     registry = (demo_project / "content/speakers.yml").read_text(encoding="utf-8").splitlines()
-    speaker_notes = {f"speakers.yml:{n}" for n, line in enumerate(registry, start=1) if "TODO" in line}
+    speaker_notes = {f"content/speakers.yml:{n}" for n, line in enumerate(registry, 1) if "TODO" in line}
     assert len(speaker_notes) == 2  # "# TODO: review: new speakers" and the role to translate
 
     check = cercle(demo_project, "check")
@@ -104,7 +103,8 @@ def test_todo_in_code_and_hash_in_values_are_not_placeholders(demo_project: Path
         "~~~\nTODO\n~~~\n\nA real TODO here.\n",
     )
     check = cercle(demo_project, "check")
-    assert warnings(check.stdout) == {"en/guides/notes.md:2", "en/guides/notes.md:7", "en/guides/notes.md:20"}
+    notes = "content/en/guides/notes.md"
+    assert warnings(check.stdout) == {f"{notes}:2", f"{notes}:7", f"{notes}:20"}
     assert "share.variants.0: still a placeholder" in check.stdout
 
 
