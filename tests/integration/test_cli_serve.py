@@ -135,7 +135,8 @@ def test_a_content_error_shows_in_the_browser_until_it_is_fixed(demo_project: Pa
         guide.write_text(text + "\n[Lien](nulle-part.md)\n", encoding="utf-8")
         status, html = server.poll(GUIDE_EN, lambda status, html: status == 500)
         assert status == 500 and "The preview is paused" in html, html[-2000:]
-        assert "fr/guides/lexique-ambassadeur.md:" in html and "no file at &#39;nulle-part.md&#39;" in html
+        assert "content/fr/guides/lexique-ambassadeur.md:" in html  # from the repository's root
+        assert "no file at &#39;nulle-part.md&#39;" in html
         guide.write_text(text, encoding="utf-8")
         status, html = server.poll(GUIDE_EN, is_site)
         assert is_site(status, html), html[-2000:]
