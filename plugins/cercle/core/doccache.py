@@ -148,6 +148,7 @@ def parser_version() -> str:
     from cercle.core.frontmatter import YamlLoader
 
     here = Path(core.__file__).parent
-    source = b"".join((here / name).read_bytes() for name in ("frontmatter.py", "safe_yaml.py", "text.py"))
+    parts = ("frontmatter.py", "safe_yaml.py", "yaml_hints.py", "text.py")  # its problems are cached too
+    source = b"".join((here / name).read_bytes() for name in parts)
     loader = "/".join(base.__name__ for base in YamlLoader.__mro__[1:3])
     return f"{__version__}:{hashlib.sha256(source).hexdigest()[:16]}:{yaml.__version__}:{loader}"
