@@ -77,21 +77,25 @@ class HubSettings:
         maintainer opens it as written and `--format github` lands on the pull request's file:
         `fr/x.md` (inside content/) → `content/fr/x.md`, `/…/hub/mkdocs.yml` → `mkdocs.yml`."""
         inside = self.content_dir / path
-        if inside.exists() or inside.is_symlink():
+        if path and (inside.exists() or inside.is_symlink()):
             return self.content_path(path)
         candidate = Path(path)
-        if candidate.is_absolute() or candidate.exists():
-            return self._shown(candidate.absolute(), path)
-        return path  # not a file (a folder option, a URL): as it was written
+        if not candidate.is_absolute():
+            if (self._root() / candidate).exists() or not candidate.exists():
+                return path  # already from the root (locales/fr.yml), or not a file: as written
+            candidate = candidate.absolute()  # from the current folder (`-f ../hub/mkdocs.yml`)
+        return self._shown(candidate, path)
 
     def content_path(self, rel: str) -> str:
         """A path inside content/ (existing or about to be), from the repository's root."""
         return self._shown(self.content_dir.absolute() / rel, rel)
 
+    def _root(self) -> Path:
+        return (self.project_dir or Path.cwd()).resolve()
+
     def _shown(self, place: Path, fallback: str) -> str:
-        root = (self.project_dir or Path.cwd()).resolve()
         place = Path(os.path.realpath(place.parent)) / place.name  # a link by its own name
         try:
-            return place.relative_to(root).as_posix()
+            return place.relative_to(self._root()).as_posix()
         except ValueError:
             return fallback
