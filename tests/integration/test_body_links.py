@@ -88,7 +88,7 @@ def test_what_leads_nowhere_is_a_cercle_error_at_its_line(demo_project: Path):
     write(demo_project / "content/en/guides/soon.md", '---\ntitle: "Soon"\ndraft: true\n---\n\nLater.\n')
     check = cercle(demo_project, "check")
     assert check.returncode == 1
-    rel = "en/guides/broken.md"
+    rel = "content/en/guides/broken.md"  # from the repository's root
     expected = {
         (6, "error", "'media/foto.jpg'", "did you mean 'media/photo.jpg'"),
         (6, "error", "'../guides/lexique-ambassadeur.md'", "did you mean 'fr/guides/lexique-ambassadeur.md'"),
