@@ -215,9 +215,10 @@ def test_broken_content_is_reported_file_by_file(tmp_path):
         assert result.returncode == 1, result.output
     problems = json.loads(check.stdout)["problems"]
     assert problems and all(p["path"] for p in problems)
-    named = {p["path"] for p in problems}
+    named = {p["path"] for p in problems}  # from the repository's root: content/…
     silent = {"fr/guides/image-enorme.md", "fr/guides/image-bombe.md"}  # valid: they must build
-    assert named == set(cases) - silent, named ^ (set(cases) - silent)
+    broken = {f"content/{case}" for case in set(cases) - silent}
+    assert named == broken, named ^ broken
     for path in named:
         assert path in build.stderr, path
     assert not (project / "site").exists()  # a content mistake never leaves a half-built site
