@@ -171,6 +171,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
             self._job = None
         for picture, reason in failed:
             lang = messages_language(config)
-            log.warning(message(lang, "cards.picture_failed", path=picture.path, detail=reason))
+            path = hub_of(config).settings.from_root(picture.path or "")  # as messages name files
+            log.warning(message(lang, "cards.picture_failed", path=path, detail=reason))
         drawn = {"total": result.total, "drawn": result.rendered, "cached": result.total - result.rendered}
         log.info(message(messages_language(config), "cards.drawn", seconds=f"{result.seconds:.1f}", **drawn))
