@@ -6,11 +6,10 @@ descriptions below are what writers see there.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,20 +23,14 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from cercle.core import typography
+from cercle.core.forms import duration_minutes, invalid, parse_date, parse_time, video_time
 
 DESCRIPTION_MAX = 200
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-
-
-def invalid(code: str, message: str, **context: object) -> PydanticCustomError:
-    """A validation error whose `type` is a message code of the catalogues (bad_url, too_long…)
-    and whose `ctx` holds that message's parameters; cercle.core.catalog.validation maps it."""
-    return PydanticCustomError(code, message, context or None)
 
 
 class EntryType(StrEnum):
@@ -66,40 +59,6 @@ def check_url(value: str, *, allow_http: bool = False, allow_path: bool = True) 
     if allow_path and not value.startswith("//") and not parts.netloc:
         return value
     raise invalid("bad_url", "not an https:// address or a path inside content/")
-
-
-def parse_date(value: Any) -> Any:
-    """A front-matter date: a YAML date, or an ISO string (YYYY-MM-DD)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise _date_error(value.strip()) from None
-    if value is not None and not isinstance(value, dt.date):
-        raise invalid("bad_date", "not a date (YYYY-MM-DD)")
-    return value
-
-
-def _date_error(value: str) -> PydanticCustomError:
-    """Why a YYYY-MM-DD text is not a date: no such month, or not that many days in it."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if match:
-        year, month, day = (int(part) for part in match.groups())
-        if not 1 <= month <= 12:
-            return invalid("no_such_month", "there is no month {number}", value=value, number=month)
-        days = calendar.monthrange(year, month)[1]
-        if day > days:
-            # `month` is rendered in the reader's language ("février 2023") by Problem.text.
-            return invalid(
-                "impossible_date",
-                "{month} has {days} days",
-                value=value,
-                month=f"{year}-{month:02d}",
-                days=days,
-            )
-    return invalid("bad_date", "not a date (YYYY-MM-DD)")
 
 
 class Share(Strict):
@@ -147,56 +106,6 @@ class Share(Strict):
         return self.windowed and (self.start or day) <= day <= (self.until or day)
 
 
-def _video_time(value: Any) -> str:
-    time = str(value).strip()
-    match = re.fullmatch(r"(?:(\d+):)?(\d+):(\d{2})", time)
-    if not match:
-        raise invalid("bad_chapter_time", "not a time in the video (MM:SS or H:MM:SS)")
-    hours, minutes, seconds = (int(part) if part else None for part in match.groups())
-    assert minutes is not None and seconds is not None  # the pattern requires them
-    total = (hours or 0) * 3600 + minutes * 60 + seconds
-    if seconds >= 60 or (hours is not None and minutes >= 60):
-        raise invalid("chapter_time_fix", "did you mean {fix}?", value=time, fix=_clock(total))
-    # 76:00 is unambiguous (76 minutes): written the canonical way, 1:16:00.
-    return _clock(total) if hours is None and minutes >= 60 else time
-
-
-def _clock(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-
-
-_HOURS = r"(?:h|hr|hrs|hours?|heures?)"
-_MINUTES = r"(?:m|mn|min|mins|minutes?)"
-_DURATION = re.compile(
-    rf"(?:(?P<hours>\d+)\s*{_HOURS}\s*(?:(?P<rest>\d+)\s*{_MINUTES}?)?|(?P<minutes>\d+)\s*{_MINUTES}?)",
-    re.IGNORECASE,
-)
-
-
-def _duration(value: Any) -> Any:
-    """Minutes, from 90, "90 min", "1h30", "1 h 30" or "1h"; other texts answered with the fix."""
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    match = _DURATION.fullmatch(text)
-    clock = re.fullmatch(r"(\d+):(\d{2})", text)
-    if match and match["minutes"]:
-        return int(match["minutes"])
-    if match:
-        hours, rest = int(match["hours"]), match["rest"] or ""
-        if len(rest) in (0, 2) and int(rest or 0) < 60:
-            return hours * 60 + int(rest or 0)
-    elif clock:  # 1:30, hours or minutes? Say what it would be as hours.
-        hours, rest = int(clock[1]), clock[2]
-    if match or clock:  # 1h75, 1h5 or 1:30: the exact fix
-        total = hours * 60 + int(rest)
-        fix = f"{total // 60}h{total % 60:02d}" if total % 60 else f"{total // 60}h"
-        raise invalid("duration_fix", "did you mean {fix}?", value=text, fix=fix, minutes=total)
-    raise invalid("bad_duration", "not a duration (minutes, or 1h30)")
-
-
 def offset_seconds(value: str) -> int:
     """Seconds of a time in the video written MM:SS or H:MM:SS."""
     total = 0
@@ -206,7 +115,7 @@ def offset_seconds(value: str) -> int:
 
 
 # A time in the video, as chapters and `slides_at` write it: MM:SS or H:MM:SS.
-VideoTime = Annotated[str, BeforeValidator(_video_time)]
+VideoTime = Annotated[str, BeforeValidator(video_time)]
 
 
 def _lang_tag(value: str) -> str:
@@ -252,15 +161,6 @@ class Resource(Strict):
         return check_url(value)
 
 
-def _parse_time(value: Any) -> Any:
-    if isinstance(value, str):
-        match = re.fullmatch(r"([01]?\d|2[0-3])[:hH]([0-5]\d)", value.strip())
-        if not match:
-            raise invalid("bad_time", "not a time (HH:MM)")
-        return dt.time(int(match[1]), int(match[2]))
-    return value
-
-
 class EntryMeta(Strict):
     """Front matter of every page."""
 
@@ -303,7 +203,7 @@ class EventMeta(EntryMeta):
 
     time: dt.time | None = Field(None, description="Start time, HH:MM, in `timezone`.")
     timezone: str | None = Field(None, description="IANA time zone, e.g. Europe/Paris.")
-    duration: Annotated[int, Field(gt=0, le=60 * 24 * 14), BeforeValidator(_duration)] | None = Field(
+    duration: Annotated[int, Field(gt=0, le=60 * 24 * 14), BeforeValidator(duration_minutes)] | None = Field(
         None, description="Minutes (90), or hours and minutes (1h30, 90 min)."
     )
     speakers: list[Id] = Field(default_factory=list, description="Speaker ids from speakers.yml.")
@@ -331,7 +231,7 @@ class EventMeta(EntryMeta):
     online: bool | None = Field(None, description="Happens online (default when there is no place).")
     resources: list[Resource] = Field(default_factory=list)
 
-    _time = field_validator("time", mode="before")(lambda cls, v: _parse_time(v))
+    _time = field_validator("time", mode="before")(lambda cls, v: parse_time(v))
 
     @field_validator("timezone")
     @classmethod

@@ -1,6 +1,6 @@
 """Validating content: pydantic errors as Problems (file, line, code), and cross-file checks.
 
-Validators in cercle.core.models raise PydanticCustomError(code, message, context): the
+Validators in cercle.core.models and .forms raise PydanticCustomError(code, message, context): the
 error's `type` is the Problem's code and its `ctx` the message's parameters.
 """
 
@@ -20,7 +20,7 @@ from cercle.core.frontmatter import Parsed
 from cercle.core.models import EVENT_ONLY_FIELDS, EntryMeta, EntryType, EventMeta
 from cercle.core.urls import path_of_url
 
-# Codes raised by the models' validators (cercle.core.models.invalid): with the error's
+# Codes raised by the models' validators (cercle.core.forms.invalid): with the error's
 # context as the message's parameters, or with the value that was given.
 CONTEXT_CODES = frozenset(
     {
