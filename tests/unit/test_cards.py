@@ -212,8 +212,12 @@ def test_every_page_and_language_gets_a_card_and_each_quote_a_square_one(demo_hu
     cards = CardPlanner(demo_hub, BRAND).plan()
     sources = {e.rel_path for e in demo_hub.catalog.entries} | {p.src_uri for p in demo_hub.pages}
     assert set(cards) == sources
-    paths = [job.dest for c in cards.values() for job in c.jobs()]
-    assert len(paths) == len(set(paths))  # no two cards at the same place
+    paths = [job.dest for job in {job for c in cards.values() for job in c.jobs()}]
+    assert len(paths) == len(set(paths))  # no two different cards at the same place
+    # "Guides" draws the same pixels in both languages: one file, one URL, each page its alt.
+    guides = [c.og for c in cards.values() if c.og.job.spec.title == "Guides"]
+    assert len(guides) == 2 and len({g.path for g in guides}) == 1
+    assert guides[0].path == "assets/cards/fr/guides.png"
     webinar = cards["fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"]
     assert webinar.og.path == "assets/cards/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.png"
     spec = webinar.og.job.spec
