@@ -23,7 +23,7 @@ from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
 
 # Shape → (size, file suffix), in the order the share block lists them.
 SHAPES: dict[str, tuple[tuple[int, int], str]] = {
-    "1.91:1": (OG_SIZE, ""),
+    "1.91:1": (OG_SIZE, "wide"),  # a quote's (the page's card is this shape already)
     "1:1": (QUOTE_SIZE, "square"),
     "4:5": ((1080, 1350), "portrait"),
     "9:16": ((1080, 1920), "story"),
