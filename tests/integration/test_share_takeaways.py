@@ -49,6 +49,7 @@ def test_long_takeaway_is_warned_with_file_and_line_and_no_disclosure_when_off(d
     source = source.replace(
         "share:\n  from: 2026-10-01\n", "share:\n  disclosure: false\n  from: 2026-10-01\n", 1
     )
+    source = source.replace("  until: 2026-11-10\n", "  until: 2099-12-31\n", 1)  # on "To share" today
     path.write_text(source, encoding="utf-8")
     line = source.splitlines().index(f'  - "{LONG.strip()}"') + 1
     result = cercle(demo_project, "check")
@@ -66,3 +67,10 @@ def test_long_takeaway_is_warned_with_file_and_line_and_no_disclosure_when_off(d
     other = posts[4].find("span")  # written in French on an English page: marked as such
     assert other is not None and other.get("lang") == "fr" and text(other) == "Le cercle devient vertueux."
     assert text(posts[4]).endswith("utm_source=link")
+    # The "To share" page offers them too, in the entry's block, with ids of their own.
+    to_share = page(demo_project / "site", "en/to-share/")
+    block = next(
+        b for b in by_class(to_share, "cercle-share") if "virtuous circle" in text(b.find("h2")).lower()
+    )
+    ids = [by_class(f, "cercle-share__post")[0].get("id") for f in by_class(block, "cercle-share__takeaway")]
+    assert len(ids) == 5 and all(re.fullmatch(r"cercle-share-\d+-takeaway-[1-5]", i) for i in ids)
