@@ -187,7 +187,8 @@ def test_cards_keep_french_no_break_spaces_when_wrapping():
 
 
 def test_card_and_avatar_pictures_are_small_palette_pngs(tmp_path):
-    """Their fallback PNG holds the brand's colours only: one byte a pixel, close to the drawing."""
+    """Their copies hold the brand's colours only: a palette PNG close to the drawing, and a
+    lossless WebP of the same pixels."""
     spec = CardSpec("og", "guide", "fr", "Lexique de l’ambassadeur", Brand(), eyebrow="Guide")
     card = Picture("assets/pictures/fr/x", "card", (1200, 630), (720,), card=spec)
     avatar = Picture("assets/pictures/speakers/x", "initials", (1, 1), AVATAR_WIDTHS, initials="SL")
@@ -203,3 +204,10 @@ def test_card_and_avatar_pictures_are_small_palette_pngs(tmp_path):
                 diff = ImageChops.difference(image.convert("RGB"), drawn).convert("L")
             # Off by a few levels; the most only where resizing rang past the ramps (text edges).
             assert ImageStat.Stat(diff).mean[0] < 1 and diff.getextrema()[1] <= 48, variant.dest
+            webp = copies[variant.dest.replace(".png", ".webp")]
+            assert webp[12:16] == b"VP8L"  # lossless WebP: the same pixels as the PNG, no blur
+            with (
+                Image.open(io.BytesIO(webp)) as lossless,
+                Image.open(io.BytesIO(copies[variant.dest])) as png,
+            ):
+                assert lossless.convert("RGB").tobytes() == png.convert("RGB").tobytes()
