@@ -14,6 +14,7 @@ WEBINAR = {
 DISCLOSURE = {"fr": "Je travaille chez Cercle.", "en": "I work at Cercle."}
 HEADING = {"fr": "Points clés à partager", "en": "Key takeaways to share"}
 SOURCE_EN = "content/en/webinars/virtuous-circle-ambassador-programs.md"
+HOSTILE = "<img src=x onerror=alert(1)> {{ 7*7 }} &amp;"
 LONG = "A takeaway that goes on and on about volunteering and shared strategies " * 4
 
 
@@ -43,7 +44,8 @@ def test_long_takeaway_is_warned_with_file_and_line_and_no_disclosure_when_off(d
     source = path.read_text(encoding="utf-8")
     source = source.replace(
         "resources:\n",
-        f'  - "{LONG.strip()}"\n  - text: "Le cercle devient vertueux."\n    lang: fr\nresources:\n',
+        f'  - "{LONG.strip()}"\n  - text: "Le cercle devient vertueux."\n    lang: fr\n'
+        f'  - "{HOSTILE}"\nresources:\n',
         1,
     )
     source = source.replace(
@@ -58,12 +60,13 @@ def test_long_takeaway_is_warned_with_file_and_line_and_no_disclosure_when_off(d
     )
     assert found and {int(n) for n, _ in found} == {line}, result.stdout
     assert any("takeaway too long to post on X" in said for _, said in found)
-    assert "takeaways.4" not in result.stdout and "takeaways.0" not in result.stdout  # short ones pass
+    assert not re.search(r"takeaways\.[0-245]:", result.stdout)  # the short ones pass
     build = mkdocs_build(demo_project, strict=False)
     assert build.returncode == 0, build.output
     block = by_class(page(demo_project / "site", WEBINAR["en"]), "cercle-share")[0]
     posts = [by_class(f, "cercle-share__post")[0] for f in by_class(block, "cercle-share__takeaway")]
-    assert len(posts) == 5 and not any("I work at" in text(p) for p in posts)
+    assert len(posts) == 6 and not any("I work at" in text(p) for p in posts)
+    assert text(posts[5]).startswith(HOSTILE) and not block.findall(".//img[@onerror]")  # text, not HTML
     other = posts[4].find("span")  # written in French on an English page: marked as such
     assert other is not None and other.get("lang") == "fr" and text(other) == "Le cercle devient vertueux."
     assert text(posts[4]).endswith("utm_source=link")
@@ -73,4 +76,4 @@ def test_long_takeaway_is_warned_with_file_and_line_and_no_disclosure_when_off(d
         b for b in by_class(to_share, "cercle-share") if "virtuous circle" in text(b.find("h2")).lower()
     )
     ids = [by_class(f, "cercle-share__post")[0].get("id") for f in by_class(block, "cercle-share__takeaway")]
-    assert len(ids) == 5 and all(re.fullmatch(r"cercle-share-\d+-takeaway-[1-5]", i) for i in ids)
+    assert len(ids) == 6 and all(re.fullmatch(r"cercle-share-\d+-takeaway-[1-6]", i) for i in ids)
