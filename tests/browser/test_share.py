@@ -166,3 +166,16 @@ def test_to_share_page_blocks_work_side_by_side(page, serve_dir, demo_site):
     blocks.nth(1).get_by_role("button", name="Copier le texte suggéré 1").click()
     page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
     assert clipboard(page).startswith("Holacratie, holomidal")
+
+
+def test_a_takeaway_post_is_copied_with_its_link_and_disclosure(page, serve_dir, demo_site):
+    open_entry(page, serve_dir, demo_site)
+    open_more(page)
+    button = page.get_by_role("button", name="Copier le point clé 2")
+    assert button.is_visible()
+    button.click()
+    page.wait_for_function("document.querySelector('[data-cercle-status]').textContent.length > 0")
+    parts = clipboard(page).split("\n\n")
+    assert parts[0].startswith("Pas d’objectifs imposés ni de surveillance")
+    assert parts[1].startswith(SITE + FR) and "utm_source=link" in parts[1]
+    assert parts[2:] == ["Je travaille chez Cercle."]

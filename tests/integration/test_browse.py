@@ -75,6 +75,10 @@ def test_an_entry_image_is_its_picture_og_image_and_feed_image(tmp_path):
     guide = project / "content" / "en" / "guides" / "why-ambassadors-are-volunteers.md"
     source = guide.read_text(encoding="utf-8")
     guide.write_text(source.replace("---\n", "---\nimage: media/photo.jpg\nimage_alt: A red square\n", 1))
+    # Its translation shows the same photo: written once, both pages link to the same files.
+    french = project / "content" / "fr" / "guides" / "pourquoi-les-ambassadeurs-sont-volontaires.md"
+    text_fr = french.read_text(encoding="utf-8")
+    french.write_text(text_fr.replace("---\n", "---\nimage: media/photo.jpg\nimage_alt: Un carré rouge\n", 1))
     other = project / "content" / "en" / "guides" / "ubuntu-launch-relaunch-ambassador-program.md"
     remote = "---\nimage: https://cdn.example.net/x.jpg\nimage_alt: X\n"
     other.write_text(other.read_text().replace("---\n", remote, 1))
@@ -99,6 +103,10 @@ def test_an_entry_image_is_its_picture_og_image_and_feed_image(tmp_path):
     assert "cdn.example.net" not in everything  # never hotlinked: pages, feeds, JSON-LD
     if feed:
         assert "why-ambassadors-are-volunteers-1200.jpg" in feed
+    html_fr = (site / "fr/guides/pourquoi-les-ambassadeurs-sont-volontaires/index.html").read_text()
+    assert re.search(r'<meta property="og:image" content="([^"]+)"', html_fr).group(1) == og
+    assert '<meta property="og:image:alt" content="Un carré rouge"' in html_fr
+    assert not list(site.glob("assets/pictures/fr/guides/pourquoi-les-ambassadeurs-sont-volontaires-*"))
 
 
 # -- 2. the front page ------------------------------------------------------------------------

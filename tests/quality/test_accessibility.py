@@ -98,6 +98,16 @@ def test_share_block_open_with_a_blank_left_has_no_axe_violation(lang, page, ser
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
+def test_share_block_open_with_takeaway_posts_has_no_axe_violation(lang, page, served_demo):
+    open_settled(page, served_demo, ENTRY[lang])
+    page.locator("[data-cercle-share]").scroll_into_view_if_needed()
+    page.locator("details.cercle-share__more summary").click()
+    page.locator(".cercle-share__takeaway .cercle-share__copy").first.wait_for(state="visible")
+    assert page.locator(".cercle-share__takeaway").count() == 3
+    assert_no_violations(page, "[data-cercle-share]")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
 def test_to_share_page_with_every_disclosure_open_has_no_axe_violation(lang, page, served_demo):
     open_settled(page, served_demo, PAGE_TYPES[f"to-share-{lang}"])
     page.evaluate("document.querySelectorAll('details.cercle-share__more').forEach(d => d.open = true)")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageOps, ImageStat
 from tests.unit.test_catalog import make
 
 from cercle.cards.picture_plan import readable_image
-from cercle.cards.pictures import AVATAR_WIDTHS, Picture, initials, render_pictures
+from cercle.cards.pictures import AVATAR_WIDTHS, Picture, _source_image, initials, render_pictures
 from cercle.cards.pictures import make as make_copies
+from cercle.cards.spec import Brand, CardSpec
 from cercle.core.cachefile import unseal
 from cercle.core.i18n import language_name, ui
 from cercle.core.typography import NBSP, NNBSP, fix, fix_html
@@ -183,3 +184,30 @@ def test_cards_keep_french_no_break_spaces_when_wrapping():
 
     lines = wrap(f"Comment créer le cercle vertueux des ambassadeurs{NNBSP}?", "bold", 60, 500, 5)
     assert lines[-1].endswith(f"ambassadeurs{NNBSP}?") and "?" not in lines[:-1]
+
+
+def test_card_and_avatar_pictures_are_small_palette_pngs(tmp_path):
+    """Their copies hold the brand's colours only: a palette PNG close to the drawing, and a
+    lossless WebP of the same pixels."""
+    spec = CardSpec("og", "guide", "fr", "Lexique de l’ambassadeur", Brand(), eyebrow="Guide")
+    card = Picture("assets/pictures/fr/x", "card", (1200, 630), (720,), card=spec)
+    avatar = Picture("assets/pictures/speakers/x", "initials", (1, 1), AVATAR_WIDTHS, initials="SL")
+    for picture in (card, avatar):
+        copies = make_copies(picture, tmp_path)
+        source = _source_image(picture, tmp_path)
+        for variant in picture.variants():
+            if variant.mime != "image/png":
+                continue
+            with Image.open(io.BytesIO(copies[variant.dest])) as image:
+                assert image.mode == "P"
+                drawn = ImageOps.fit(source, image.size, Image.Resampling.LANCZOS)
+                diff = ImageChops.difference(image.convert("RGB"), drawn).convert("L")
+            # Off by a few levels; the most only where resizing rang past the ramps (text edges).
+            assert ImageStat.Stat(diff).mean[0] < 1 and diff.getextrema()[1] <= 48, variant.dest
+            webp = copies[variant.dest.replace(".png", ".webp")]
+            assert webp[12:16] == b"VP8L"  # lossless WebP: the same pixels as the PNG, no blur
+            with (
+                Image.open(io.BytesIO(webp)) as lossless,
+                Image.open(io.BytesIO(copies[variant.dest])) as png,
+            ):
+                assert lossless.convert("RGB").tobytes() == png.convert("RGB").tobytes()

@@ -9,13 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from tests.conftest import ROOT
 
 from cercle.cards.batch import CardJob, render_all
-from cercle.cards.draw import ELLIPSIS, render, text_color, wrap
+from cercle.cards.draw import ELLIPSIS, encode, render, render_og, render_quote, text_color, wrap
 from cercle.cards.fonts import drawable, font_path
 from cercle.cards.plan import CardPlanner, card_stem
+from cercle.cards.png import encode_png
 from cercle.cards.spec import Brand, BrandError, CardSpec
 from cercle.core.cachefile import seal
 from cercle.core.catalog import load_catalog
@@ -54,14 +55,25 @@ def chunks(data: bytes) -> list[bytes]:
 
 def test_page_and_quote_cards_have_their_sizes_and_format():
     og, quote = image(render(WEBINAR)), image(render(QUOTE))
-    assert (og.format, og.size, og.mode) == ("PNG", (1200, 630), "RGB")
-    assert (quote.format, quote.size) == ("PNG", (1080, 1080))
+    assert (og.format, og.size, og.mode) == ("PNG", (1200, 630), "P")
+    assert (quote.format, quote.size, quote.mode) == ("PNG", (1080, 1080), "P")
+
+
+@pytest.mark.parametrize("spec", [WEBINAR, QUOTE], ids=["og", "quote"])
+def test_palette_card_keeps_the_drawing(spec):
+    """One byte a pixel, yet every pixel within a few levels of the RGB drawing: the palette
+    holds each ramp the card draws (text, ring, pill), so anti-aliased edges stay smooth."""
+    drawn = render_quote(spec) if spec.kind == "quote" else render_og(spec)
+    encoded = image(encode(drawn, spec.brand)).convert("RGB")
+    worst = max(high for _, high in ImageChops.difference(encoded, drawn).getextrema())
+    assert worst <= 6
+    assert len(encode(drawn, spec.brand)) * 2 < len(encode_png(drawn))  # RGB: over twice the bytes
 
 
 def test_same_input_same_bytes_and_no_metadata():
     data = render(WEBINAR)
     assert render(replace(WEBINAR)) == data
-    assert set(chunks(data)) == {b"IHDR", b"IDAT", b"IEND"}  # no tIME, tEXt, pHYs…
+    assert set(chunks(data)) == {b"IHDR", b"PLTE", b"IDAT", b"IEND"}  # no tIME, tEXt, pHYs…
     assert render(replace(WEBINAR, title="Autre titre")) != data
 
 
@@ -129,9 +141,9 @@ def test_brand_errors_are_clear(tmp_path):
 def test_logo_is_drawn(tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (64, 64), (255, 0, 0)).save(logo)
-    card = image(render(replace(WEBINAR, brand=Brand(logo=str(logo)))))
-    assert card.getpixel((100, 88)) == (255, 0, 0)
-    assert image(render(WEBINAR)).getpixel((100, 88)) != (255, 0, 0)
+    card = image(render(replace(WEBINAR, brand=Brand(logo=str(logo))))).convert("RGB")
+    assert card.getpixel((100, 88)) == (255, 0, 0)  # the logo's colours are in the palette
+    assert image(render(WEBINAR)).convert("RGB").getpixel((100, 88)) != (255, 0, 0)
 
 
 def jobs(count: int) -> list[CardJob]:
@@ -200,8 +212,12 @@ def test_every_page_and_language_gets_a_card_and_each_quote_a_square_one(demo_hu
     cards = CardPlanner(demo_hub, BRAND).plan()
     sources = {e.rel_path for e in demo_hub.catalog.entries} | {p.src_uri for p in demo_hub.pages}
     assert set(cards) == sources
-    paths = [job.dest for c in cards.values() for job in c.jobs()]
-    assert len(paths) == len(set(paths))  # no two cards at the same place
+    paths = [job.dest for job in {job for c in cards.values() for job in c.jobs()}]
+    assert len(paths) == len(set(paths))  # no two different cards at the same place
+    # "Guides" draws the same pixels in both languages: one file, one URL, each page its alt.
+    guides = [c.og for c in cards.values() if c.og.job.spec.title == "Guides"]
+    assert len(guides) == 2 and len({g.path for g in guides}) == 1
+    assert guides[0].path == "assets/cards/fr/guides.png"
     webinar = cards["fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"]
     assert webinar.og.path == "assets/cards/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.png"
     spec = webinar.og.job.spec

@@ -113,7 +113,8 @@ def render_all(
     for job in jobs:
         total += 1
         target = str(cache_dir / f"{job.spec.digest()}.png")
-        dests[target].append(job.dest)
+        if job.dest not in dests[target]:  # pages sharing a card list its job once each
+            dests[target].append(job.dest)
         specs.setdefault(target, job.spec)
     todo: dict[str, CardSpec] = {}
     for target, spec in specs.items():

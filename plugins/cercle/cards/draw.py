@@ -8,7 +8,7 @@ from functools import cache
 from PIL import Image, ImageDraw
 
 from cercle.cards.fonts import drawable, font
-from cercle.cards.png import encode_png
+from cercle.cards.png import card_palette, encode_png
 from cercle.cards.spec import Brand, CardSpec, parse_color
 
 ELLIPSIS = "…"
@@ -122,6 +122,28 @@ def _canvas(spec: CardSpec) -> tuple[Image.Image, RGB, RGB]:
     return Image.new("RGB", spec.size, background), accent, text_color(background)
 
 
+@cache
+def palette(brand: Brand) -> Image.Image:
+    """Every colour a card of `brand` can hold: the ramps of text, accent and pill over their
+    backgrounds, and a logo's own colours (over the background, at most 64 of them)."""
+    background = parse_color(brand.brand_color, "brand_color")
+    accent = parse_color(brand.accent_color, "accent_color")
+    pairs = [(background, text_color(background)), (background, accent), (accent, text_color(accent))]
+    extra: list[RGB] = []
+    if brand.logo:
+        logo = _logo(brand.logo, 64)
+        flat = Image.new("RGB", logo.size, background)
+        flat.paste(logo, (0, 0), logo)
+        colors = flat.convert("P", palette=Image.Palette.ADAPTIVE, colors=64).getpalette() or []
+        extra = [(colors[i], colors[i + 1], colors[i + 2]) for i in range(0, len(colors), 3)]
+    return card_palette(pairs, extra)
+
+
+def encode(image: Image.Image, brand: Brand) -> bytes:
+    """The drawn card as a palette PNG of its brand's colours (cards/png.py)."""
+    return encode_png(image, palette(brand))
+
+
 def render_og(spec: CardSpec) -> Image.Image:
     width, height = spec.size
     image, accent, ink = _canvas(spec)
@@ -191,7 +213,8 @@ def render_quote(spec: CardSpec) -> Image.Image:
 
 
 def render(spec: CardSpec) -> bytes:
-    """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed compression."""
+    """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed palette and
+    compression."""
     if spec.kind.startswith("variant-"):  # another shape for another network: cards/variants.py
         from cercle.cards.variants import render_variant
 
@@ -201,4 +224,4 @@ def render(spec: CardSpec) -> bytes:
         buffer = io.BytesIO()
         image.save(buffer, "PNG", compress_level=6)
         return buffer.getvalue()
-    return encode_png(image)
+    return encode(image, spec.brand)

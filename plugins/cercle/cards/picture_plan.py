@@ -36,7 +36,8 @@ class PicturePlan:
     problems: list[Problem] = field(default_factory=list)
 
     def all(self) -> list[Picture]:
-        return [*self.entries.values(), *self.speakers.values()]
+        """Each picture once, though several entries may show it."""
+        return list({p.stem: p for p in [*self.entries.values(), *self.speakers.values()]}.values())
 
 
 def readable_image(path: Path | None) -> bool:
@@ -66,6 +67,11 @@ def plan_pictures(
     catalog: Catalog, cards: dict[str, PageCards], colors: tuple[str, str], content_dir: Path
 ) -> PicturePlan:
     plan = PicturePlan()
+    made: dict[str, Picture] = {}  # by digest: an image both translations show is written once
+
+    def once(picture: Picture) -> Picture:
+        return made.setdefault(picture.digest(), picture)
+
     for entry in catalog.entries:
         stem = f"{ROOT}/{card_stem(entry.url)}"
         path, reason = _local_image(entry.meta.image, content_dir)
@@ -74,10 +80,10 @@ def plan_pictures(
             plan.problems.append(problem(entry.rel_path, line, "image", reason, Severity.WARNING))
         if path is not None:
             widths = (*ENTRY_WIDTHS, SOCIAL_WIDTH)
-            plan.entries[entry.rel_path] = Picture(stem, "image", OG_SIZE, widths, path=str(path))
+            plan.entries[entry.rel_path] = once(Picture(stem, "image", OG_SIZE, widths, path=str(path)))
         elif entry.rel_path in cards:
             card = cards[entry.rel_path].og.job.spec
-            plan.entries[entry.rel_path] = Picture(stem, "card", OG_SIZE, ENTRY_WIDTHS, card=card)
+            plan.entries[entry.rel_path] = once(Picture(stem, "card", OG_SIZE, ENTRY_WIDTHS, card=card))
     for speaker_id, speaker in catalog.speakers.items():
         stem = f"{ROOT}/speakers/{speaker_id}"
         path, reason = _local_image(speaker.photo, content_dir)

@@ -22,13 +22,15 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageOps
 
 from cercle.cards.batch import cached
-from cercle.cards.draw import render
+from cercle.cards.draw import palette, render
 from cercle.cards.fonts import drawable, font, fonts_version
+from cercle.cards.png import card_palette
 from cercle.cards.spec import CardSpec, parse_color
 from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
 from cercle.core.urls import url_of_path
 
-VERSION = 1  # bump when the resizing or the avatars change: every picture is made again
+VERSION = 2  # bump when the resizing, the avatars or the formats change: every picture is made again
+FORMATS = "png:palette jpg:82 webp:80 webp:lossless-palette"  # in each picture's digest, like VERSION
 ROOT = "assets/pictures"
 ENTRY_WIDTHS = (360, 720)  # listings show cards 16-24rem wide: 1x and 2x
 SOCIAL_WIDTH = 1200  # an entry's own image also becomes its 1200×630 og:image
@@ -94,7 +96,8 @@ class Picture:
         return [v for v in self.variants() if v.mime == self.mime][-1]
 
     def digest(self) -> str:
-        data = {"v": VERSION, "source": self.source, "ratio": self.ratio, "widths": self.widths}
+        data = {"v": VERSION, "formats": FORMATS, "source": self.source, "ratio": self.ratio}
+        data["widths"] = self.widths
         if self.card is not None:
             data["card"] = self.card.digest()
         if self.path is not None:
@@ -136,9 +139,28 @@ def _source_image(picture: Picture, cards_cache: Path) -> Image.Image:
     return image.convert("RGB")
 
 
-def _encode(image: Image.Image, fmt: str) -> bytes:
+def _palette(picture: Picture) -> Image.Image | None:
+    """The colours a card or an avatar can hold (a photo has no such list)."""
+    if picture.source == "card" and picture.card is not None:
+        return palette(picture.card.brand)
+    if picture.source == "initials":
+        background, ink = (parse_color(c, "brand") for c in picture.colors)
+        return card_palette([(background, ink)])
+    return None
+
+
+def _encode(image: Image.Image, fmt: str, colors: Image.Image | None = None) -> bytes:
+    """`image` as `fmt`; with `colors` (a card or an avatar), mapped onto them first (nearest
+    colour, no dithering: resizing blends along the same ramps) and stored losslessly: a
+    palette PNG, and a lossless WebP, smaller than the lossy one (14 vs 19 KB at 720 px)."""
     out = io.BytesIO()
-    if fmt == "webp":
+    if colors is not None and fmt != "jpg":
+        indexed = image.quantize(palette=colors, dither=Image.Dither.NONE)
+        if fmt == "webp":
+            indexed.convert("RGB").save(out, "WEBP", lossless=True, quality=80, method=4)
+        else:
+            indexed.save(out, "PNG", optimize=True)
+    elif fmt == "webp":
         image.save(out, "WEBP", quality=80, method=4)
     elif fmt == "jpg":
         image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
@@ -150,10 +172,11 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
 def make(picture: Picture, cards_cache: Path) -> dict[str, bytes]:
     """Every copy of a picture (site path → bytes), cropped to its ratio and resized."""
     source = _source_image(picture, cards_cache)
+    colors = _palette(picture)
     copies = {}
     for variant in picture.variants():
         fitted = ImageOps.fit(source, (variant.width, variant.height), Image.Resampling.LANCZOS)
-        copies[variant.dest] = _encode(fitted, variant.dest.rsplit(".", 1)[1])
+        copies[variant.dest] = _encode(fitted, variant.dest.rsplit(".", 1)[1], colors)
     return copies
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from cercle.cards.batch import CardJob
@@ -167,21 +167,28 @@ class CardPlanner:
         return specs
 
     def plan(self) -> dict[str, PageCards]:
-        """Cards of every page, by the page's source path (`src_uri`)."""
+        """Cards of every page, by the page's source path (`src_uri`).
+
+        Two pages whose cards draw the same pixels (a listing titled alike in both languages:
+        only `lang` differs, and nothing drawn depends on it) share the first page's job, so
+        the site holds each card once, at one URL; each page keeps its own alt text."""
         cards: dict[str, PageCards] = {}
+        jobs: dict[str, CardJob] = {}
+
+        def card(spec: CardSpec, dest: str, alt: str) -> Card:
+            return Card(jobs.setdefault(replace(spec, lang="").digest(), CardJob(spec, dest)), alt)
+
         for entry in self.hub.catalog.entries:
             stem = card_stem(entry.url)
             og = self.entry_spec(entry)
             quotes = [
-                Card(CardJob(spec, f"{ROOT}/{stem}/quote-{n}.png"), _quote_alt(spec))
+                card(spec, f"{ROOT}/{stem}/quote-{n}.png", _quote_alt(spec))
                 for n, spec in enumerate(self.quote_specs(entry), start=1)
             ]
-            cards[entry.rel_path] = PageCards(Card(CardJob(og, f"{ROOT}/{stem}.png"), _alt(og)), quotes)
+            cards[entry.rel_path] = PageCards(card(og, f"{ROOT}/{stem}.png", _alt(og)), quotes)
         for page in self.hub.pages:
             spec = self.page_spec(page)
-            cards[page.src_uri] = PageCards(
-                Card(CardJob(spec, f"{ROOT}/{card_stem(page.url)}.png"), _alt(spec))
-            )
+            cards[page.src_uri] = PageCards(card(spec, f"{ROOT}/{card_stem(page.url)}.png", _alt(spec)))
         return cards
 
 

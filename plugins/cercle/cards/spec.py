@@ -15,7 +15,7 @@ from cercle.cards.fonts import fonts_version
 from cercle.cards.png import ENCODER
 
 # Bump when the drawing code changes what a card looks like: every cached card is redrawn.
-LAYOUT_VERSION = 3  # 2: PNG rows unfiltered; 3: deflated by zlib-ng (cards.png, its version in ENCODER)
+LAYOUT_VERSION = 4  # 2: PNG rows unfiltered; 3: deflated by zlib-ng; 4: palette PNG (cards.png, ENCODER)
 OG_SIZE = (1200, 630)
 QUOTE_SIZE = (1080, 1080)
 

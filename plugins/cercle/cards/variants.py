@@ -16,15 +16,14 @@ from dataclasses import dataclass, fields
 from PIL import Image, ImageDraw
 
 from cercle.cards.batch import CardJob
-from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, text_color, wrap
+from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, encode, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
-from cercle.cards.png import encode_png
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
 
 # Shape → (size, file suffix), in the order the share block lists them.
 SHAPES: dict[str, tuple[tuple[int, int], str]] = {
-    "1.91:1": (OG_SIZE, ""),
+    "1.91:1": (OG_SIZE, "wide"),  # a quote's (the page's card is this shape already)
     "1:1": (QUOTE_SIZE, "square"),
     "4:5": ((1080, 1350), "portrait"),
     "9:16": ((1080, 1920), "story"),
@@ -182,4 +181,4 @@ def render_variant(spec: CardSpec) -> bytes:
         draw.text((margin, y), line, font=font("regular", 36), fill=ink)
         y += 48
     assert isinstance(image, Image.Image)
-    return encode_png(image)
+    return encode(image, spec.brand)

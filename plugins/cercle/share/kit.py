@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from cercle.core.catalog import Entry
 from cercle.share.links import NETWORKS, mastodon_post, share_links, with_utm
-from cercle.share.text import compose, hashtag_line, segments
+from cercle.share.text import compose, compose_post, hashtag_line, segments
+from cercle.webinar.replay import takeaways
 
 NETWORK_NAMES = {
     "linkedin": "LinkedIn",
@@ -25,9 +26,10 @@ NETWORK_NAMES = {
 class Suggestion:
     """A suggested post: `text` as written, `post` with the hashtags (what is copied)."""
 
-    field: str  # share.text, share.variants.0, … (or "" when made from title and description)
+    field: str  # share.text, share.variants.0, takeaways.0, … ("" when made from the title)
     text: str
     post: str
+    lang: str = ""  # the text's language when not the page's (a takeaway written in another)
 
     @property
     def segments(self) -> list[tuple[str, bool]]:
@@ -63,6 +65,7 @@ class ShareKit:
     native_url: str
     downloads: list[Download] = field(default_factory=list)
     disclosure: str = ""
+    takeaways: list[Suggestion] = field(default_factory=list)  # ready-made posts, link included
 
     @property
     def post(self) -> str:
@@ -104,6 +107,17 @@ def suggestions(entry: Entry, disclosure: str = "") -> list[Suggestion]:
     return found
 
 
+def takeaway_posts(entry: Entry, link: str, disclosure: str = "") -> list[Suggestion]:
+    """Each key takeaway as a post of its own: the takeaway, the page's link, then `disclosure`."""
+    event = entry.event
+    if event is None:
+        return []
+    return [
+        Suggestion(f"takeaways.{n}", item.text, compose_post(item.text, link, disclosure), item.lang or "")
+        for n, item in enumerate(takeaways(event, entry.lang))
+    ]
+
+
 def share_kit(
     entry: Entry,
     url: str,
@@ -115,6 +129,7 @@ def share_kit(
     found = suggestions(entry, disclosure)
     share = entry.meta.share
     post = found[0].post
+    copy_url = with_utm(url, utm, "link")
     return ShareKit(
         lang=entry.lang,
         title=entry.title,
@@ -123,8 +138,9 @@ def share_kit(
         hashtags=hashtag_line(share.hashtags) if share else "",
         links=share_links(url, post, entry.title, utm, tuple(n for n in networks if n != "mastodon")),
         mastodon_post=mastodon_post(url, post, utm) if "mastodon" in networks else "",
-        copy_url=with_utm(url, utm, "link"),
+        copy_url=copy_url,
         native_url=with_utm(url, utm, "native"),
         downloads=downloads or [],
         disclosure=disclosure,
+        takeaways=takeaway_posts(entry, copy_url, disclosure),
     )
