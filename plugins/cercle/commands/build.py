@@ -55,11 +55,14 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.config import load_config
 
     from cercle.build import SwapError, build_atomically, lock
+    from cercle.core.phases import phase
 
     config, _ = load_project(config_file, lang)
     dest = (site_dir or Path(config.site_dir)).absolute()
     shown = _shown(dest)
-    if not _check(config_file, lang, strict):
+    with phase("check"):
+        checked = _check(config_file, lang, strict)
+    if not checked:
         fail(lang, "build.check_failed", path=shown)
     console = _console()
     handler = _log_to(logging.WARNING)
@@ -71,7 +74,8 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
         # No spinner: its thread would keep cercle/hub from forking page-rendering workers.
         console.print(message(lang, "build.building"))
         try:
-            mkdocs_build(cfg)
+            with phase("mkdocs"):  # CERCLE_PHASES: MkDocs' own work, outside the plugins' phases
+                mkdocs_build(cfg)
         finally:
             cfg.plugins.on_shutdown()
         console.print(message(lang, "build.swapping", path=shown))
@@ -81,7 +85,8 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
         hub = config.plugins["cercle/hub"].config
         held = lock.hold(config_file.absolute().parent, lang, hub.lock_timeout)
         try:
-            build_atomically(dest, produce)
+            with phase("publish"):  # the swap, around the build (timed on its own)
+                build_atomically(dest, produce)
         finally:
             held.release()
     except SwapError:
