@@ -28,6 +28,7 @@ class Run:
     peak_rss: int  # bytes, summed over the process tree at its largest
     output: str
     peak_pss: int = 0  # the same with each shared page counted once (0: not measured)
+    cpu_seconds: float = 0.0  # user + system of the whole tree (every process reaped in it)
 
 
 def _family(proc: object) -> list:
@@ -80,6 +81,7 @@ def run(
     process is reported instead (getrusage).
     """
     start = time.perf_counter()
+    before = _children_cpu()
     with open(os.devnull, "rb") as stdin:
         try:
             import psutil
@@ -103,7 +105,13 @@ def run(
                     next_pss = time.perf_counter() + pss_interval
                 time.sleep(interval)
             seconds = time.perf_counter() - start
-        return Run(proc.returncode, seconds, peak, log.read_text(errors="replace"), peak_pss)
+        output = log.read_text(errors="replace")
+        return Run(proc.returncode, seconds, peak, output, peak_pss, _children_cpu() - before)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _transfer_size(body: bytes) -> int:
