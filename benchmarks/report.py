@@ -213,8 +213,12 @@ def readme_block(results: dict) -> str:
 
 
 def replace_block(text: str, start: str, end: str, block: str) -> str:
-    if start in text and end in text:
-        head, rest = text.split(start, 1)
+    """Replace what lies between the marker comments (the start one found by its name, whatever
+    follows it on its line); append the block with its markers when they are absent."""
+    name = start.split(" (")[0].removesuffix(" -->")
+    if name in text and end in text:
+        head, rest = text.split(name, 1)
+        rest = rest.split("\n", 1)[1] if "\n" in rest else ""
         return head + f"{start}\n{block}{end}" + rest.split(end, 1)[1]
     return text.rstrip("\n") + f"\n\n{start}\n{block}{end}\n"
 
@@ -228,6 +232,6 @@ def write_into(path: Path, tables: str) -> None:
 def write_readme(path: Path, results: dict) -> None:
     """Replace the README's marked figures (left alone when the markers are absent)."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if README_START in text and README_END in text:
+    if README_START.split(" (")[0] in text and README_END in text:
         text = replace_block(text, README_START, README_END, readme_block(results))
         path.write_text(text, encoding="utf-8")

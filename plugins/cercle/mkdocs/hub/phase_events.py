@@ -21,7 +21,7 @@ from cercle.core import phases
 NAME = "cercle/phases"
 
 
-class PhaseEvents(BasePlugin):  # type: ignore[type-arg]
+class PhaseEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     @event_priority(1000)
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Any) -> Page:
         phases.begin("markdown")
