@@ -124,7 +124,11 @@ def bench_one(work: Path, profile: str, entries: int, repeat: int, args: argpars
         info = builds.side_info(work, side)
         if not args.no_browser and profile == "realistic":
             pages = [p for p in builds.entry_pages(work, side) if p.is_file()]
-            info["search"] = measure.search_download(work / side / "site", side, pages, QUERIES)
+            try:  # a browser hiccup must not lose an hour of builds
+                info["search"] = measure.search_download(work / side / "site", side, pages, QUERIES)
+            except Exception as exc:
+                info["search"] = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}
+                print(f"  search measurement failed ({side}): {info['search']['error']}", flush=True)
         result["sides"][side] = info
     if "cercle" in sides and profile == args.profile[0] and entries == args.entries[-1]:
         result["cercle_card_one_core"] = card_ms_one_core(work)

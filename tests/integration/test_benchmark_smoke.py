@@ -32,14 +32,14 @@ def test_benchmark_runs_at_a_tiny_n(tmp_path):
     sides = "cercle,reference" if importlib.util.find_spec("mkdocs_static_i18n") else "cercle"
     output, docs, readme = tmp_path / "results.json", tmp_path / "benchmarks.md", tmp_path / "README.md"
     readme.write_text("# Hub\n\n<!-- bench-readme:start -->\nold figures\n<!-- bench-readme:end -->\n")
-    args = [sys.executable, str(ROOT / "benchmarks/run.py"), "--entries", "4", "--repeat", "1", "--smoke"]
+    args = [sys.executable, str(ROOT / "benchmarks/run.py"), "--entries", "4", "--repeat", "1"]
     args += ["--sides", sides, "--no-cards", "--no-browser", "--work", str(tmp_path / "work")]
     args += ["--docs", str(docs), "--readme", str(readme)]
     proc = subprocess.run([*args, "--output", str(output)], capture_output=True, text=True, timeout=400)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     results = json.loads(output.read_text())
 
-    assert results["smoke"] is True and len(results["runs"]) == 1
+    assert results["smoke"] is False and len(results["runs"]) == 1
     run = results["runs"][0]
     assert run["profile"] == "realistic" and run["corpus"]["entries_per_language"] == 4
     cercle = run["sides"]["cercle"]
@@ -61,9 +61,16 @@ def test_benchmark_runs_at_a_tiny_n(tmp_path):
         assert run["sides"]["reference"]["entry_pages"] == 8
         assert "reference_nocards" in builds and run["ratios"]["warm_ratio"] is not None
     text = docs.read_text()
-    assert "| profile | N |" in text and "Smoke run" in text and "| templates (pages rendered" in text
-    figures = readme.read_text()
+    assert "| profile | N |" in text and "Smoke run" not in text and "| templates (pages rendered" in text
+    figures = readme.read_text()  # the README's figures come from the run
     assert "old figures" not in figures and "at 4 entries per language" in figures
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import report
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    smoke = report.readme_block({**results, "smoke": True})  # a smoke run gives no figures
+    assert "smoke run" in smoke and "×" not in smoke
 
 
 @pytest.mark.parametrize("name", ["realistic", "quote-heavy", "slide-heavy", "text-only", "legacy"])
