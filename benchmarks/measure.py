@@ -150,8 +150,18 @@ def _search_once(browser: object, base: str, path: str, side: str, query: str) -
         page.wait_for_selector(".cercle-search__results li", timeout=30_000)
     else:
         page.keyboard.press("/")  # Material's shortcut opens its search
-        page.locator("input.md-search__input").fill(query)
-        page.wait_for_selector(".md-search-result__item", timeout=60_000)
+        box = page.locator("input.md-search__input")
+        # Material reads the query on key events (fill() sends none) and drops what is typed
+        # before its search worker is ready: type it, again until it answers.
+        for attempt in range(12):
+            box.fill("")
+            box.press_sequentially(query, delay=20)
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=5_000)
+                break
+            except Exception:
+                if attempt == 11:
+                    raise
     page.wait_for_load_state("networkidle")
     time.sleep(0.3)
     context.close()
