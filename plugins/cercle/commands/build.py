@@ -55,7 +55,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.config import load_config
 
     from cercle.build import SwapError, build_atomically, lock
-    from cercle.core.phases import phase
+    from cercle.core.phases import phase, timed
 
     config, _ = load_project(config_file, lang)
     dest = (site_dir or Path(config.site_dir)).absolute()
@@ -68,14 +68,14 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     handler = _log_to(logging.WARNING)
     started = time.monotonic()
 
+    @timed("mkdocs")  # CERCLE_PHASES: MkDocs' own work (config, nav, writing) outside the plugins' phases
     def produce(tmp: Path) -> None:
         cfg = load_config(config_file=str(config_file), site_dir=str(tmp), strict=True if strict else None)
         cfg.plugins.on_startup(command="build", dirty=False)
         # No spinner: its thread would keep cercle/hub from forking page-rendering workers.
         console.print(message(lang, "build.building"))
         try:
-            with phase("mkdocs"):  # CERCLE_PHASES: MkDocs' own work, outside the plugins' phases
-                mkdocs_build(cfg)
+            mkdocs_build(cfg)
         finally:
             cfg.plugins.on_shutdown()
         console.print(message(lang, "build.swapping", path=shown))
