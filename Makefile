@@ -11,7 +11,7 @@
 #                entries per language (3 runs) and the other corpus profiles (1 run),
 #                then cercle serve's edit-to-reload time on the demo and at N
 #   make bench-scale  Cercle alone, cold and warm, from 500 to 10,000 entries per language
-#                (by hand: one to two hours on 2 cores, ~40 GB of free disk at 10,000)
+#                (by hand: two to three hours on 2 cores, ~40 GB of free disk at 10,000)
 #   make clean   remove build output and caches (keeps .venv)
 #
 # Every target creates .venv (Python 3.11, or python3) and installs the package
