@@ -14,7 +14,7 @@ LABELS = {
     "feeds_calendars": "feeds and calendars",
     "share_digest": "share digest",
     "workers_wait": "waiting for the render processes",
-    "mkdocs": "MkDocs' own work outside these (nav, static files, writing)",
+    "mkdocs": "MkDocs' own work outside these (config, nav, static files, writing)",
     "publish": "publish (atomic swap of the site)",
     "other": "other: start-up, imports, configuration (wall only)",
 }
