@@ -7,8 +7,11 @@
 #   make booklet the ambassador guides as a PDF (cercle booklet; LANG_BOOKLET=fr)
 #   make lighthouse  Lighthouse mobile scores of the demo hub (8 pages) into docs/lighthouse.md
 #   make screenshots PNGs of every page type, both languages, 1280 and 375 px (build/screenshots/)
-#   make bench   Cercle vs the usual Material stack (N=500 entries per language; N=… to change),
+#   make bench   Cercle vs the usual Material stack on the realistic corpus at 200 and 500
+#                entries per language (3 runs) and the other corpus profiles (1 run),
 #                then cercle serve's edit-to-reload time on the demo and at N
+#   make bench-scale  Cercle alone, cold and warm, from 500 to 10,000 entries per language
+#                (by hand: two to three hours on 2 cores, ~40 GB of free disk at 10,000)
 #   make clean   remove build output and caches (keeps .venv)
 #
 # Every target creates .venv (Python 3.11, or python3) and installs the package
@@ -35,10 +38,10 @@ BIN     := $(VENV)/bin
 VPY     := $(BIN)/python
 STAMP   := $(VENV)/.installed
 
-.PHONY: help venv site serve test lint chromium java pango node booklet bench lighthouse screenshots clean
+.PHONY: help venv site serve test lint chromium java pango node booklet bench bench-scale lighthouse screenshots clean
 
 help:
-	@echo "make site | serve | test | lint | lighthouse | screenshots | bench | clean | venv"
+	@echo "make site | serve | test | lint | lighthouse | screenshots | bench | bench-scale | clean | venv"
 
 # --- environment ---------------------------------------------------------------
 
@@ -88,14 +91,14 @@ serve: $(STAMP)
 # --- checks --------------------------------------------------------------------
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/mypy
 
 # Ruff, mypy and pytest all run even when an earlier one fails, so one run reports all;
 # the target fails if any did. pytest's own closing summary line is printed
 # as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
 test: $(STAMP) chromium java pango node
-	@lint=0; $(BIN)/ruff check plugins tests || lint=$$?; \
+	@lint=0; $(BIN)/ruff check plugins tests benchmarks || lint=$$?; \
 	types=0; $(BIN)/mypy || types=$$?; \
 	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
 	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \
@@ -114,16 +117,29 @@ SCREENSHOTS_DIR ?= build/screenshots
 screenshots: site chromium
 	$(VPY) scripts/screenshots.py $(SITE_DIR) $(SCREENSHOTS_DIR)
 
-# Side by side with the usual Material stack at N entries per language (docs/benchmarks.md).
-# Installs the bench-only packages (benchmarks/setup.sh); N=50 make bench for a quick look.
+# Side by side with the usual Material stack (docs/benchmarks.md), then the live preview at N
+# and the card variants. Installs the bench-only packages (benchmarks/setup.sh). Quicker:
+# BENCH_ENTRIES="50 200" BENCH_REPEAT=1 BENCH_OTHERS= make bench
+BENCH_ENTRIES ?= 200 500
+BENCH_REPEAT ?= 3
+BENCH_OTHERS ?= quote-heavy slide-heavy text-only
+BENCH_OTHERS_REPEAT ?= 1
 N ?= 500
 REPEAT ?= 3
 bench: $(STAMP) chromium
 	bash benchmarks/setup.sh
-	$(VPY) benchmarks/run.py --entries $(N) --repeat $(REPEAT)
+	$(VPY) benchmarks/run.py --profile realistic $(BENCH_OTHERS) --entries $(BENCH_ENTRIES) \
+	  --repeat $(BENCH_REPEAT) --repeat-others $(BENCH_OTHERS_REPEAT)
 	$(VPY) benchmarks/preview.py
 	$(VPY) benchmarks/preview.py --entries $(N) --repeat $(REPEAT)
 	$(VPY) benchmarks/cards/variants.py
+
+# Cercle alone at growing sizes: cold and warm `cercle build`, phases, memory, output
+# (benchmarks/results/scale.json and docs/benchmarks.md). By hand, not in `make test`.
+SCALE_ENTRIES ?= 500 1000 2000 5000 10000
+bench-scale: $(STAMP)
+	bash benchmarks/setup.sh
+	$(VPY) benchmarks/scale.py --entries $(SCALE_ENTRIES)
 
 # --- housekeeping --------------------------------------------------------------
 

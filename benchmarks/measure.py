@@ -28,6 +28,7 @@ class Run:
     peak_rss: int  # bytes, summed over the process tree at its largest
     output: str
     peak_pss: int = 0  # the same with each shared page counted once (0: not measured)
+    cpu_seconds: float = 0.0  # user + system of the whole tree (every process reaped in it)
 
 
 def _family(proc: object) -> list:
@@ -80,6 +81,7 @@ def run(
     process is reported instead (getrusage).
     """
     start = time.perf_counter()
+    before = _children_cpu()
     with open(os.devnull, "rb") as stdin:
         try:
             import psutil
@@ -103,7 +105,13 @@ def run(
                     next_pss = time.perf_counter() + pss_interval
                 time.sleep(interval)
             seconds = time.perf_counter() - start
-        return Run(proc.returncode, seconds, peak, log.read_text(errors="replace"), peak_pss)
+        output = log.read_text(errors="replace")
+        return Run(proc.returncode, seconds, peak, output, peak_pss, _children_cpu() - before)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _transfer_size(body: bytes) -> int:
@@ -142,8 +150,18 @@ def _search_once(browser: object, base: str, path: str, side: str, query: str) -
         page.wait_for_selector(".cercle-search__results li", timeout=30_000)
     else:
         page.keyboard.press("/")  # Material's shortcut opens its search
-        page.locator("input.md-search__input").fill(query)
-        page.wait_for_selector(".md-search-result__item", timeout=60_000)
+        box = page.locator("input.md-search__input")
+        # Material reads the query on key events (fill() sends none) and drops what is typed
+        # before its search worker is ready: type it, again until it answers.
+        for attempt in range(12):
+            box.fill("")
+            box.press_sequentially(query, delay=20)
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=5_000)
+                break
+            except Exception:
+                if attempt == 11:
+                    raise
     page.wait_for_load_state("networkidle")
     time.sleep(0.3)
     context.close()

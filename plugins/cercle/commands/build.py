@@ -55,16 +55,20 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.config import load_config
 
     from cercle.build import SwapError, build_atomically, lock
+    from cercle.core.phases import phase, timed
 
     config, _ = load_project(config_file, lang)
     dest = (site_dir or Path(config.site_dir)).absolute()
     shown = _shown(dest)
-    if not _check(config_file, lang, strict):
+    with phase("check"):
+        checked = _check(config_file, lang, strict)
+    if not checked:
         fail(lang, "build.check_failed", path=shown)
     console = _console()
     handler = _log_to(logging.WARNING)
     started = time.monotonic()
 
+    @timed("mkdocs")  # CERCLE_PHASES: MkDocs' own work (config, nav, writing) outside the plugins' phases
     def produce(tmp: Path) -> None:
         cfg = load_config(config_file=str(config_file), site_dir=str(tmp), strict=True if strict else None)
         cfg.plugins.on_startup(command="build", dirty=False)
@@ -81,7 +85,8 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
         hub = config.plugins["cercle/hub"].config
         held = lock.hold(config_file.absolute().parent, lang, hub.lock_timeout)
         try:
-            build_atomically(dest, produce)
+            with phase("publish"):  # the swap, around the build (timed on its own)
+                build_atomically(dest, produce)
         finally:
             held.release()
     except SwapError:

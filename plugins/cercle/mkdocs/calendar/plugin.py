@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from cercle.calendar.ics import CalendarLinks, entry_ics, entry_ics_url, language_ics, language_ics_url
+from cercle.core.phases import timed
 from cercle.core.urls import path_of_url
 from cercle.hub.alternates import absolute
 from cercle.mkdocs.calendar.config import CalendarConfig
@@ -24,6 +25,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.per_entry: dict[str, str] = {}  # entry source → its .ics in the site
 
+    @timed("feeds_calendars")
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.per_entry = {}
         if not self.config.enabled:
@@ -46,6 +48,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, path_of_url(uri), content=content))
         return files
 
+    @timed("feeds_calendars")
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         uri = self.per_entry.get(page.file.src_uri)
         if uri is not None:

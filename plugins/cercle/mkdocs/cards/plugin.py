@@ -25,6 +25,7 @@ from cercle.cards.spec import Brand, BrandError
 from cercle.cards.variants import Variant, plan_variants, variant_jobs
 from cercle.core.errors import from_root
 from cercle.core.i18n import message
+from cercle.core.phases import timed
 from cercle.hub.view import PageView
 from cercle.meta.tags import Image, meta_tags
 from cercle.mkdocs.cards.config import CardsConfig
@@ -66,6 +67,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
 
     # Planned once the Catalog exists, before any fork: the share block, og:image and the
     # feeds read the plan (hub.state.cards) in every process.
+    @timed("cards")
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._stop_job()  # a previous build of this process that failed
         hub = hub_of(config)
@@ -105,6 +107,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
         return nav
 
+    @timed("cards_background")  # a thread of its own: overlaps the pages
     def _draw(
         self, jobs: list[CardJob], options: dict[str, Any]
     ) -> tuple[BatchResult, list[tuple[Picture, str]]]:
@@ -160,6 +163,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
             return cards.og.job.spec.subtitle
         return config.site_description or ""
 
+    @timed("cards")  # waiting for the background drawing
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._job is None:
             return

@@ -14,6 +14,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from cercle.core.catalog import Entry
 from cercle.core.i18n import message
+from cercle.core.phases import timed
 from cercle.core.refs import ContentRef
 from cercle.core.urls import path_of_url
 from cercle.feeds.atom import render
@@ -36,6 +37,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):  # type: ignore[no-untyped-call]  # 
         return bool(self.config.enabled and config.site_url)
 
     # Planned before pages are read, so every page (in every process) links the same feeds.
+    @timed("feeds_calendars")
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self._active(config):
             hub = hub_of(config)
@@ -56,6 +58,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):  # type: ignore[no-untyped-call]  # 
         return context
 
     @event_priority(-50)  # after the plugins that write pages and cards
+    @timed("feeds_calendars")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self._active(config):
             return

@@ -25,6 +25,7 @@ from cercle.core import typography
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Problem, Severity, format_text, from_root, problem
 from cercle.core.i18n import FALLBACK, message
+from cercle.core.phases import timed
 from cercle.core.safe_paths import escapes
 from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
 from cercle.hub.redirects import redirect_html, redirects
@@ -32,6 +33,7 @@ from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.assets import add_assets as add_assets  # where the features import it
 from cercle.mkdocs.hub.assets import bundle_stylesheets, defer_scripts
 from cercle.mkdocs.hub.config import HubConfig
+from cercle.mkdocs.hub.phase_events import register as register_phase_events
 from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.parallel import ParallelPages
 from cercle.theme import theme_dir
@@ -82,6 +84,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
             held.release()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        register_phase_events(config)  # CERCLE_PHASES set: Markdown and template time
         self.settings = hub_settings(self.config, config)
         s = self.settings
         try:  # the identity ends up in CSS: checked before anything is built
@@ -106,6 +109,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         return server
 
     # Content is validated before MkDocs cleans site/, so a content mistake never wipes it.
+    @timed("catalog")
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         catalog = run_checks(load_catalog(self.settings))
         if not self.settings.site_url:
@@ -123,6 +127,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
 
     # -- files and navigation ---------------------------------------------------------------
 
+    @timed("catalog")
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.hub is not None
         self._refuse_escaping_files(files, config)
@@ -307,6 +312,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         return env
 
     @event_priority(100)  # first: the other plugins' on_post_build need every page written
+    @timed("workers_wait")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.parallel.finish()
         assert self.hub is not None

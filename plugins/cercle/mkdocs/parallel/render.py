@@ -36,6 +36,7 @@ from cercle.build.workers import (
     other_threads,
     usable_cpus,
 )
+from cercle.core import phases
 from cercle.core.i18n import message
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
@@ -46,6 +47,7 @@ MAX_PROCESSES = 4
 PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 EXCLUDED_NOTICE = re.compile(r"contains a link to '([^']*)' which is excluded from the built site")
 ANCHORS = "cercle/hub:anchors"  # a worker's state entry that no plugin can be named
+PHASES = "cercle/hub:phases"  # its phase times (cercle.core.phases), when timed
 # Plugins known to keep no state from the page-rendering loop to `on_post_build`.
 SAFE_PLUGIN_MODULES = ("cercle.", "material.plugins.meta.", "material.plugins.offline.")
 
@@ -136,6 +138,8 @@ class ParallelRender:
             log.info(message(lang, "build.fork_failed", detail=exc.how))
             return None
         index = side.index if side else 0
+        if side is not None:
+            phases.forked()
         mine = {f.src_uri for f in dealt[index]}
         for file in pages:
             if file.src_uri not in mine:
@@ -207,6 +211,7 @@ class ParallelRender:
         try:
             if ok:
                 state[ANCHORS] = self._anchors()
+                state[PHASES] = phases.snapshot()
                 for name, plugin in self.config.plugins.items():
                     get = getattr(plugin, "worker_state", None)
                     if callable(get):
@@ -230,6 +235,7 @@ class ParallelRender:
                 continue
             state = dict(worker.state or {})
             theirs = state.pop(ANCHORS, {})
+            phases.merge(state.pop(PHASES, {}))
             anchors.update(theirs)
             homes.update(dict.fromkeys(theirs, worker.index))
             for name, value in state.items():

@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 from cercle.core.i18n import message
+from cercle.core.phases import timed
 from cercle.mkdocs.hub.plugin import add_assets, hub_of, messages_language
 from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
 from cercle.search.fields import mark_for_index, search_fields
@@ -58,6 +59,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
         self.marked += state
 
     @event_priority(-100)  # last: every page and file is written
+    @timed("search")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return

@@ -15,6 +15,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from cercle.core.catalog import Entry
 from cercle.core.i18n import message
+from cercle.core.phases import timed
 from cercle.hub.alternates import absolute
 from cercle.hub.pages import Kind
 from cercle.hub.parts import SharePart
@@ -92,6 +93,7 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]  # 
         return context
 
     @event_priority(-50)  # after the pages and the card plan: the digest links the cards
+    @timed("share_digest")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """This month's digest per language, beside its "to share" page (when there is one)."""
         if not (self.config.enabled and self.config.digest and config.site_url):

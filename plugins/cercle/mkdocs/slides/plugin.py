@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from cercle.core.errors import from_root, problem
+from cercle.core.phases import timed
 from cercle.core.refs import ContentRef
 from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
@@ -28,6 +29,7 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  
     def __init__(self) -> None:
         self.decks: dict[str, Deck] = {}  # PDF path in content/ → its rendered deck
 
+    @timed("slides")
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.decks = {}
         if not self.config.enabled:

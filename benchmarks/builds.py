@@ -1,0 +1,201 @@
+"""One benchmark run at one size: the builds of both sides, alternating, and what they wrote.
+
+Each build is a fresh process (`cercle build` or `mkdocs build`); its wall time, the CPU
+time and the peak memory of its whole process tree are measured (benchmarks/measure.py).
+Cercle's builds run with CERCLE_PHASES set, so each writes its per-phase profile
+(cercle.core.phases) next to the corpus.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import corpus
+import measure
+
+LANGS = corpus.LANGS
+KINDS = {  # output files by kind (their extension); the rest is "other"
+    "html": (".html",), "png": (".png",), "jpeg": (".jpg", ".jpeg"), "webp": (".webp",),
+    "pdf": (".pdf",), "js": (".js",), "css": (".css",), "json": (".json",),
+    "xml": (".xml",), "ics": (".ics",), "vtt": (".vtt",), "fonts": (".woff", ".woff2", ".ttf"),
+}  # fmt: skip
+
+
+def env(phases: Path | None = None) -> dict[str, str]:
+    values = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": corpus.SOURCE_DATE_EPOCH,
+        "HTTP_PROXY": "http://127.0.0.1:9",  # nothing may reach the network
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "NO_PROXY": "",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    values.pop("CERCLE_PHASES", None)
+    if phases is not None:
+        values["CERCLE_PHASES"] = str(phases)
+    return values
+
+
+def build(project: Path, config: str = "mkdocs.yml", command: str = "mkdocs") -> dict:
+    """One build in a fresh process: wall and CPU seconds, peak memory (MB) of its process tree,
+    and for Cercle its phases."""
+    site = project / "site"
+    if site.is_symlink():  # `cercle build` publishes a link to a version folder
+        site.unlink()
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(project / ".site.versions", ignore_errors=True)
+    phases = project / ".bench-phases.json" if command == "cercle" else None
+    if phases is not None:
+        phases.unlink(missing_ok=True)
+    if command == "cercle":
+        args = [sys.executable, "-m", "cercle.cli", "build", "-f", str(project / config), "-d", str(site)]
+    else:
+        args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / config), "-d", str(site)]
+    result = measure.run(args, cwd=project, env=env(phases))
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project.name} ({config}) failed:\n{result.output[-4000:]}")
+    run = {
+        "seconds": result.seconds,
+        "cpu_seconds": result.cpu_seconds,
+        "rss_mb": result.peak_rss / 2**20,
+        "pss_mb": (result.peak_pss or result.peak_rss) / 2**20,
+    }
+    if phases is not None and phases.is_file():
+        run["phases"] = json.loads(phases.read_text(encoding="utf-8"))
+    return run
+
+
+def cold(project: Path, side: str) -> None:
+    """Empty the build caches (the social plugin's fonts stay: they stand for the download)."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    if side == "reference":
+        corpus.seed_social_fonts(project)
+
+
+def run_builds(work: Path, repeat: int, sides: list[str], cards: bool, command: str) -> dict[str, list[dict]]:
+    runs: dict[str, list[dict]] = {}
+    cercle, reference = work / "cercle", work / "reference"
+
+    def cercle_side() -> None:
+        cold(cercle, "cercle")
+        runs.setdefault("cercle_cold", []).append(build(cercle, command=command))
+        runs.setdefault("cercle_warm", []).append(build(cercle, command=command))
+
+    def reference_side() -> None:  # with cards last: that site is the one measured
+        runs.setdefault("reference_nocards", []).append(build(reference, "mkdocs-nocards.yml"))
+        if cards:
+            cold(reference, "reference")
+            runs.setdefault("reference_cold", []).append(build(reference))
+
+    order = [("cercle", cercle_side), ("reference", reference_side)]
+    order = [(name, fn) for name, fn in order if name in sides]
+    for n in range(repeat):
+        for name, fn in order if n % 2 == 0 else reversed(order):
+            start = time.perf_counter()
+            fn()
+            print(f"  run {n + 1}/{repeat}: {name} in {time.perf_counter() - start:.1f} s", flush=True)
+    return runs
+
+
+def phase_table(runs: list[dict]) -> dict[str, dict[str, float]]:
+    """Per phase, the median over the runs of its wall and CPU seconds (workers: summed)."""
+    found: dict[str, dict[str, list[float]]] = {}
+    for run in runs:
+        data = run.get("phases")
+        if not data:
+            continue
+        main = data.get("main", {})
+        # What no phase covers in the main process: start-up, imports, configuration.
+        covered = sum(row["wall"] for name, row in main.items() if name != "cards_background")
+        totals: dict[str, dict[str, float]] = {
+            "other": {"wall": max(0.0, run["seconds"] - covered), "cpu": 0.0}
+        }
+        for process in [main, *data.get("workers", [])]:
+            for name, row in process.items():
+                into = totals.setdefault(name, {"wall": 0.0, "cpu": 0.0})
+                into["wall"] += row["wall"]
+                into["cpu"] += row["cpu"]
+        for name, row in totals.items():
+            for key in ("wall", "cpu"):
+                found.setdefault(name, {"wall": [], "cpu": []})[key].append(row[key])
+    return {
+        name: {key: round(statistics.median(values), 3) for key, values in row.items() if values}
+        for name, row in sorted(found.items())
+    }
+
+
+def summarize(runs: list[dict]) -> dict:
+    out = {
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "cpu_seconds": statistics.median(r.get("cpu_seconds", 0.0) for r in runs),
+        "rss_mb": statistics.median(r["rss_mb"] for r in runs),
+        "pss_mb": statistics.median(r.get("pss_mb", r["rss_mb"]) for r in runs),
+        "runs": [round(r["seconds"], 2) for r in runs],
+    }
+    phases = phase_table(runs)
+    if phases:
+        out["phases"] = phases
+    return out
+
+
+def entry_pages(work: Path, side: str) -> list[Path]:
+    site = work / side / "site"
+    if side == "cercle":
+        content = work / "cercle/content"
+        return [
+            site / lang / md.parent.name / md.stem / "index.html"
+            for lang in LANGS
+            for md in (content / lang).glob("*/*.md")
+            if md.name != "index.md"
+        ]
+    pages = []
+    for md in (work / "reference/docs").glob("*/*.md"):
+        stem, lang = md.name.removesuffix(".md").rsplit(".", 1)
+        prefix = site if lang == "fr" else site / lang
+        pages.append(prefix / md.parent.name / stem / "index.html")
+    return pages
+
+
+def output(site: Path) -> dict:
+    """Bytes and files of the built site, in total and by kind."""
+    kinds: dict[str, dict[str, int]] = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        kind = next((k for k, ends in KINDS.items() if suffix in ends), "other")
+        if "pagefind" in path.relative_to(site).parts[:1]:
+            kind = "search index"
+        row = kinds.setdefault(kind, {"bytes": 0, "files": 0})
+        row["bytes"] += path.stat().st_size
+        row["files"] += 1
+    return {
+        "output_bytes": sum(r["bytes"] for r in kinds.values()),
+        "output_files": sum(r["files"] for r in kinds.values()),
+        "by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1]["bytes"])),
+    }
+
+
+def side_info(work: Path, side: str) -> dict:
+    site = work / side / "site"
+    pages = [p for p in entry_pages(work, side) if p.is_file()]
+    sizes = [p.stat().st_size for p in pages]
+    folder = site / ("assets/cards" if side == "cercle" else "assets/images/social")
+    return {
+        **output(site),
+        "entry_pages": len(pages),
+        "entry_html_bytes_median": statistics.median(sizes) if sizes else None,
+        "entry_html_bytes_max": max(sizes) if sizes else None,
+        "entry_html_gzip_median": statistics.median(len(gzip.compress(p.read_bytes())) for p in pages)
+        if pages
+        else None,
+        "cards": sum(1 for _ in folder.rglob("*.png")) if folder.is_dir() else 0,
+    }
