@@ -97,7 +97,8 @@ def weigh(html: str) -> dict[str, object]:
     parser.feed(html)
     parser.close()
     size = lambda a, b: len(html[a:b].encode())  # noqa: E731
-    named = sorted(((b, e, n) for n, b, e in parser.spans if n not in ("svg", "script")), key=lambda s: (s[0], -s[1]))
+    named = sorted((b, e, n) for n, b, e in parser.spans if n not in ("svg", "script"))
+    named.sort(key=lambda s: (s[0], -s[1]))
     tree: list[tuple[int, str, int]] = []  # (depth, name, bytes)
     open_: list[int] = []
     top = 0
@@ -146,12 +147,13 @@ def main() -> None:
         pages = sorted(pages, key=lambda p: (p.stat().st_size, str(p)))
         sizes = [p.stat().st_size for p in pages]
         median = pages[(len(pages) - 1) // 2]
-        print(f"{kind}: {len(pages)} pages, median {statistics.median(sizes):,.0f} B, largest {sizes[-1]:,} B")
+        middle = statistics.median(sizes)
+        print(f"{kind}: {len(pages)} pages, median {middle:,.0f} B, largest {sizes[-1]:,} B")
         _show("median", median, site)
         if len(pages) > 1:
             _show("largest", pages[-1], site)
         if args.all:
-            for page, nbytes in zip(pages, sizes):
+            for page, nbytes in zip(pages, sizes, strict=True):
                 print(f"    {nbytes:>9,}  {page.parent.relative_to(site)}")
 
 
