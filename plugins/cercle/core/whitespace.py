@@ -14,40 +14,41 @@ from __future__ import annotations
 import re
 
 # Elements styled `white-space: pre-line` whose newlines are content (the share block's posts,
-# copied as they are shown): kept whole.
+# copied as they are shown): kept whole. Their class attribute comes first (Cercle's templates).
 PRE_LINE_CLASSES = ("cercle-share__post",)
 
+_PRE_LINE = "|".join(map(re.escape, PRE_LINE_CLASSES))
 _ATTRS = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
 _KEEP = re.compile(
     r"<!--.*?-->"
     rf"|<(pre|code|kbd|samp|script|style|textarea|xmp|listing|plaintext)\b{_ATTRS}>.*?</\1\s*>"
-    rf"|<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bclass=\"[^\"]*\b(?:{'|'.join(map(re.escape, PRE_LINE_CLASSES))})\b"
+    rf"|<([a-zA-Z][a-zA-Z0-9]*) class=\"(?:[^\"]*\s)?(?:{_PRE_LINE})(?=[\s\"])"
     rf"[^\"]*\"{_ATTRS}>.*?</\2\s*>",
     re.DOTALL | re.IGNORECASE,
 )
-_TAG = re.compile(rf"<[a-zA-Z/!?]{_ATTRS}>")
-_RUN = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\f]")
-_IN_TAG = re.compile(r"(\"[^\"]*\"|'[^']*')|[ \t\r\n\f]{2,}|[\t\r\n\f]")
+_RUN = re.compile(r"\s{2,}|[\t\r\f\v]", re.ASCII)  # ASCII: no-break spaces are not runs
 
 
-def _one(match: re.Match[str]) -> str:
-    return "\n" if "\n" in match.group(0) else " "
+# Most runs are a tag's end, a newline and the next line's indentation: one pass without a
+# Python call per run (the rule is the one `one` applies to text).
+_AFTER_TAG = re.compile(r">[ \t\r\f\v]*\n\s*", re.ASCII)
 
 
-def _in_tag(match: re.Match[str]) -> str:
-    return match.group(1) or " "
+def _collapse_runs(html: str) -> str:
+    html = _AFTER_TAG.sub(">\n", html)
 
+    def one(match: re.Match[str]) -> str:
+        run, at = match.group(0), match.start()
+        opened = html.rfind("<", 0, at)
+        closed = html.rfind(">", 0, at)
+        if opened > closed:  # inside a tag: between attributes, never inside a quoted value
+            inside_value = html.count('"', opened, at) % 2 or html.count("'", opened, at) % 2
+            return run if inside_value else " "
+        if '"' in html[max(closed, 0) : at]:  # perhaps a value holding ">": left as it is
+            return run
+        return "\n" if "\n" in run else " "
 
-def _text_and_tags(html: str) -> str:
-    out: list[str] = []
-    last = 0
-    for match in _TAG.finditer(html):
-        out.append(_RUN.sub(_one, html[last : match.start()]))
-        tag = match.group(0)
-        out.append(_IN_TAG.sub(_in_tag, tag))
-        last = match.end()
-    out.append(_RUN.sub(_one, html[last:]))
-    return "".join(out)
+    return _RUN.sub(one, html)
 
 
 def collapse(html: str) -> str:
@@ -56,8 +57,8 @@ def collapse(html: str) -> str:
     out: list[str] = []
     last = 0
     for match in _KEEP.finditer(html):
-        out.append(_text_and_tags(html[last : match.start()]))
+        out.append(_collapse_runs(html[last : match.start()]))
         out.append(match.group(0))
         last = match.end()
-    out.append(_text_and_tags(html[last:]))
+    out.append(_collapse_runs(html[last:]))
     return "".join(out)
