@@ -117,7 +117,7 @@ def current_line(page) -> str | None:
 def wait_line_at_least(page, seconds: int) -> None:
     page.wait_for_function(
         f"""(s) => {{ const li = document.querySelector('{MAIN_LINES}[aria-current="time"]');
-          return li && parseFloat(li.dataset.cercleAt) >= s; }}""",
+          return li && parseFloat(li.dataset.cercleAt ?? li.id.slice(2)) >= s; }}""",
         arg=seconds,
     )
 
@@ -146,7 +146,7 @@ def test_file_video_transcript_slides_captions_and_moment(page, hub):
     assert page.locator("[data-cercle-moment]").is_hidden()  # offered while it plays
 
     # A transcript line starts the video there, with the keyboard.
-    page.focus('.cercle-transcript__lines a[data-cercle-start="4"]')
+    page.focus('.cercle-transcript__lines a[href="#t=4"]')
     page.keyboard.press("Enter")
     wait_video(page, "v.currentTime >= 4 && !v.paused")
     # The current line follows playback, and so does the gallery (slides_at, one every 2 s).
@@ -238,7 +238,7 @@ def test_youtube_player_follows_and_is_driven_by_the_page(page, hub):
     page.wait_for_load_state("networkidle")
     assert foreign(requests, hub) == [] and page.locator("iframe").count() == 0
 
-    page.click('.cercle-transcript__lines a[data-cercle-start="150"]')
+    page.click('.cercle-transcript__lines a[href="#t=150"]')
     query = iframe_query(page)
     assert query["start"] == ["150"] and query["enablejsapi"] == ["1"] and query["origin"] == [hub]
     assert [u for u in foreign(requests, hub) if not u.startswith(f"{YOUTUBE}embed/")] == []
@@ -249,7 +249,7 @@ def test_youtube_player_follows_and_is_driven_by_the_page(page, hub):
     assert page.locator("[data-cercle-moment-copy]").is_visible()
 
     # Another line seeks the same player through the protocol.
-    page.click('.cercle-transcript__lines a[data-cercle-start="720"]')
+    page.click('.cercle-transcript__lines a[href="#t=720"]')
     page.wait_for_function(
         "document.querySelector('li[id=\"t=720\"]').getAttribute('aria-current') === 'time'"
     )
@@ -369,10 +369,10 @@ def test_vimeo_and_peertube_players_follow_and_are_driven_by_the_page(page, host
     page.context.route("**/*", route)
     open_page(page, f"{base}/{EN}")
     assert foreign(requests, base) == []
-    page.click('.cercle-transcript__lines a[data-cercle-start="150"]')
+    page.click('.cercle-transcript__lines a[href="#t=150"]')
     page.locator(".cercle-video__frame iframe").wait_for(state="attached")
     wait_line_at_least(page, 156)
-    page.click('.cercle-transcript__lines a[data-cercle-start="720"]')
+    page.click('.cercle-transcript__lines a[href="#t=720"]')
     page.wait_for_function(
         "document.querySelector('li[id=\"t=720\"]').getAttribute('aria-current') === 'time'"
     )

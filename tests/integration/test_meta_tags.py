@@ -83,20 +83,27 @@ def test_share_block_on_entries_only(demo_site):
     for network, a in links.items():
         if network != "email":
             assert "noopener" in a.get("rel") and a.get("target") == "_blank"
-            assert "nouvelle fenêtre" in "".join(a.itertext())
+            # The shown name is part of the accessible name, which says what happens (WCAG 2.5.3).
+            name = "".join(a.itertext()).strip()
+            assert a.get("aria-label").endswith(f"sur {name} (nouvelle fenêtre)")
     assert links["linkedin"].get("href").startswith("https://www.linkedin.com/sharing/share-offsite/?url=")
     assert "utm_campaign%3Dambassadors" in links["x"].get("href")
     posts = [el for el in block[0].iter("p") if "cercle-share__post" in (el.get("class") or "")]
-    assert len(posts) == 3 and posts[0].text.startswith("J’ai revu le webinaire")
+    texts = [el for el in posts if el.get("id").startswith("cercle-share-text-")]
+    takeaways = [el for el in posts if el.get("id").startswith("cercle-share-takeaway-")]
+    assert len(texts) == 3 and texts[0].text.startswith("J’ai revu le webinaire")
+    assert len(takeaways) == 3 and len(posts) == 6  # the demo's key takeaways, one post each
     copies = [b for b in block[0].iter("button") if b.get("data-cercle-copy")]
     images = by_class(block[0], "cercle-share__images")  # the card, each quote: one alt text each
-    assert len(copies) == 5 + len(images) and all(b.get("hidden") is not None for b in copies)  # JS only
+    assert len(copies) == 5 + len(takeaways) + len(images)
+    assert all(b.get("hidden") is not None for b in copies)  # JS only
     downloads = [a for a in block[0].iter("a") if a.get("download") is not None]
     assert downloads and (demo_site / FR / downloads[0].get("href")).resolve().is_file()
     assert not by_class(page(demo_site, "fr/"), "cercle-share")
     assert by_class(page(demo_site, EN), "cercle-share")
-    english = "".join(by_class(page(demo_site, EN), "cercle-share")[0].itertext())
-    assert "Share this page" in english and "opens in a new window" in english
+    english = by_class(page(demo_site, EN), "cercle-share")[0]
+    labels = [a.get("aria-label") or "" for a in english.iter("a")]
+    assert "Share this page" in "".join(english.itertext()) and "Share on X (opens in a new window)" in labels
 
 
 def test_titles_are_escaped_and_quotes_get_cards(demo_project: Path):

@@ -123,17 +123,18 @@ def test_transcript_is_readable_text_with_times(demo_site):
     lines = list(section(transcript, "cercle-transcript__lines").iter("li"))
     assert "Stéphanie Ledoux" in text(lines[1]) and "vie privée" in text(lines[1])
     assert "Stéphanie Ledoux" not in text(lines[2])  # the voice is named when it changes
-    times = [a.get("data-cercle-start") for a in by_class(transcript, "cercle-transcript__time")]
-    assert times[:5] == ["5", "150", "156", "720", "1860"]
-    # Each line is a moment: its id is what #t= links (and search results) land on.
+    # Each line is a moment: its id is what #t= links (and search results) land on; its time
+    # is a #t= link (cercle-video.js starts the video there), its text follows.
     assert [li.get("id") for li in lines] == [f"t={t}" for t in ("5", "150", "156", "720", "1860")]
-    assert [a.get("href") for a in by_class(lines[1], "cercle-transcript__time")] == ["#t=150"]
+    assert [li[0].get("href") for li in lines] == [f"#t={t}" for t in ("5", "150", "156", "720", "1860")]
+    assert [text(li[0]) for li in lines[:2]] == ["0:05", "2:30"] and text(lines[1]).startswith("2:30 ")
     assert "NOTE" not in text(transcript)
     # The other language's captions are offered as its transcript, outside the search index.
     other = section(transcript, "cercle-transcript__other")
     assert other.get("lang") == "en" and other.get("data-pagefind-ignore") is not None
     assert text(other.find("summary")) == "Transcription en anglais"
     assert "personal networks" in text(other) and not [li for li in other.iter("li") if li.get("id")]
+    assert all(li.get("data-cercle-at") for li in other.iter("li"))  # where the line starts, without an id
 
 
 def test_takeaways_slide_times_and_abstract(demo_site):

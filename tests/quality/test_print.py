@@ -72,7 +72,7 @@ def test_printed_webinar_keeps_chapters_transcript_slides_and_link_addresses(pag
     assert squashed("Innover sans lien de subordination") in flat  # a chapter
     assert squashed("Transcription") in flat
     # the transcript's timed lines, though its box scrolls on screen: the last one is far below
-    lines = page.locator(".cercle-transcript__box.is-scrolling .cercle-transcript__text")
+    lines = page.locator(".cercle-transcript__box.is-scrolling li > span:last-child")
     assert squashed(lines.first.text_content())[:60] in flat
     assert squashed(lines.last.text_content())[:60] in flat
     slide_text = page.locator(".cercle-slides__text").text_content()

@@ -9,7 +9,7 @@
   content.querySelectorAll("a[href]").forEach(function (link) {
     var href = link.href;
     if (!/^https?:|^mailto:/.test(href) || href.split("#")[0] === page) return;
-    if (link.closest(".cercle-chapters, .cercle-transcript__time, .headerlink, [data-cercle-share]")) return;
+    if (link.closest(".cercle-chapters, .cercle-transcript__lines, .headerlink, [data-cercle-share]")) return;
     if (link.textContent.trim() === href.replace(/^mailto:/, "")) return;
     link.setAttribute("data-print-url", href.replace(/^mailto:/, ""));
   });

@@ -40,11 +40,17 @@
     return parseInt(match[2] || "0", 10) * 3600 + parseInt(match[3], 10) * 60 + parseInt(match[4], 10);
   }
 
-  // The last of `items` (with data-cercle-at) started at `time`, or -1.
+  // When an item starts: its data-cercle-at, else its id t=<seconds> (a transcript line).
+  function startOf(item) {
+    var at = item.getAttribute("data-cercle-at");
+    return parseFloat(at !== null ? at : item.id.slice(2));
+  }
+
+  // The last of `items` started at `time`, or -1.
   function current(items, time) {
     var found = -1;
     for (var i = 0; i < items.length; i++) {
-      if (parseFloat(items[i].getAttribute("data-cercle-at")) <= time + 0.25) found = i;
+      if (startOf(items[i]) <= time + 0.25) found = i;
     }
     return found;
   }
@@ -56,7 +62,7 @@
   // -- the transcript ----------------------------------------------------------------------
 
   var lists = all("[data-cercle-transcript-lines]").map(function (list) {
-    return { list: list, items: all("li[data-cercle-at]", list), at: -1 };
+    return { list: list, items: all(":scope > li", list), at: -1 };
   });
 
   function keepInView(item) {

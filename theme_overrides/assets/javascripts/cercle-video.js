@@ -199,10 +199,14 @@
   document.addEventListener("click", function (event) {
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    var link = event.target.closest ? event.target.closest("a[data-cercle-start]") : null;
+    // A transcript line's time is its #t=<seconds> link (no data-cercle-start: lighter pages).
+    var link = event.target.closest
+      ? event.target.closest('a[data-cercle-start], [data-cercle-transcript-lines] a[href^="#t="]')
+      : null;
     if (!link) return;
     event.preventDefault();
-    seek(parseInt(link.getAttribute("data-cercle-start"), 10) || 0);
+    var start = link.getAttribute("data-cercle-start");
+    seek(parseInt(start !== null ? start : link.getAttribute("href").slice(3), 10) || 0);
     if (!link.classList.contains("cercle-video__poster") && element.scrollIntoView) {
       var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       element.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });

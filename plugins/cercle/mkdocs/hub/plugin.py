@@ -21,7 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 from cercle.bodylinks.rewrite import use_body_links
 from cercle.build import lock
 from cercle.checks import run_checks
-from cercle.core import typography
+from cercle.core import typography, whitespace
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Problem, Severity, format_text, from_root, problem
 from cercle.core.i18n import FALLBACK, message
@@ -280,15 +280,17 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
 
     # Material's toggle checkboxes carry `autocomplete` (invalid HTML5) outside any template block.
     # French pages get their no-break spaces on every text node (body, UI, footer), never in
-    # code, attributes or URLs (cercle.core.typography).
+    # code, attributes or URLs (cercle.core.typography). Indentation whitespace runs become
+    # one character (cercle.core.whitespace): pages weigh less, nothing renders differently.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return typography.fix_html(fix_page_html(output), self._language_of(page.file.src_uri))
+        html = typography.fix_html(fix_page_html(output), self._language_of(page.file.src_uri))
+        return whitespace.collapse(html)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         html = fix_page_html(output_content)
         if not template_name.endswith(".html"):  # sitemap.xml
             return html
-        return typography.fix_html(html, self.settings.default_language)
+        return whitespace.collapse(typography.fix_html(html, self.settings.default_language))
 
     def _language_of(self, src_uri: str) -> str | None:
         if self.hub is None:
