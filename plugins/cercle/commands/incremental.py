@@ -1,0 +1,111 @@
+"""`cercle serve`'s incremental rebuild: MkDocs' own build, rendering only the edited pages.
+
+After an edit of entries in content/, the rebuild runs every plugin as a full build does
+(the Catalog and every cross-file check, the card plan, feeds, calendars), but MkDocs reads
+and renders only the pages the edit changes (cercle.preview.affected), the way a process of
+a parallel build renders its share (cercle.mkdocs.parallel): the other pages are marked
+excluded after every plugin's `on_nav`, and their titles come from the Catalog. The theme's
+files, content/'s images and the site-wide templates (404, sitemap.xml) are not copied
+again, and the search index is not rebuilt: it stays as it was until the next full rebuild.
+
+The build writes into an empty staging folder; `publish` then moves each of its files over
+the served site's with `os.replace`. A reader therefore gets a page whole, old or new, never
+half-written (the server reads an HTML page in one go and streams other files from the file
+it opened, which a replacement does not change), and a failed rebuild changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.config.base import LegacyConfig
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+
+from cercle.hub.view import Hub
+from cercle.mkdocs.hub.plugin import HubPlugin, hub_of
+from cercle.mkdocs.parallel.render import PAGES_LOG, _ElsewhereFilter
+from cercle.preview.affected import affected_pages
+
+
+class NeedsFullBuild(Exception):
+    """The edit changes the site's structure: only a full rebuild is right."""
+
+
+class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
+    """Added by `cercle serve` to an incremental rebuild's plugins (not an entry point)."""
+
+    def __init__(self, before: Hub, edited: set[str]) -> None:
+        self.before = before
+        self.edited = edited
+        self.rendered: list[str] = []
+        self.quiet: _ElsewhereFilter | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # 404.html and sitemap.xml list no entry's title: they stay as the last full build wrote them.
+        config.theme.static_templates.clear()
+        config.extra_templates.clear()
+        return config
+
+    @event_priority(-105)  # after cercle/hub's on_nav (-100), before cercle/cards draws (-110)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        hub = config.plugins.get("cercle/hub")
+        assert isinstance(hub, HubPlugin)
+        pages = affected_pages(self.before, hub_of(config), self.edited)
+        if pages is None:
+            raise NeedsFullBuild()
+        documents = files.documentation_pages()
+        for file in documents:
+            hub._titled(file, config=config)  # every page's title, as a parallel build does
+            if file.src_uri not in pages:
+                file.inclusion = InclusionLevel.EXCLUDED  # MkDocs' loops skip it
+        self.rendered = sorted(f.src_uri for f in documents if f.src_uri in pages)
+        # "a link to … which is excluded from the built site": not here, only not rendered again.
+        self.quiet = _ElsewhereFilter({f.src_uri for f in documents} - pages)
+        PAGES_LOG.addFilter(self.quiet)
+        return nav
+
+    @event_priority(-200)  # last: every plugin added its files
+    def on_env(self, env: object, *, config: MkDocsConfig, files: Files) -> object:
+        if self.quiet is not None:
+            PAGES_LOG.removeFilter(self.quiet)
+        # Files copied as they are (theme, images) are in the site already; files the plugins
+        # generate (calendars, bundled stylesheets) are cheap and may follow the Catalog.
+        for file in [f for f in files if not f.is_documentation_page() and f.generated_by is None]:
+            files.remove(file)
+        return env
+
+    @event_priority(0)  # after cercle/hub's (100), before cercle/search indexes the site (-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        search = config.plugins.get("cercle/search")
+        if search is not None:  # it would index the staging folder's few pages only
+            search.config.enabled = False
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.quiet is not None:
+            PAGES_LOG.removeFilter(self.quiet)
+
+
+def staging_folder(served: str) -> str:
+    """An empty folder beside the served one (same file system: moves are atomic)."""
+    return tempfile.mkdtemp(prefix="cercle_preview_next_", dir=str(Path(served).parent))
+
+
+def publish(staging: str, served: str) -> int:
+    """Move every file of `staging` over the served site's; returns how many. Removes `staging`."""
+    moved = 0
+    for folder, _, names in os.walk(staging):
+        target = Path(served) / Path(folder).relative_to(staging)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(os.path.join(folder, name), target / name)
+            moved += 1
+    shutil.rmtree(staging, ignore_errors=True)
+    return moved
+
+
