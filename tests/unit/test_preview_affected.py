@@ -38,7 +38,8 @@ def generated(hub: Hub, pages: set[str]) -> set[str]:
 
 
 def test_a_title_edit_renders_the_entry_its_translation_and_the_pages_listing_it(tmp_path):
-    before, after = hubs(tmp_path, {"fr/webinaires/a.md": BASE["fr/webinaires/a.md"].replace("A\n", "A2\n", 1)})
+    edited = BASE["fr/webinaires/a.md"].replace("A\n", "A2\n", 1)
+    before, after = hubs(tmp_path, {"fr/webinaires/a.md": edited})
     pages = affected_pages(before, after, {"fr/webinaires/a.md"})
     assert pages is not None
     assert {"fr/webinaires/a.md", "en/webinars/a.md"} <= pages
@@ -74,7 +75,8 @@ def test_structural_edits_need_a_full_rebuild(tmp_path):
     # An intro heads a generated page: its title is in every page's menu.
     intro = {"fr/webinaires/index.md": "---\ntitle: Nos webinaires\n---\nIntro.\n"}
     before = Hub(make(tmp_path / "i1", {**BASE, **intro}))
-    after = Hub(make(tmp_path / "i2", {**BASE, "fr/webinaires/index.md": "---\ntitle: Les webinaires\n---\n"}))
+    retitled = {"fr/webinaires/index.md": "---\ntitle: Les webinaires\n---\n"}
+    after = Hub(make(tmp_path / "i2", {**BASE, **retitled}))
     assert affected_pages(before, after, {"fr/webinaires/index.md"}) is None
 
 
