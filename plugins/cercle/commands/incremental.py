@@ -19,8 +19,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,6 +30,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from cercle.hub.view import Hub
+from cercle.mkdocs.cards.plugin import CardsPlugin
 from cercle.mkdocs.hub.plugin import HubPlugin, hub_of
 from cercle.mkdocs.parallel.render import PAGES_LOG, _ElsewhereFilter
 from cercle.preview.affected import affected_pages
@@ -40,9 +43,11 @@ class NeedsFullBuild(Exception):
 class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     """Added by `cercle serve` to an incremental rebuild's plugins (not an entry point)."""
 
-    def __init__(self, before: Hub, edited: set[str]) -> None:
+    def __init__(self, before: Hub, edited: set[str], cards: CardsPlugin | None, listing: list[str]) -> None:
         self.before = before
         self.edited = edited
+        self.cards = cards  # the last good build's: what the served site holds
+        self.listing = listing  # the theme's templates, listed by the first incremental rebuild
         self.rendered: list[str] = []
         self.quiet: _ElsewhereFilter | None = None
 
@@ -50,6 +55,21 @@ class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-cal
         # 404.html and sitemap.xml list no entry's title: they stay as the last full build wrote them.
         config.theme.static_templates.clear()
         config.extra_templates.clear()
+        # MkDocs lists the theme's folders at each build (a third of a small rebuild): a change
+        # there takes a full rebuild (when watched), so the list is kept until then.
+        theme, listing = config.theme, self.listing
+        get_env = theme.get_env
+
+        def env_listing_once() -> jinja2.Environment:
+            env = get_env()
+            assert env.loader is not None
+            list_templates = env.loader.list_templates
+            if not listing:
+                listing.extend(list_templates())
+            setattr(env.loader, "list_templates", lambda: list(listing))  # noqa: B010  # an instance's method
+            return env
+
+        setattr(theme, "get_env", env_listing_once)  # noqa: B010
         return config
 
     @event_priority(-105)  # after cercle/hub's on_nav (-100), before cercle/cards draws (-110)
@@ -65,6 +85,9 @@ class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-cal
             if file.src_uri not in pages:
                 file.inclusion = InclusionLevel.EXCLUDED  # MkDocs' loops skip it
         self.rendered = sorted(f.src_uri for f in documents if f.src_uri in pages)
+        cards = config.plugins.get("cercle/cards")
+        if isinstance(cards, CardsPlugin) and self.cards is not None:
+            cards.in_site = self.cards.placed()  # only changed cards are drawn and moved in
         # "a link to … which is excluded from the built site": not here, only not rendered again.
         self.quiet = _ElsewhereFilter({f.src_uri for f in documents} - pages)
         PAGES_LOG.addFilter(self.quiet)
@@ -105,7 +128,8 @@ def publish(staging: str, served: str) -> int:
         for name in names:
             os.replace(os.path.join(folder, name), target / name)
             moved += 1
-    shutil.rmtree(staging, ignore_errors=True)
+    # The emptied folders: not while the reader waits.
+    threading.Thread(target=shutil.rmtree, args=(staging, True), daemon=True).start()
     return moved
 
 

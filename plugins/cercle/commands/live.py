@@ -32,6 +32,7 @@ from cercle.commands.incremental import IncrementalHooks, NeedsFullBuild, publis
 from cercle.core.errors import Problem
 from cercle.core.i18n import message
 from cercle.hub.view import Hub
+from cercle.mkdocs.cards.plugin import CardsPlugin
 from cercle.mkdocs.hub.plugin import ContentProblems, HubPlugin
 from cercle.preview import error_page, reader_language
 from cercle.preview.changes import Snapshot, changes, content_edits, snapshot
@@ -171,6 +172,8 @@ class _LastGood:
 
     def __init__(self) -> None:
         self.hub: Hub | None = None
+        self.cards: CardsPlugin | None = None
+        self.listing: list[str] = []  # the theme's templates, kept between incremental rebuilds
         self.files: Snapshot = {}
         self.roots: list[str] = []
         self.registries: set[str] = set()
@@ -178,6 +181,8 @@ class _LastGood:
     def keep(self, config: MkDocsConfig) -> None:
         plugin, hooks = config.plugins.get("cercle/hub"), config.plugins.get("cercle/preview")
         self.hub = plugin.hub if isinstance(plugin, HubPlugin) else None
+        cards = config.plugins.get("cercle/cards")
+        self.cards = cards if isinstance(cards, CardsPlugin) else None
         if isinstance(hooks, _PreviewHooks):
             self.files, self.roots = hooks.files, hooks.roots
         if self.hub is not None:
@@ -230,6 +235,7 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
         else:
             server.failure = None
             last_good.keep(current)
+            last_good.listing.clear()  # a full rebuild: the theme may have changed
             if current.site_dir != server.root:
                 _remove_later(server.root)
                 server.root = current.site_dir
@@ -250,7 +256,7 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
         started = time.monotonic()
         current = get_config(staging_folder(server.root), files)
         current.site_url = serve_url
-        hooks = IncrementalHooks(last_good.hub, edited)
+        hooks = IncrementalHooks(last_good.hub, edited, last_good.cards, last_good.listing)
         current.plugins["cercle/preview/incremental"] = hooks
         try:
             build(current, serve_url=serve_url)

@@ -41,6 +41,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         self._job: Future[tuple[BatchResult, list[tuple[Picture, str]]]] | None = None
         self.pictures = PicturePlan()
         self._stop = threading.Event()
+        # What the site being updated holds already (dest or picture stem → digest): set by
+        # `cercle serve` for a rebuild of a few pages; those cards and pictures are not placed again.
+        self.in_site: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -92,6 +95,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
             return nav
         jobs = [job for cards in self.cards.values() for job in cards.jobs()] if self.config.enabled else []
         jobs += variant_jobs(self.variants)
+        pictures = self.pictures.all()
+        if self.in_site:
+            jobs = [job for job in jobs if self.in_site.get(job.dest) != job.spec.digest()]
+            pictures = [p for p in pictures if self.in_site.get(p.stem) != p.digest()]
         self._stop = threading.Event()
         options = {
             "workers": self.config.workers or None,
@@ -100,20 +107,27 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
             "stop": self._stop,
         }
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
-        self._job = runner.submit(self._draw, jobs, options)
+        self._job = runner.submit(self._draw, jobs, pictures, options)
         runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
         return nav
 
     def _draw(
-        self, jobs: list[CardJob], options: dict[str, Any]
+        self, jobs: list[CardJob], pictures: list[Picture], options: dict[str, Any]
     ) -> tuple[BatchResult, list[tuple[Picture, str]]]:
         """Cards first, then the pictures made from them (and from images and initials)."""
         result = render_all(jobs, self.cache_dir, **options)
         pictures_cache = self.cache_dir.parent / "pictures"
-        _, failed = render_pictures(
-            self.pictures.all(), pictures_cache, self.cache_dir, options["site_dir"], options["stop"]
-        )
+        site_dir, stop = options["site_dir"], options["stop"]
+        _, failed = render_pictures(pictures, pictures_cache, self.cache_dir, site_dir, stop)
         return result, failed
+
+    def placed(self) -> dict[str, str]:
+        """Every card and picture this build placed (dest or picture stem → digest), for `in_site`."""
+        drawn = self.config.enabled
+        jobs = [job for cards in self.cards.values() for job in cards.jobs()] if drawn else []
+        found = {job.dest: job.spec.digest() for job in [*jobs, *variant_jobs(self.variants)]}
+        found.update({p.stem: p.digest() for p in self.pictures.all()})
+        return found
 
     def on_build_error(self, *, error: Exception) -> None:
         # A failed build may already be deleting its site folder: stop placing cards in it.
