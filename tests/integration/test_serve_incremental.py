@@ -12,12 +12,13 @@ import signal
 import subprocess
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import DEMO_EPOCH, bin_path
-from tests.integration.test_cli_serve import Preview, _free_port, is_site
+from tests.integration.test_cli_serve import REQUEST_TIMEOUT, Preview, _free_port, is_site
 
 WEBINAR = "content/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"
 WEBINAR_URL = "/fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
@@ -43,6 +44,14 @@ class LoggedPreview(Preview):
                     return line
             time.sleep(0.2)
         raise AssertionError(f"no log line matching {pattern!r}:\n" + "".join(self.lines[after:]))
+
+    def card(self, html: str) -> bytes:
+        """The page's og:image (its card), as served."""
+        found = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+        assert found, "no og:image"
+        path = re.sub(r"^https?://[^/]+", "", found[1])
+        with urllib.request.urlopen(self.base + path, timeout=REQUEST_TIMEOUT) as response:
+            return response.read()
 
     def site_pages(self) -> dict[str, str]:
         """Every page the sitemap lists, without MkDocs' reload script (it differs per request)."""
@@ -87,7 +96,8 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
     assert TITLE in original
     with logged_preview(demo_project) as server:
         assert is_site(*server.poll(WEBINAR_URL, is_site))
-        before_translation = server.site_pages()[TRANSLATION_URL]
+        before = server.site_pages()
+        card_before = server.card(before[WEBINAR_URL])
 
         seen = len(server.lines)
         webinar.write_text(original.replace(TITLE, f'title: "{NEW_TITLE}"'), encoding="utf-8")
@@ -100,8 +110,10 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
         assert NEW_TITLE in incremental["/fr/"]  # the home page
         assert NEW_TITLE in incremental["/fr/themes/volontariat/"]  # a topic of the entry
         assert NEW_TITLE in incremental["/fr/intervenants/stephanie-ledoux/"]  # one of its speakers
-        assert incremental[TRANSLATION_URL] == before_translation  # still right: nothing changed there
+        assert incremental[TRANSLATION_URL] == before[TRANSLATION_URL]  # still right: nothing changed there
         assert WEBINAR_URL in incremental[TRANSLATION_URL]  # its language switcher
+        card = server.card(incremental[WEBINAR_URL])
+        assert card != card_before  # the card shows the title: drawn again
 
         # Touching mkdocs.yml takes the full rebuild: every page must be what it was.
         seen = len(server.lines)
@@ -113,6 +125,7 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
         assert full.keys() == incremental.keys()
         different = [path for path in full if full[path] != incremental[path]]
         assert different == []
+        assert server.card(full[WEBINAR_URL]) == card
 
         # A content error in the edited file shows the error page; the fix brings the page back.
         seen = len(server.lines)

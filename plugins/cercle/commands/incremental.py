@@ -94,7 +94,7 @@ class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-cal
         return nav
 
     @event_priority(-200)  # last: every plugin added its files
-    def on_env(self, env: object, *, config: MkDocsConfig, files: Files) -> object:
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.quiet is not None:
             PAGES_LOG.removeFilter(self.quiet)
         # Files copied as they are (theme, images) are in the site already; files the plugins
