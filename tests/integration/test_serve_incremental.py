@@ -151,3 +151,11 @@ def test_a_new_file_takes_the_full_rebuild_and_its_page_appears(demo_project: Pa
         assert is_site(status, html) and "Un guide tout neuf" in html
         server.wait_log(r"Full rebuild", seen)
         assert "Un guide tout neuf" in server.get("/fr/guides/")[1]
+
+        # Made a draft, it leaves the site: an edit in place that changes the site's pages.
+        seen = len(server.lines)
+        added.write_text(text.replace("---\n\n", "draft: true\n---\n\n"), encoding="utf-8")
+        status, _ = server.poll("/fr/guides/nouveau-guide/", lambda status, html: status == 404)
+        assert status == 404
+        server.wait_log(r"Full rebuild: the edit changes the site's pages", seen)
+        assert "Un guide tout neuf" not in server.get("/fr/guides/")[1]
