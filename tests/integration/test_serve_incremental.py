@@ -6,19 +6,12 @@ server's log says which rebuild ran. No timing is asserted.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import threading
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from tests.conftest import DEMO_EPOCH, bin_path
-from tests.integration.test_cli_serve import REQUEST_TIMEOUT, Preview, _free_port, is_site
+from tests.integration.test_cli_serve import REQUEST_TIMEOUT, Preview, is_site, preview
 
 WEBINAR = "content/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"
 WEBINAR_URL = "/fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
@@ -30,11 +23,6 @@ RELOAD_SCRIPT = re.compile(r"<script>(?:(?!</script>).)*?livereload\((?:(?!</scr
 
 
 class LoggedPreview(Preview):
-    def __init__(self, base: str, proc: subprocess.Popen) -> None:
-        super().__init__(base, proc)
-        self.lines: list[str] = []
-        threading.Thread(target=lambda: self.lines.extend(proc.stdout), daemon=True).start()  # type: ignore[arg-type]
-
     def wait_log(self, pattern: str, after: int, seconds: float = 120) -> str:
         """The first line from `after` on that matches; fails after `seconds`."""
         deadline = time.monotonic() + seconds
@@ -67,34 +55,11 @@ class LoggedPreview(Preview):
         return pages
 
 
-@contextmanager
-def logged_preview(project: Path) -> Iterator[LoggedPreview]:
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": DEMO_EPOCH, "CERCLE_LANG": "en"}
-    proc = subprocess.Popen(
-        [bin_path("cercle"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        yield LoggedPreview(f"http://127.0.0.1:{port}", proc)
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Path):
     webinar = demo_project / WEBINAR
     original = webinar.read_text(encoding="utf-8")
     assert TITLE in original
-    with logged_preview(demo_project) as server:
+    with preview(demo_project, LoggedPreview) as server:
         assert is_site(*server.poll(WEBINAR_URL, is_site))
         before = server.site_pages()
         card_before = server.card(before[WEBINAR_URL])
@@ -141,7 +106,7 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
 
 
 def test_a_new_file_takes_the_full_rebuild_and_its_page_appears(demo_project: Path):
-    with logged_preview(demo_project) as server:
+    with preview(demo_project, LoggedPreview) as server:
         assert is_site(*server.poll(WEBINAR_URL, is_site))
         seen = len(server.lines)
         added = demo_project / "content/fr/guides/nouveau-guide.md"
