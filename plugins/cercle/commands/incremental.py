@@ -87,7 +87,7 @@ class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-cal
         self.rendered = sorted(f.src_uri for f in documents if f.src_uri in pages)
         cards = config.plugins.get("cercle/cards")
         if isinstance(cards, CardsPlugin) and self.cards is not None:
-            cards.in_site = self.cards.placed()  # only changed cards are drawn and moved in
+            cards.redraw_only(pages, self.cards)  # only changed cards are drawn and moved in
         # "a link to … which is excluded from the built site": not here, only not rendered again.
         self.quiet = _ElsewhereFilter({f.src_uri for f in documents} - pages)
         PAGES_LOG.addFilter(self.quiet)
