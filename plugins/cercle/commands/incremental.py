@@ -34,6 +34,7 @@ from cercle.mkdocs.cards.plugin import CardsPlugin
 from cercle.mkdocs.hub.plugin import HubPlugin, hub_of
 from cercle.mkdocs.parallel.render import PAGES_LOG, _ElsewhereFilter
 from cercle.preview.affected import affected_pages
+from cercle.preview.changes import Snapshot
 
 
 class NeedsFullBuild(Exception):
@@ -133,3 +134,34 @@ def publish(staging: str, served: str) -> int:
     return moved
 
 
+class LastGood:
+    """The last good build: its Hub (the Catalog and the pages) and the files it was built from."""
+
+    def __init__(self) -> None:
+        self.hub: Hub | None = None
+        self.cards: CardsPlugin | None = None
+        self.listing: list[str] = []  # the theme's templates, kept between incremental rebuilds
+        self.files: Snapshot = {}
+        self.roots: list[str] = []
+        self.registries: set[str] = set()
+
+    def keep(self, config: MkDocsConfig, files: Snapshot, roots: list[str]) -> None:
+        """`config`'s build succeeded; `files` is what it read, under the watched `roots`."""
+        plugin = config.plugins.get("cercle/hub")
+        self.hub = plugin.hub if isinstance(plugin, HubPlugin) else None
+        cards = config.plugins.get("cercle/cards")
+        self.cards = cards if isinstance(cards, CardsPlugin) else None
+        self.files, self.roots = files, roots
+        if self.hub is not None:
+            self.registries = {self.hub.settings.speakers_file, self.hub.settings.topics_file}
+
+
+def watched(config: MkDocsConfig) -> list[str]:
+    """What the server watches: content/, mkdocs.yml, `watch:` (templates) and the hub's strings."""
+    roots = [config.docs_dir, *config.watch]
+    if config.config_file_path:
+        roots.append(config.config_file_path)
+    hub = config.plugins.get("cercle/hub")
+    if isinstance(hub, HubPlugin) and hub.settings.locales_dir is not None:
+        roots.append(str(hub.settings.locales_dir))
+    return roots

@@ -28,12 +28,17 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer, _Handler, _serve_url
 from mkdocs.plugins import BasePlugin, event_priority
 
-from cercle.commands.incremental import IncrementalHooks, NeedsFullBuild, publish, staging_folder
+from cercle.commands.incremental import (
+    IncrementalHooks,
+    LastGood,
+    NeedsFullBuild,
+    publish,
+    staging_folder,
+    watched,
+)
 from cercle.core.errors import Problem
 from cercle.core.i18n import message
-from cercle.hub.view import Hub
-from cercle.mkdocs.cards.plugin import CardsPlugin
-from cercle.mkdocs.hub.plugin import ContentProblems, HubPlugin
+from cercle.mkdocs.hub.plugin import ContentProblems
 from cercle.preview import error_page, reader_language
 from cercle.preview.changes import Snapshot, changes, content_edits, snapshot
 
@@ -120,7 +125,7 @@ class _PreviewHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call] 
 
     @event_priority(100)  # before cercle/hub reads content/: an edit saved later is seen next time
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.roots = _watched(config)
+        self.roots = watched(config)
         if not self._taken:
             self.files = snapshot(self.roots)
 
@@ -167,43 +172,10 @@ def _remove_later(folder: str) -> None:
     threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True).start()
 
 
-class _LastGood:
-    """The last good build: its Hub (the Catalog and the pages) and the files it was built from."""
-
-    def __init__(self) -> None:
-        self.hub: Hub | None = None
-        self.cards: CardsPlugin | None = None
-        self.listing: list[str] = []  # the theme's templates, kept between incremental rebuilds
-        self.files: Snapshot = {}
-        self.roots: list[str] = []
-        self.registries: set[str] = set()
-
-    def keep(self, config: MkDocsConfig) -> None:
-        plugin, hooks = config.plugins.get("cercle/hub"), config.plugins.get("cercle/preview")
-        self.hub = plugin.hub if isinstance(plugin, HubPlugin) else None
-        cards = config.plugins.get("cercle/cards")
-        self.cards = cards if isinstance(cards, CardsPlugin) else None
-        if isinstance(hooks, _PreviewHooks):
-            self.files, self.roots = hooks.files, hooks.roots
-        if self.hub is not None:
-            self.registries = {self.hub.settings.speakers_file, self.hub.settings.topics_file}
-
-
-def _watched(config: MkDocsConfig) -> list[str]:
-    """What the server watches: content/, mkdocs.yml, `watch:` (templates) and the hub's strings."""
-    roots = [config.docs_dir, *config.watch]
-    if config.config_file_path:
-        roots.append(config.config_file_path)
-    hub = config.plugins.get("cercle/hub")
-    if isinstance(hub, HubPlugin) and hub.settings.locales_dir is not None:
-        roots.append(str(hub.settings.locales_dir))
-    return roots
-
-
 def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = True) -> None:
     """Build into a temporary folder, serve it on dev_addr, rebuild on change; until Ctrl+C."""
     templates = _CompiledTemplates()
-    last_good = _LastGood()
+    last_good = LastGood()
 
     def get_config(site_dir: str | None = None, files: Snapshot | None = None) -> MkDocsConfig:
         # A full build writes a new folder, served once the build succeeded (see builder).
@@ -234,7 +206,7 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
             _failed(exc, warnings, current)
         else:
             server.failure = None
-            last_good.keep(current)
+            _keep(current)
             last_good.listing.clear()  # a full rebuild: the theme may have changed
             if current.site_dir != server.root:
                 _remove_later(server.root)
@@ -269,10 +241,15 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
             raise
         publish(current.site_dir, server.root)
         server.failure = None
-        last_good.keep(current)
+        _keep(current)
         seconds = f"{time.monotonic() - started:.2f}"
         log.info(message(lang, "preview.incremental", pages=len(hooks.rendered), seconds=seconds))
         return True
+
+    def _keep(current: MkDocsConfig) -> None:
+        hooks = current.plugins["cercle/preview"]
+        assert isinstance(hooks, _PreviewHooks)
+        last_good.keep(current, hooks.files, hooks.roots)
 
     def _failed(exc: BaseException, warnings: _Warnings, current: MkDocsConfig | None) -> None:
         problems, detail = failure_of(exc)
