@@ -64,6 +64,13 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
         before = server.site_pages()
         card_before = server.card(before[WEBINAR_URL])
 
+        # Text only: the entry's page alone is rendered again (the others show front matter).
+        seen = len(server.lines)
+        original += "\nUn paragraphe ajouté.\n"
+        webinar.write_text(original, encoding="utf-8")
+        assert is_site(*server.poll(WEBINAR_URL, lambda status, html: "Un paragraphe ajouté." in html))
+        server.wait_log(r"Rebuilt 1 page\(s\) in", seen)
+
         seen = len(server.lines)
         webinar.write_text(original.replace(TITLE, f'title: "{NEW_TITLE}"'), encoding="utf-8")
         status, html = server.poll(WEBINAR_URL, lambda status, html: NEW_TITLE in html)

@@ -98,3 +98,13 @@ def test_only_markdown_edited_in_place_is_incremental(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x", encoding="utf-8")
     later = snapshot([content, tmp_path / "mkdocs.yml"])
     assert content_edits(changes(first, later), content, registries) is None
+
+
+def test_a_text_only_edit_renders_the_entry_alone(tmp_path):
+    edited = BASE["fr/webinaires/a.md"].replace("Body.", "Body, longer now.")
+    before, after = hubs(tmp_path, {"fr/webinaires/a.md": edited})
+    assert affected_pages(before, after, {"fr/webinaires/a.md"}) == {"fr/webinaires/a.md"}
+    # The same edit with a new description reaches the pages that show it.
+    described = edited.replace("---\nBody", "description: Now described.\n---\nBody")
+    before, after = hubs(tmp_path / "2", {"fr/webinaires/a.md": described})
+    assert len(affected_pages(before, after, {"fr/webinaires/a.md"}) or ()) > 5

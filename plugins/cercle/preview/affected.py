@@ -4,8 +4,9 @@ Engine-agnostic: compares the Hub of the last good build with the Hub of the edi
 sources. An edited entry is shown by its own page, its translations' pages (language
 switcher, alternates), the generated pages of its language that list it (home, its type's
 listing, its topics' and speakers' pages, their indexes, "to share", the site map) and the
-related-entries block of entries sharing a topic with it, before the edit or after it. What
-changes the site's structure (pages added or removed, a listing's address, a heading page's
+related-entries block of entries sharing a topic with it, before the edit or after it. When
+only its text changed (not its front matter), its own page alone: other pages show front
+matter only. What changes the site's structure (pages added or removed, a listing's address, a heading page's
 title in every menu) returns None: a full rebuild is the only sure answer then.
 """
 
@@ -34,12 +35,22 @@ def affected_pages(before: Hub, after: Hub, edited: Iterable[str]) -> set[str] |
     for rel in edited:
         if rel in intros:  # heads a generated page: its title is in every page's menu
             return None
+        old, new = before.entry_by_src.get(rel), after.entry_by_src.get(rel)
+        if old is not None and new is not None and _same_but_body(old, new):
+            pages.add(rel)  # other pages show an entry's front matter, never its text
+            continue
         for hub in (before, after):
             entry = hub.entry_by_src.get(rel)
             if entry is not None:  # else a draft, not published before or after
                 pages |= _showing(hub, entry)
         pages |= _related_changed(before, after, rel)
     return pages
+
+
+def _same_but_body(old: Entry, new: Entry) -> bool:
+    """Only the text changed (the usual save while writing): the front matter is the same."""
+    fields = ("lang", "section", "slug", "type", "url", "translation_key")
+    return old.meta == new.meta and all(getattr(old, f) == getattr(new, f) for f in fields)
 
 
 def _structure(hub: Hub) -> tuple[object, ...]:
