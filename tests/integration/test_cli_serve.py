@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -36,6 +37,8 @@ class Preview:
     def __init__(self, base: str, proc: subprocess.Popen) -> None:
         self.base = base
         self.proc = proc
+        self.lines: list[str] = []  # the server's log, read as it comes (a full pipe would block it)
+        threading.Thread(target=lambda: self.lines.extend(proc.stdout), daemon=True).start()  # type: ignore[arg-type]
 
     def get(self, path: str, accept_language: str = "") -> tuple[int, str]:
         """Status and body; a timeout raises (no request may hang)."""
@@ -61,7 +64,7 @@ class Preview:
 
 
 @contextmanager
-def preview(project: Path) -> Iterator[Preview]:
+def preview(project: Path, kind: type[Preview] = Preview) -> Iterator[Preview]:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": DEMO_EPOCH, "CERCLE_LANG": "en"}
     proc = subprocess.Popen(
@@ -73,14 +76,14 @@ def preview(project: Path) -> Iterator[Preview]:
         text=True,
     )
     try:
-        yield Preview(f"http://127.0.0.1:{port}", proc)
+        yield kind(f"http://127.0.0.1:{port}", proc)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
-            proc.communicate(timeout=30)
+            proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
-            proc.communicate()
+            proc.wait()
 
 
 def is_site(status: int, html: str) -> bool:

@@ -12,8 +12,10 @@ import logging
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from os.path import isfile, join
+from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -24,12 +26,21 @@ from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer, _Handler, _serve_url
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
+from cercle.commands.incremental import (
+    IncrementalHooks,
+    LastGood,
+    NeedsFullBuild,
+    publish,
+    staging_folder,
+    watched,
+)
 from cercle.core.errors import Problem
 from cercle.core.i18n import message
 from cercle.mkdocs.hub.plugin import ContentProblems
 from cercle.preview import error_page, reader_language
+from cercle.preview.changes import Snapshot, changes, content_edits, snapshot
 
 log = logging.getLogger("mkdocs.commands.serve")
 
@@ -106,8 +117,17 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 class _PreviewHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     """Added to each rebuild's plugins by `cercle serve` only (not an entry point)."""
 
-    def __init__(self, templates: _CompiledTemplates) -> None:
+    def __init__(self, templates: _CompiledTemplates, files: Snapshot | None = None) -> None:
         self.templates = templates
+        self.files = files or {}
+        self.roots: list[str] = []
+        self._taken = files is not None
+
+    @event_priority(100)  # before cercle/hub reads content/: an edit saved later is seen next time
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.roots = watched(config)
+        if not self._taken:
+            self.files = snapshot(self.roots)
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
         env.bytecode_cache = self.templates
@@ -155,12 +175,13 @@ def _remove_later(folder: str) -> None:
 def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = True) -> None:
     """Build into a temporary folder, serve it on dev_addr, rebuild on change; until Ctrl+C."""
     templates = _CompiledTemplates()
+    last_good = LastGood()
 
-    def get_config() -> MkDocsConfig:
-        # Each build writes a new folder, served once the build succeeded (see builder).
-        site_dir = tempfile.mkdtemp(prefix="cercle_preview_")
+    def get_config(site_dir: str | None = None, files: Snapshot | None = None) -> MkDocsConfig:
+        # A full build writes a new folder, served once the build succeeded (see builder).
+        site_dir = site_dir or tempfile.mkdtemp(prefix="cercle_preview_")
         config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
-        config.plugins["cercle/preview"] = _PreviewHooks(templates)
+        config.plugins["cercle/preview"] = _PreviewHooks(templates, files)
         return config
 
     config = get_config()
@@ -175,25 +196,69 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
         warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(warnings)
         try:
+            if current is None and _incremental():
+                return
             if current is None:
                 current = get_config()
                 current.site_url = serve_url
             build(current, serve_url=serve_url)
         except (Exception, SystemExit) as exc:
-            problems, detail = failure_of(exc)
-            # "Aborted with 2 warnings in strict mode!" alone would not say which: list them.
-            listed = "\n".join(dict.fromkeys([*warnings.lines, detail]))  # MkDocs logs some errors too
-            server.failure = (problems, detail if problems else listed)
-            log.error(message(lang, "preview.rebuild_failed"))
-            if current is not None and current.site_dir != server.root:
-                _remove_later(current.site_dir)  # the previous site stays, for its assets
+            _failed(exc, warnings, current)
         else:
             server.failure = None
+            _keep(current)
+            last_good.listing.clear()  # a full rebuild: the theme may have changed
             if current.site_dir != server.root:
                 _remove_later(server.root)
                 server.root = current.site_dir
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
+
+    def _incremental() -> bool:
+        """Render only the pages the edits change; False when a full rebuild is needed."""
+        if last_good.hub is None:
+            return False
+        files = snapshot(last_good.roots)  # before reading: an edit saved meanwhile is seen next time
+        edited = content_edits(changes(last_good.files, files), Path(config.docs_dir), last_good.registries)
+        if edited is None:
+            log.info(message(lang, "preview.full_files"))
+            return False
+        if not edited and server.failure is None:
+            return True  # an editor's swap file: nothing the site is made of
+        started = time.monotonic()
+        current = get_config(staging_folder(server.root), files)
+        current.site_url = serve_url
+        hooks = IncrementalHooks(last_good.hub, edited, last_good.cards, last_good.listing)
+        current.plugins["cercle/preview/incremental"] = hooks
+        try:
+            build(current, serve_url=serve_url)
+        except NeedsFullBuild:
+            shutil.rmtree(current.site_dir, ignore_errors=True)
+            log.info(message(lang, "preview.full_structure"))
+            return False
+        except BaseException:
+            shutil.rmtree(current.site_dir, ignore_errors=True)
+            raise
+        publish(current.site_dir, server.root)
+        server.failure = None
+        _keep(current)
+        seconds = f"{time.monotonic() - started:.2f}"
+        log.info(message(lang, "preview.incremental", pages=len(hooks.rendered), seconds=seconds))
+        return True
+
+    def _keep(current: MkDocsConfig) -> None:
+        hooks = current.plugins["cercle/preview"]
+        assert isinstance(hooks, _PreviewHooks)
+        last_good.keep(current, hooks.files, hooks.roots)
+
+    def _failed(exc: BaseException, warnings: _Warnings, current: MkDocsConfig | None) -> None:
+        problems, detail = failure_of(exc)
+        # "Aborted with 2 warnings in strict mode!" alone would not say which: list them.
+        listed = "\n".join(dict.fromkeys([*warnings.lines, detail]))  # MkDocs logs some errors too
+        server.failure = (problems, detail if problems else listed)
+        log.error(message(lang, "preview.rebuild_failed"))
+        if current is not None and current.site_dir != server.root:
+            _remove_later(current.site_dir)  # the previous site stays, for its assets
 
     server = PreviewServer(
         builder=builder,

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from cercle.calendar.ics import CalendarLinks, event_times
-from cercle.core.catalog import Entry
+from cercle.core.catalog import Catalog, Entry
 from cercle.core.refs import ContentRef
 from cercle.core.text import clean_body
 from cercle.hub.alternates import absolute
@@ -265,23 +265,7 @@ class EventView:
     @cached_property
     def related(self) -> list[Entry]:
         """Entries of the same language sharing topics: most shared first, then newest."""
-        topics = set(self.entry.meta.topics)
-        if not topics:
-            return []
-        # Candidates: the newest entries of each shared topic, from the Catalog's index, so a
-        # page's cost does not grow with the archive.
-        catalog = self.view.hub.catalog
-        candidates = {
-            id(e): e for topic in topics for e in catalog.newest_with_topic(self.lang, topic, RELATED_POOL)
-        }
-        scored = []
-        for other in candidates.values():
-            shared = len(topics & set(other.meta.topics))
-            if other is not self.entry and shared:
-                scored.append(
-                    (-shared, -(other.date.toordinal() if other.date else 0), other.rel_path, other)
-                )
-        return [row[-1] for row in sorted(scored, key=lambda r: r[:3])[:RELATED_LIMIT]]
+        return related_entries(self.view.hub.catalog, self.entry)
 
     # -- structured data ---------------------------------------------------------------
 
@@ -320,3 +304,23 @@ class EventView:
         if self.takeaways:  # schema.org's summary of a creative work: the replay, else the event
             (video if video is not None else event)["abstract"] = "\n".join(t.text for t in self.takeaways)
         return jsonld.script_json(jsonld.graph(event, video))
+
+
+def related_entries(catalog: Catalog, entry: Entry) -> list[Entry]:
+    """Entries of `entry`'s language sharing topics with it: most shared first, then newest.
+
+    Also what `cercle serve` asks to know which pages show an edited entry in this block."""
+    topics = set(entry.meta.topics)
+    if not topics:
+        return []
+    # Candidates: the newest entries of each shared topic, from the Catalog's index, so a
+    # page's cost does not grow with the archive.
+    candidates = {
+        id(e): e for topic in topics for e in catalog.newest_with_topic(entry.lang, topic, RELATED_POOL)
+    }
+    scored = []
+    for other in candidates.values():
+        shared = len(topics & set(other.meta.topics))
+        if other is not entry and shared:
+            scored.append((-shared, -(other.date.toordinal() if other.date else 0), other.rel_path, other))
+    return [row[-1] for row in sorted(scored, key=lambda r: r[:3])[:RELATED_LIMIT]]

@@ -43,6 +43,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         self._job: Future[tuple[BatchResult, list[tuple[Picture, str]]]] | None = None
         self.pictures = PicturePlan()
         self._stop = threading.Event()
+        # `cercle serve`, rebuilding a few pages over a site this plugin's `before` instance
+        # made: only those pages' cards and pictures may have changed (see redraw_only).
+        self._only: tuple[set[str], CardsPlugin] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -93,8 +96,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if in_render_worker(config):
             return nav
-        jobs = [job for cards in self.cards.values() for job in cards.jobs()] if self.config.enabled else []
-        jobs += variant_jobs(self.variants)
+        jobs, pictures = self._work()
         self._stop = threading.Event()
         options = {
             "workers": self.config.workers or None,
@@ -103,21 +105,44 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
             "stop": self._stop,
         }
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
-        self._job = runner.submit(self._draw, jobs, options)
+        self._job = runner.submit(self._draw, jobs, pictures, options)
         runner.shutdown(wait=False)  # the job goes on; on_post_build waits for it
         return nav
 
     @timed("cards_background")  # a thread of its own: overlaps the pages
     def _draw(
-        self, jobs: list[CardJob], options: dict[str, Any]
+        self, jobs: list[CardJob], pictures: list[Picture], options: dict[str, Any]
     ) -> tuple[BatchResult, list[tuple[Picture, str]]]:
         """Cards first, then the pictures made from them (and from images and initials)."""
         result = render_all(jobs, self.cache_dir, **options)
         pictures_cache = self.cache_dir.parent / "pictures"
-        _, failed = render_pictures(
-            self.pictures.all(), pictures_cache, self.cache_dir, options["site_dir"], options["stop"]
-        )
+        site_dir, stop = options["site_dir"], options["stop"]
+        _, failed = render_pictures(pictures, pictures_cache, self.cache_dir, site_dir, stop)
         return result, failed
+
+    def redraw_only(self, pages: set[str], before: CardsPlugin) -> None:
+        """For `cercle serve`: the site holds what `before` drew; of its cards and pictures,
+        only those of `pages` (source paths) may differ, and only those that do are drawn and placed."""
+        self._only = (pages, before)
+
+    def _work(self, pages: set[str] | None = None) -> tuple[list[CardJob], list[Picture]]:
+        """The cards and pictures to draw and place: every one, or those of `pages`."""
+        if pages is None and self._only is not None:
+            pages, before = self._only
+            jobs, pictures = self._work(pages)
+            had_jobs, had_pictures = before._work(pages)
+            drawn = {job.dest: job.spec.digest() for job in had_jobs}
+            made = {picture.stem: picture.digest() for picture in had_pictures}
+            jobs = [job for job in jobs if drawn.get(job.dest) != job.spec.digest()]
+            return jobs, [p for p in pictures if made.get(p.stem) != p.digest()]
+        cards = self.cards if pages is None else {src: c for src, c in self.cards.items() if src in pages}
+        variants = self.variants if pages is None else {s: v for s, v in self.variants.items() if s in pages}
+        jobs = [job for found in cards.values() for job in found.jobs()] if self.config.enabled else []
+        jobs += variant_jobs(variants)
+        entries = self.pictures.entries
+        if pages is None:
+            return jobs, self.pictures.all()
+        return jobs, [entries[src] for src in sorted(pages) if src in entries]
 
     def on_build_error(self, *, error: Exception) -> None:
         # A failed build may already be deleting its site folder: stop placing cards in it.
