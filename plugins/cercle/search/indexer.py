@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from cercle.search import cache as bundles
 from cercle.search.completion import Completion
 from cercle.search.reproducible import FormatError, normalize
 
@@ -120,22 +121,37 @@ def _summary(output: Path) -> dict[str, int]:
 
 
 def index_site(
-    site: Path, *, exclude_selectors: Sequence[str] = (), timeout: float = 300.0, expected: int | None = None
+    site: Path,
+    *,
+    exclude_selectors: Sequence[str] = (),
+    timeout: float = 300.0,
+    expected: int | None = None,
+    cache: tuple[Path, Path] | None = None,
 ) -> IndexResult:
-    """Index `site` into `site/pagefind/`. Raises SearchIndexError and leaves no partial index on failure."""
+    """Index `site` into `site/pagefind/`. Raises SearchIndexError and leaves no partial index on failure.
+
+    `cache`: (the folder of the kept index, the project folder it must stay in); the kept
+    index is reused when the site's HTML is the same as when it was made (`cache.py`).
+    """
     site = site.resolve()
     config: dict[str, Any] = {"exclude_selectors": list(exclude_selectors), "write_playground": False}
+    key = bundles.inputs_digest(site, config, skip=(OUTPUT,)) if cache else ""
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
     try:
-        asyncio.run(_index(site, staging, config, timeout))
+        reused = cache is not None and bundles.load(cache[0], key, staging)
+        if not reused:
+            asyncio.run(_index(site, staging, config, timeout))
         languages = _summary(staging)
         pages = sum(languages.values())  # pages with a body, not every HTML file read
         if expected is not None and pages != expected:
             raise SearchIndexError("count", pages=pages, expected=expected)
-        try:
-            normalize(staging, site)
-        except (FormatError, OSError, ValueError) as exc:
-            raise SearchIndexError("not_reproducible", detail=exc) from exc
+        if not reused:
+            try:
+                normalize(staging, site)
+            except (FormatError, OSError, ValueError) as exc:
+                raise SearchIndexError("not_reproducible", detail=exc) from exc
+            if cache is not None:
+                bundles.store(cache[0], key, staging, cache[1])
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
         if target.exists():
             target.rename(previous)

@@ -19,6 +19,7 @@ from cercle.search.indexer import SearchIndexError, index_site
 log = logging.getLogger("mkdocs.plugins.cercle.search")
 STYLESHEET = "assets/stylesheets/cercle-search.css"
 SCRIPT = "assets/javascripts/cercle-search.js"
+CACHE = ".cache/cercle/search"  # the last index, reused while the pages are the same
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
@@ -61,12 +62,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
         if not self.config.enabled:
             return
         selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
+        project = Path(config.config_file_path or ".").parent
         try:
             result = index_site(
                 Path(config.site_dir),
                 exclude_selectors=selectors,
                 timeout=float(self.config.timeout),
                 expected=self.marked,
+                cache=(project / CACHE, project),
             )
         except SearchIndexError as exc:
             raise PluginError(exc.render(messages_language(config))) from exc
