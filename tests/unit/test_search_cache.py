@@ -60,3 +60,15 @@ def test_an_altered_or_escaping_bundle_is_a_miss(tmp_path: Path):
     target.mkdir()
     assert not load(cache, "k", target)
     assert not (tmp_path / "evil.html").exists() and list(target.iterdir()) == []
+
+
+def test_languages_are_indexed_apart_only_when_each_has_its_own_folder():
+    from types import SimpleNamespace as E
+
+    from cercle.search.indexer import language_folders
+
+    own = [E(lang="fr", url="fr/guides/a/"), E(lang="en", url="en/guides/b/"), E(lang="fr", url="fr/x/")]
+    assert language_folders(own) == ["en", "fr"]
+    assert language_folders([*own, E(lang="en", url="fr/y/")]) == []  # shared: one run
+    assert language_folders([E(lang="fr", url="a/"), E(lang="fr", url="b/")]) == []
+    assert language_folders([]) == []

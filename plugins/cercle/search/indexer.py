@@ -13,7 +13,7 @@ import json
 import shutil
 import tempfile
 import time
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -24,6 +24,8 @@ from cercle.search.reproducible import FormatError, normalize
 
 if TYPE_CHECKING:
     from pagefind.index import IndexConfig
+
+    from cercle.core.catalog import Entry
 
 OUTPUT = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
@@ -94,7 +96,9 @@ async def _close(service: Any) -> None:
         await backend.wait()
 
 
-async def _index(site: Path, output: Path, config: dict[str, Any], timeout: float) -> None:
+async def _index(
+    site: Path, output: Path, config: dict[str, Any], timeout: float, glob: str | None = None
+) -> None:
     from pagefind.service import PagefindService
 
     try:
@@ -103,7 +107,7 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
         raise SearchIndexError("no_binary", error=exc) from exc
     try:
         index = await _guarded(service.create_index(cast("IndexConfig", config)), service, timeout, "startup")
-        await _guarded(index.add_directory(str(site)), service, timeout, "indexing")
+        await _guarded(index.add_directory(str(site), glob=glob), service, timeout, "indexing")
         await _guarded(index.write_files(str(output)), service, timeout, "writing")
         await _until_complete(output, service, timeout)
     except SearchIndexError:
@@ -113,6 +117,46 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
         raise SearchIndexError("pagefind_error", detail=str(detail).rstrip(".")) from exc
     finally:
         await _close(service)
+
+
+def _run_pagefind(
+    site: Path, output: Path, config: dict[str, Any], timeout: float, folders: Sequence[str]
+) -> None:
+    """Pagefind over the site, or over each folder in turn (one language each): Pagefind
+    keeps every page it read in memory until it writes, so one language at a time takes
+    about half the memory; each language's files are the same as in one run."""
+    if len(folders) < 2:
+        asyncio.run(_index(site, output, config, timeout))
+        return
+    languages: dict[str, Any] = {}
+    entry: dict[str, Any] = {}
+    for n, folder in enumerate(folders):
+        part = output.with_name(f"{output.name}-{n}")
+        try:
+            asyncio.run(_index(site, part, config, timeout, glob=f"{folder}/**/*.{{html}}"))
+            entry = json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))
+            languages.update(entry.get("languages", {}))
+            for path in sorted(p for p in part.rglob("*") if p.is_file() and p.name != ENTRY_FILE):
+                target = output / path.relative_to(part)
+                if target.exists() and target.read_bytes() != path.read_bytes():
+                    raise FormatError(f"{target.name}: differs between languages")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                path.replace(target)
+        finally:
+            shutil.rmtree(part, ignore_errors=True)
+    entry["languages"] = languages
+    (output / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+
+def language_folders(entries: Iterable[Entry]) -> list[str]:
+    """The top folder of each language's entries, when each language has its own ([]: not so)."""
+    tops: dict[str, set[str]] = {}
+    for entry in entries:
+        tops.setdefault(entry.lang, set()).add(entry.url.split("/", 1)[0])
+    folders = sorted(next(iter(found)) for found in tops.values() if len(found) == 1)
+    if len(folders) != len(tops) or len(set(folders)) != len(folders) or "" in folders:
+        return []
+    return folders
 
 
 def _summary(output: Path) -> dict[str, int]:
@@ -127,11 +171,14 @@ def index_site(
     timeout: float = 300.0,
     expected: int | None = None,
     cache: tuple[Path, Path] | None = None,
+    folders: Sequence[str] = (),
 ) -> IndexResult:
     """Index `site` into `site/pagefind/`. Raises SearchIndexError and leaves no partial index on failure.
 
     `cache`: (the folder of the kept index, the project folder it must stay in); the kept
     index is reused when the site's HTML is the same as when it was made (`cache.py`).
+    `folders`: the site's top folders that hold the indexed pages, one per language (indexed
+    one after the other to save memory); empty: the whole site at once.
     """
     site = site.resolve()
     config: dict[str, Any] = {"exclude_selectors": list(exclude_selectors), "write_playground": False}
@@ -140,7 +187,10 @@ def index_site(
     try:
         reused = cache is not None and bundles.load(cache[0], key, staging)
         if not reused:
-            asyncio.run(_index(site, staging, config, timeout))
+            try:
+                _run_pagefind(site, staging, config, timeout, folders)
+            except (FormatError, OSError, ValueError) as exc:
+                raise SearchIndexError("not_reproducible", detail=exc) from exc
         languages = _summary(staging)
         pages = sum(languages.values())  # pages with a body, not every HTML file read
         if expected is not None and pages != expected:

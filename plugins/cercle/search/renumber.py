@@ -21,7 +21,6 @@ from urllib.parse import unquote
 
 from cercle.search.reproducible import SIGNATURE, FormatError, read_record, write_record
 
-
 SORT_ATTRIBUTE = "data-pagefind-sort"
 
 

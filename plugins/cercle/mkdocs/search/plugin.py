@@ -14,7 +14,7 @@ from cercle.core.i18n import message
 from cercle.mkdocs.hub.plugin import add_assets, hub_of, messages_language
 from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
 from cercle.search.fields import mark_for_index, search_fields
-from cercle.search.indexer import SearchIndexError, index_site
+from cercle.search.indexer import SearchIndexError, index_site, language_folders
 
 log = logging.getLogger("mkdocs.plugins.cercle.search")
 STYLESHEET = "assets/stylesheets/cercle-search.css"
@@ -70,6 +70,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
                 timeout=float(self.config.timeout),
                 expected=self.marked,
                 cache=(project / CACHE, project),
+                folders=language_folders(hub_of(config).catalog.entries),
             )
         except SearchIndexError as exc:
             raise PluginError(exc.render(messages_language(config))) from exc
