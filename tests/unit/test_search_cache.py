@@ -14,6 +14,7 @@ def index_folder(root: Path) -> Path:
     (out / "index").mkdir(parents=True)
     (out / "pagefind-entry.json").write_text('{"languages": {}}', encoding="utf-8")
     (out / "index" / "fr_abc.pf_index").write_bytes(b"\x1f\x8b binary")
+    (out / "pagefind.js").write_text("/* Pagefind's code */", encoding="utf-8")
     return out
 
 
@@ -43,7 +44,7 @@ def test_a_stored_index_comes_back_byte_for_byte_and_replaces_older_ones(tmp_pat
     back.mkdir()
     assert load(cache, "k1", back)
     files = sorted(p.relative_to(back).as_posix() for p in back.rglob("*") if p.is_file())
-    assert files == ["index/fr_abc.pf_index", "pagefind-entry.json"]
+    assert files == ["index/fr_abc.pf_index", "pagefind-entry.json"]  # data only, never code
     assert (back / "index/fr_abc.pf_index").read_bytes() == b"\x1f\x8b binary"
     assert not load(cache, "other", back)
 
@@ -54,11 +55,12 @@ def test_an_altered_or_escaping_bundle_is_a_miss(tmp_path: Path):
     bundle = cache / "k.bundle"
     bundle.write_bytes(bundle.read_bytes()[:-3])  # truncated
     assert not load(cache, "k", tmp_path / "x")
-    header = json.dumps([["../../evil.html", 2], ["pagefind-entry.json", 2]]).encode()
-    bundle.write_bytes(seal(b"%d\n" % len(header) + header + b"hi{}"))
     target = tmp_path / "y"
     target.mkdir()
-    assert not load(cache, "k", target)
+    for name in ("../../evil.html", "pagefind.js"):  # outside the folder; code, not data
+        header = json.dumps([[name, 2], ["pagefind-entry.json", 2]]).encode()
+        bundle.write_bytes(seal(b"%d\n" % len(header) + header + b"hi{}"))
+        assert not load(cache, "k", target)
     assert not (tmp_path / "evil.html").exists() and list(target.iterdir()) == []
 
 

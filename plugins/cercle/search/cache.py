@@ -6,7 +6,9 @@ only on the HTML files (paths and bytes), Pagefind's options and Pagefind itself
 digest names the bundle kept in `.cache/cercle/search/`. A bundle is one sealed file
 (`cercle.core.cachefile`): a JSON list of [relative path, size] and the files' bytes one
 after the other. The cache is not trusted: a bundle that fails its seal, names a path
-outside the index folder or does not add up is a miss, and Pagefind runs.
+outside the index folder or does not add up is a miss, and Pagefind runs. Only the index
+data is kept (the names `DATA` allows), never Pagefind's scripts, styles or WebAssembly:
+those come from Pagefind itself in every build, so no code can reach a site from a cache.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from typing import Any
 from cercle.core.cachefile import read_regular, real_folder, seal, unseal, write_atomic
 
 SUFFIX = ".bundle"
-# Pagefind's own file names: <folder>/<lang>_<hash>.<ext>, pagefind-entry.json…
-SAFE_PATH = re.compile(r"^(?:[A-Za-z0-9_-]+/)?[A-Za-z0-9_.-]+$")
+# The index data Pagefind writes for a site; everything else it writes is code, the same for any site.
+DATA = re.compile(
+    r"^(?:(?:index|fragment|filter)/[A-Za-z0-9_-]+_[0-9a-f]+\.pf_(?:index|fragment|filter)"
+    r"|pagefind\.[A-Za-z0-9_-]+_[0-9a-f]+\.pf_meta|pagefind-entry\.json)$"
+)
 
 
 def _pagefind_identity() -> str:
@@ -64,7 +69,7 @@ def load(cache: Path, key: str, output: Path) -> bool:
         offset = end + 1 + header_size
         plan = []
         for name, size in files:
-            if not (isinstance(name, str) and SAFE_PATH.match(name) and isinstance(size, int) and size >= 0):
+            if not (isinstance(name, str) and DATA.match(name) and isinstance(size, int) and size >= 0):
                 return False
             plan.append((name, payload[offset : offset + size]))
             offset += size
@@ -84,10 +89,9 @@ def store(cache: Path, key: str, output: Path, root: Path) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     if not real_folder(cache, root):
         return
-    files = sorted(p for p in output.rglob("*") if p.is_file())
-    names = [p.relative_to(output).as_posix() for p in files]
-    if not all(SAFE_PATH.match(n) for n in names):
-        return
+    names = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
+    names = [name for name in names if DATA.match(name)]
+    files = [output / name for name in names]
     blobs = [p.read_bytes() for p in files]
     header = json.dumps([[n, len(b)] for n, b in zip(names, blobs, strict=True)]).encode()
     write_atomic(cache / f"{key}{SUFFIX}", seal(b"%d\n" % len(header) + header + b"".join(blobs)))

@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Iterable, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -148,6 +149,26 @@ def _run_pagefind(
     (output / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
 
 
+def _add_pagefind_code(output: Path, config: dict[str, Any], timeout: float) -> None:
+    """Pagefind's scripts, styles and WebAssembly for a kept index (`cache.py` keeps data
+    only): written by Pagefind itself, from one page in each of the index's languages."""
+    languages = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8")).get("languages", {})
+    tiny = Path(tempfile.mkdtemp(prefix=".pagefind-code-", dir=output.parent))
+    try:
+        for n, lang in enumerate(sorted(languages)):
+            page = f'<html lang="{escape(lang)}"><body><main data-pagefind-body><p>x</p></main></body></html>'
+            (tiny / "site" / str(n)).mkdir(parents=True)
+            (tiny / "site" / str(n) / "index.html").write_text(page, encoding="utf-8")
+        asyncio.run(_index(tiny / "site", tiny / "out", config, timeout))
+        for path in sorted(p for p in (tiny / "out").rglob("*") if p.is_file()):
+            name = path.relative_to(tiny / "out").as_posix()
+            if not bundles.DATA.match(name):
+                (output / name).parent.mkdir(parents=True, exist_ok=True)
+                path.replace(output / name)
+    finally:
+        shutil.rmtree(tiny, ignore_errors=True)
+
+
 def language_folders(entries: Iterable[Entry]) -> list[str]:
     """The top folder of each language's entries, when each language has its own ([]: not so)."""
     tops: dict[str, set[str]] = {}
@@ -186,7 +207,9 @@ def index_site(
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
     try:
         reused = cache is not None and bundles.load(cache[0], key, staging)
-        if not reused:
+        if reused:
+            _add_pagefind_code(staging, config, timeout)
+        else:
             try:
                 _run_pagefind(site, staging, config, timeout, folders)
             except (FormatError, OSError, ValueError) as exc:
