@@ -83,7 +83,10 @@ class ComplianceView:
     def qr(self) -> str:
         """The QR code of this page's address, for print (inline SVG)."""
         url = self.page_url
-        return qr_svg(url, self.view.t("print_qr", url=url)) if url else ""
+        if not url:
+            return ""
+        kept = self.hub.settings.cache_dir  # the Catalog's; QR codes are kept beside it
+        return qr_svg(url, self.view.t("print_qr", url=url), cache=kept.parent / "qr" if kept else None)
 
     def entry_date(self, entry: Entry) -> str:
         return self.view.date(entry.date, "medium") if entry.date else ""

@@ -13,16 +13,20 @@ import json
 import shutil
 import tempfile
 import time
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from cercle.search import cache as bundles
 from cercle.search.completion import Completion
 from cercle.search.reproducible import FormatError, normalize
 
 if TYPE_CHECKING:
     from pagefind.index import IndexConfig
+
+    from cercle.core.catalog import Entry
 
 OUTPUT = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
@@ -93,7 +97,9 @@ async def _close(service: Any) -> None:
         await backend.wait()
 
 
-async def _index(site: Path, output: Path, config: dict[str, Any], timeout: float) -> None:
+async def _index(
+    site: Path, output: Path, config: dict[str, Any], timeout: float, glob: str | None = None
+) -> None:
     from pagefind.service import PagefindService
 
     try:
@@ -102,7 +108,7 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
         raise SearchIndexError("no_binary", error=exc) from exc
     try:
         index = await _guarded(service.create_index(cast("IndexConfig", config)), service, timeout, "startup")
-        await _guarded(index.add_directory(str(site)), service, timeout, "indexing")
+        await _guarded(index.add_directory(str(site), glob=glob), service, timeout, "indexing")
         await _guarded(index.write_files(str(output)), service, timeout, "writing")
         await _until_complete(output, service, timeout)
     except SearchIndexError:
@@ -114,28 +120,111 @@ async def _index(site: Path, output: Path, config: dict[str, Any], timeout: floa
         await _close(service)
 
 
+def _run_pagefind(
+    site: Path, output: Path, config: dict[str, Any], timeout: float, folders: Sequence[str]
+) -> None:
+    """Pagefind over the site, or over each folder in turn (one language each): Pagefind
+    keeps every page it read in memory until it writes, so one language at a time takes
+    about half the memory; each language's files are the same as in one run."""
+    if len(folders) < 2:
+        asyncio.run(_index(site, output, config, timeout))
+        return
+    languages: dict[str, Any] = {}
+    entry: dict[str, Any] = {}
+    for n, folder in enumerate(folders):
+        part = output.with_name(f"{output.name}-{n}")
+        try:
+            asyncio.run(_index(site, part, config, timeout, glob=f"{folder}/**/*.{{html}}"))
+            entry = json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))
+            languages.update(entry.get("languages", {}))
+            for path in sorted(p for p in part.rglob("*") if p.is_file() and p.name != ENTRY_FILE):
+                target = output / path.relative_to(part)
+                if target.exists() and target.read_bytes() != path.read_bytes():
+                    raise FormatError(f"{target.name}: differs between languages")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                path.replace(target)
+        finally:
+            shutil.rmtree(part, ignore_errors=True)
+    entry["languages"] = languages
+    (output / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+
+def _add_pagefind_code(output: Path, config: dict[str, Any], timeout: float) -> None:
+    """Pagefind's scripts, styles and WebAssembly for a kept index (`cache.py` keeps data
+    only): written by Pagefind itself, from one page in each of the index's languages."""
+    languages = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8")).get("languages", {})
+    tiny = Path(tempfile.mkdtemp(prefix=".pagefind-code-", dir=output.parent))
+    try:
+        for n, lang in enumerate(sorted(languages)):
+            page = f'<html lang="{escape(lang)}"><body><main data-pagefind-body><p>x</p></main></body></html>'
+            (tiny / "site" / str(n)).mkdir(parents=True)
+            (tiny / "site" / str(n) / "index.html").write_text(page, encoding="utf-8")
+        asyncio.run(_index(tiny / "site", tiny / "out", config, timeout))
+        for path in sorted(p for p in (tiny / "out").rglob("*") if p.is_file()):
+            name = path.relative_to(tiny / "out").as_posix()
+            if not bundles.DATA.match(name):
+                (output / name).parent.mkdir(parents=True, exist_ok=True)
+                path.replace(output / name)
+    finally:
+        shutil.rmtree(tiny, ignore_errors=True)
+
+
+def language_folders(entries: Iterable[Entry]) -> list[str]:
+    """The top folder of each language's entries, when each language has its own ([]: not so)."""
+    tops: dict[str, set[str]] = {}
+    for entry in entries:
+        tops.setdefault(entry.lang, set()).add(entry.url.split("/", 1)[0])
+    folders = sorted(next(iter(found)) for found in tops.values() if len(found) == 1)
+    if len(folders) != len(tops) or len(set(folders)) != len(folders) or "" in folders:
+        return []
+    return folders
+
+
 def _summary(output: Path) -> dict[str, int]:
     entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))  # complete: checked
     return {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
 
 
 def index_site(
-    site: Path, *, exclude_selectors: Sequence[str] = (), timeout: float = 300.0, expected: int | None = None
+    site: Path,
+    *,
+    exclude_selectors: Sequence[str] = (),
+    timeout: float = 300.0,
+    expected: int | None = None,
+    cache: tuple[Path, Path] | None = None,
+    folders: Sequence[str] = (),
 ) -> IndexResult:
-    """Index `site` into `site/pagefind/`. Raises SearchIndexError and leaves no partial index on failure."""
+    """Index `site` into `site/pagefind/`. Raises SearchIndexError and leaves no partial index on failure.
+
+    `cache`: (the folder of the kept index, the project folder it must stay in); the kept
+    index is reused when the site's HTML is the same as when it was made (`cache.py`).
+    `folders`: the site's top folders that hold the indexed pages, one per language (indexed
+    one after the other to save memory); empty: the whole site at once.
+    """
     site = site.resolve()
     config: dict[str, Any] = {"exclude_selectors": list(exclude_selectors), "write_playground": False}
+    key = bundles.inputs_digest(site, config, skip=(OUTPUT,)) if cache else ""
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
     try:
-        asyncio.run(_index(site, staging, config, timeout))
+        reused = cache is not None and bundles.load(cache[0], key, staging)
+        if reused:
+            _add_pagefind_code(staging, config, timeout)
+        else:
+            try:
+                _run_pagefind(site, staging, config, timeout, folders)
+            except (FormatError, OSError, ValueError) as exc:
+                raise SearchIndexError("not_reproducible", detail=exc) from exc
         languages = _summary(staging)
         pages = sum(languages.values())  # pages with a body, not every HTML file read
         if expected is not None and pages != expected:
             raise SearchIndexError("count", pages=pages, expected=expected)
-        try:
-            normalize(staging, site)
-        except (FormatError, OSError, ValueError) as exc:
-            raise SearchIndexError("not_reproducible", detail=exc) from exc
+        if not reused:
+            try:
+                normalize(staging, site)
+            except (FormatError, OSError, ValueError) as exc:
+                raise SearchIndexError("not_reproducible", detail=exc) from exc
+            if cache is not None:
+                bundles.store(cache[0], key, staging, cache[1])
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
         if target.exists():
             target.rename(previous)

@@ -21,6 +21,8 @@ from urllib.parse import unquote
 
 from cercle.search.reproducible import SIGNATURE, FormatError, read_record, write_record
 
+SORT_ATTRIBUTE = "data-pagefind-sort"
+
 
 class _SortValues(HTMLParser):
     """Collects the text of `data-pagefind-sort="key"` elements of one page."""
@@ -49,10 +51,24 @@ def _page_file(site: Path, url: str) -> Path:
     return path / "index.html" if url.endswith("/") or path.is_dir() else path
 
 
+def _sort_elements(html: str) -> str:
+    """The page's `data-pagefind-sort` elements, each from its start tag to the first end
+    tag after it (the parser keeps text up to there): parsing them alone gives the same
+    values as parsing the whole page, for a few hundred bytes instead of the page."""
+    parts, at = [], html.find(SORT_ATTRIBUTE)
+    while at != -1:
+        start, close = html.rfind("<", 0, at), html.find("</", at)
+        end = html.find(">", close) + 1 if close != -1 else len(html)
+        parts.append(html[max(start, 0) : end or len(html)])
+        at = html.find(SORT_ATTRIBUTE, max(end, at + 1))
+    return "".join(parts)
+
+
 def _sort_values(site: Path, url: str) -> dict[str, str]:
     parser = _SortValues()
     try:
-        parser.feed(_page_file(site, url).read_text(encoding="utf-8"))
+        parser.feed(_sort_elements(_page_file(site, url).read_text(encoding="utf-8")))
+        parser.close()
     except (OSError, ValueError):
         return {}
     return {key: value.strip() for key, value in parser.values.items()}

@@ -19,7 +19,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import struct
 from pathlib import Path
 from typing import Any
 
@@ -64,22 +63,34 @@ def _decode(data: bytes, pos: int) -> tuple[Any, int]:
 
 def _head(major: int, value: int) -> bytes:
     if value < 24:
-        return bytes([major << 5 | value])
-    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if value < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | info]) + struct.pack(fmt, value)
+        return bytes((major << 5 | value,))
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes((major << 5 | info,)) + value.to_bytes(size, "big")
     raise FormatError("integer too large")
 
 
-def _encode(value: Any) -> bytes:
-    if isinstance(value, bool) or not isinstance(value, int | str | list):
-        raise FormatError(f"cannot encode {type(value).__name__}")
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, str):
+def _write(value: Any, out: bytearray) -> None:
+    # Exact types (no bool): only what `_decode` gives back is written.
+    kind = type(value)
+    if kind is int:
+        out += _head(0, value) if value >= 0 else _head(1, -1 - value)
+    elif kind is str:
         raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    return _head(4, len(value)) + b"".join(_encode(v) for v in value)
+        out += _head(3, len(raw))
+        out += raw
+    elif kind is list:
+        out += _head(4, len(value))
+        for item in value:
+            _write(item, out)
+    else:
+        raise FormatError(f"cannot encode {kind.__name__}")
+
+
+def _encode(value: Any) -> bytes:
+    out = bytearray()
+    _write(value, out)
+    return bytes(out)
 
 
 def read_record(path: Path) -> Any:

@@ -15,11 +15,12 @@ from cercle.core.phases import timed
 from cercle.mkdocs.hub.plugin import add_assets, hub_of, messages_language
 from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
 from cercle.search.fields import mark_for_index, search_fields
-from cercle.search.indexer import SearchIndexError, index_site
+from cercle.search.indexer import SearchIndexError, index_site, language_folders
 
 log = logging.getLogger("mkdocs.plugins.cercle.search")
 STYLESHEET = "assets/stylesheets/cercle-search.css"
 SCRIPT = "assets/javascripts/cercle-search.js"
+CACHE = ".cache/cercle/search"  # the last index, reused while the pages are the same
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
@@ -64,12 +65,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
         if not self.config.enabled:
             return
         selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
+        project = Path(config.config_file_path or ".").parent
         try:
             result = index_site(
                 Path(config.site_dir),
                 exclude_selectors=selectors,
                 timeout=float(self.config.timeout),
                 expected=self.marked,
+                cache=(project / CACHE, project),
+                folders=language_folders(hub_of(config).catalog.entries),
             )
         except SearchIndexError as exc:
             raise PluginError(exc.render(messages_language(config))) from exc

@@ -1,0 +1,101 @@
+"""The last search index, kept between builds and reused when the pages it reads are unchanged.
+
+Pagefind reads every HTML page of the site, and its output is then renumbered and
+re-encoded (`reproducible.py`): together most of a warm build's time. The result depends
+only on the HTML files (paths and bytes), Pagefind's options and Pagefind itself, so their
+digest names the bundle kept in `.cache/cercle/search/`. A bundle is one sealed file
+(`cercle.core.cachefile`): a JSON list of [relative path, size] and the files' bytes one
+after the other. The cache is not trusted: a bundle that fails its seal, names a path
+outside the index folder or does not add up is a miss, and Pagefind runs. Only the index
+data is kept (the names `DATA` allows), never Pagefind's scripts, styles or WebAssembly:
+those come from Pagefind itself in every build, so no code can reach a site from a cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from cercle.core.cachefile import read_regular, real_folder, seal, unseal, write_atomic
+
+SUFFIX = ".bundle"
+# The index data Pagefind writes for a site; everything else it writes is code, the same for any site.
+DATA = re.compile(
+    r"^(?:(?:index|fragment|filter)/[A-Za-z0-9_-]+_[0-9a-f]+\.pf_(?:index|fragment|filter)"
+    r"|pagefind\.[A-Za-z0-9_-]+_[0-9a-f]+\.pf_meta|pagefind-entry\.json)$"
+)
+
+
+def _pagefind_identity() -> str:
+    try:
+        version = metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    return f"{version}|{os.environ.get('PAGEFIND_BINARY_PATH', '')}"
+
+
+def inputs_digest(site: Path, config: dict[str, Any], skip: tuple[str, ...]) -> str:
+    """Digest of what the index is made from: every HTML file under `site` (except the
+    folders named in `skip`), Pagefind's options and which Pagefind runs."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(json.dumps([config, _pagefind_identity()], sort_keys=True).encode())
+    pages = []
+    for folder, dirs, names in os.walk(site):
+        if folder == str(site):
+            dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".pagefind-")]
+        pages += [os.path.join(folder, n) for n in names if n.endswith(".html")]
+    for path in sorted(pages):
+        data = Path(path).read_bytes()
+        h.update(f"{os.path.relpath(path, site)}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+def load(cache: Path, key: str, output: Path) -> bool:
+    """Write the bundle `key` into the empty folder `output`; False when there is none usable."""
+    payload = unseal(read_regular(cache / f"{key}{SUFFIX}"))
+    if payload is None:
+        return False
+    try:
+        end = bytes(payload[:16]).index(b"\n")
+        header_size = int(bytes(payload[:end]))
+        files = json.loads(bytes(payload[end + 1 : end + 1 + header_size]))
+        offset = end + 1 + header_size
+        plan = []
+        for name, size in files:
+            if not (isinstance(name, str) and DATA.match(name) and isinstance(size, int) and size >= 0):
+                return False
+            plan.append((name, payload[offset : offset + size]))
+            offset += size
+        if offset != len(payload) or "pagefind-entry.json" not in dict(files):
+            return False
+    except (ValueError, TypeError):
+        return False
+    for name, data in plan:
+        target = output / name
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(data)
+    return True
+
+
+def store(cache: Path, key: str, output: Path, root: Path) -> None:
+    """Keep `output` as the bundle `key`, the only one (older bundles are removed)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    if not real_folder(cache, root):
+        return
+    names = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
+    names = [name for name in names if DATA.match(name)]
+    files = [output / name for name in names]
+    blobs = [p.read_bytes() for p in files]
+    header = json.dumps([[n, len(b)] for n, b in zip(names, blobs, strict=True)]).encode()
+    write_atomic(cache / f"{key}{SUFFIX}", seal(b"%d\n" % len(header) + header + b"".join(blobs)))
+    for old in cache.glob(f"*{SUFFIX}"):
+        if old.name != f"{key}{SUFFIX}":
+            with contextlib.suppress(OSError):
+                old.unlink()

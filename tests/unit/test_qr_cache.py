@@ -1,0 +1,31 @@
+"""QR codes kept in the build cache: the same SVG as drawn, and nothing else ever read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cercle.compliance.qr import _draw, qr_svg
+from cercle.core.cachefile import seal
+
+URL = "https://cercle.example.org/fr/guides/été/"
+TITLE = "Code QR de « l’adresse » <a&b>"
+
+
+def test_a_kept_code_gives_the_same_svg_as_drawing_it(tmp_path: Path):
+    cache = tmp_path / "qr"
+    first = qr_svg(URL, TITLE, 3, cache)
+    [kept] = list(cache.iterdir())
+    qr_svg.cache_clear()
+    assert qr_svg(URL, TITLE, 3, cache) == first == _draw(URL, TITLE, 3)
+    assert qr_svg(URL, "Other title", 3, cache) == _draw(URL, "Other title", 3)  # title not cached
+    assert kept.stat().st_size < len(first)
+
+
+def test_markup_put_in_the_cache_never_reaches_the_page(tmp_path: Path):
+    cache = tmp_path / "qr"
+    qr_svg(URL, TITLE, 3, cache)
+    [kept] = list(cache.iterdir())
+    kept.write_bytes(seal(b'29 M0 0"/><script>alert(1)</script><path d="'))
+    qr_svg.cache_clear()
+    svg = qr_svg(URL, TITLE, 3, cache)
+    assert "<script" not in svg and svg == _draw(URL, TITLE, 3)
