@@ -58,18 +58,24 @@ def encode_png(image: Image.Image, palette: Image.Image | None = None) -> bytes:
     Rows are unfiltered: on flat images choosing a filter per row costs most of the time
     and saves little; zlib-ng deflates the same format as zlib several times faster, and
     releases the GIL while it works."""
+    if palette is not None:
+        return encode_indexed(image.quantize(palette=palette, dither=Image.Dither.NONE))
     width, height = image.size
-    if palette is None:
-        raw, stride = image.tobytes(), width * 3
-        rows = b"".join(b"\x00" + raw[y * stride : (y + 1) * stride] for y in range(height))
-        chunks, kind = [], 2
-    else:
-        indexed = image.quantize(palette=palette, dither=Image.Dither.NONE)
-        # One column of zeros on the left: each row starts with its filter byte (0, none).
-        wide = Image.new("P", (width + 1, height), 0)
-        wide.paste(indexed, (1, 0))
-        rows = wide.tobytes()
-        chunks, kind = [_chunk(b"PLTE", bytes(indexed.getpalette() or []))], 3
+    raw, stride = image.tobytes(), width * 3
+    rows = b"".join(b"\x00" + raw[y * stride : (y + 1) * stride] for y in range(height))
+    return _png(width, height, 2, [], rows)
+
+
+def encode_indexed(indexed: Image.Image) -> bytes:
+    """A palette ("P") image as PNG, the same way (for pictures already mapped onto a palette)."""
+    width, height = indexed.size
+    # One column of zeros on the left: each row starts with its filter byte (0, none).
+    wide = Image.new("P", (width + 1, height), 0)
+    wide.paste(indexed, (1, 0))
+    return _png(width, height, 3, [_chunk(b"PLTE", bytes(indexed.getpalette() or []))], wide.tobytes())
+
+
+def _png(width: int, height: int, kind: int, chunks: list[bytes], rows: bytes) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, kind, 0, 0, 0)  # 8-bit, no interlace
     return b"".join(
         (
