@@ -63,3 +63,70 @@ def test_a_turned_photo_is_decoded_large_enough_for_either_side(tmp_path):
     assert _source_image(picture, tmp_path).size == (400, 1000)
     with Image.open(io.BytesIO(make_copies(picture, tmp_path)["assets/pictures/fr/x-360.jpg"])) as small:
         assert small.size == (360, 189)
+
+
+def _card_picture(title):
+    from cercle.cards.spec import Brand, CardSpec
+
+    spec = CardSpec("og", "guide", "fr", title, Brand(), eyebrow="Guide")
+    return spec, Picture(f"assets/pictures/fr/{len(title)}", "card", (1200, 630), (360, 720), card=spec)
+
+
+def _files(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_pictures_of_a_card_just_drawn_equal_those_of_the_cached_card(tmp_path):
+    """A card's pictures are made from its pixels in memory, in the worker that drew it; they
+    are the very bytes a later build makes from the cached PNG (the cache never decides)."""
+    from cercle.cards.batch import CardJob, render_all
+
+    drawn = [_card_picture(title) for title in ("Lexique", "Guide de l’ambassadeur", "Cercle")]
+    jobs = [CardJob(spec, f"assets/cards/{i}.png") for i, (spec, _) in enumerate(drawn)]
+    pictures = [picture for _, picture in drawn]
+    together, apart = tmp_path / "together", tmp_path / "apart"
+    result = render_all(
+        jobs,
+        together / "cards",
+        workers=2,
+        executor="thread",
+        site_dir=together / "site",
+        pictures=pictures,
+        pictures_cache=together / "pictures",
+    )
+    assert (result.rendered, result.failed) == (3, [])
+    render_all(jobs, apart / "cards", workers=1, site_dir=apart / "site")  # cards, then (warm) pictures
+    render_all(
+        jobs, apart / "cards", site_dir=apart / "site", pictures=pictures, pictures_cache=apart / "pictures"
+    )
+    assert _files(together / "site") == _files(apart / "site")
+    assert len([name for name in _files(together / "site") if "pictures" in name]) == 3 * 4
+    assert _files(together / "pictures") == _files(apart / "pictures")
+
+
+def test_pictures_are_made_in_the_cards_pool_and_failures_reported(tmp_path):
+    from cercle.cards.batch import CardJob, render_all
+
+    spec, card = _card_picture("Lexique")
+    photo = tmp_path / "photo.jpg"
+    _photo(photo, (800, 500))
+    image = Picture("assets/pictures/fr/photo", "image", (1200, 630), (360,), path=str(photo))
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"not an image")
+    bad = Picture("assets/pictures/fr/bad", "image", (1200, 630), (360,), path=str(broken))
+    site = tmp_path / "site"
+    result = render_all(
+        [CardJob(spec, "assets/cards/x.png")],
+        tmp_path / "cards",
+        workers=2,
+        executor="process",
+        site_dir=site,
+        pictures=[card, image, bad],
+        pictures_cache=tmp_path / "pictures",
+    )
+    assert [picture for picture, _ in result.failed] == [bad]
+    for picture in (card, image):
+        assert all((site / v.dest).is_file() for v in picture.variants())
+    assert not list(site.rglob("bad-*"))

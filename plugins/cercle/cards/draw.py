@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from functools import cache
 
 from PIL import Image, ImageDraw
 
 from cercle.cards.fonts import drawable, font
-from cercle.cards.png import card_palette, encode_png
+from cercle.cards.png import card_palette, encode_indexed, encode_png
 from cercle.cards.spec import Brand, CardSpec, parse_color
 
 ELLIPSIS = "…"
@@ -212,16 +211,22 @@ def render_quote(spec: CardSpec) -> Image.Image:
     return image
 
 
-def render(spec: CardSpec) -> bytes:
-    """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed palette and
-    compression."""
+def drawing(spec: CardSpec) -> Image.Image:
+    """The card drawn in RGB, before it is mapped onto its brand's palette."""
     if spec.kind.startswith("variant-"):  # another shape for another network: cards/variants.py
         from cercle.cards.variants import render_variant
 
         return render_variant(spec)
-    image = render_quote(spec) if spec.kind == "quote" else render_og(spec)
-    if image.mode != "RGB":  # pragma: no cover - both layouts draw in RGB
-        buffer = io.BytesIO()
-        image.save(buffer, "PNG", compress_level=6)
-        return buffer.getvalue()
-    return encode(image, spec.brand)
+    return render_quote(spec) if spec.kind == "quote" else render_og(spec)
+
+
+def indexed(spec: CardSpec) -> Image.Image:
+    """The card on its brand's palette: exactly the pixels its PNG holds (pictures are made
+    from this one, as they would be from the PNG read back)."""
+    return drawing(spec).quantize(palette=palette(spec.brand), dither=Image.Dither.NONE)
+
+
+def render(spec: CardSpec) -> bytes:
+    """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed palette and
+    compression."""
+    return encode_indexed(indexed(spec))

@@ -22,10 +22,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
-from cercle.cards.batch import cached
 from cercle.cards.draw import palette, render
 from cercle.cards.fonts import drawable, font, fonts_version
-from cercle.cards.png import card_palette, encode_indexed
+from cercle.cards.png import cached_png, card_palette, encode_indexed
 from cercle.cards.spec import CardSpec, parse_color
 from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
 from cercle.core.urls import url_of_path
@@ -131,7 +130,7 @@ def _source_image(picture: Picture, cards_cache: Path) -> Image.Image:
     if picture.source == "initials":
         return _avatar(picture)
     if picture.source == "card" and picture.card is not None:
-        data = cached(str(cards_cache / f"{picture.card.digest()}.png"), picture.card)
+        data = cached_png(cards_cache / f"{picture.card.digest()}.png", picture.card.size)
         raw = bytes(data) if data is not None else render(picture.card)
         return Image.open(io.BytesIO(raw)).convert("RGB")
     raw = read_regular(Path(picture.path or "")) or b""
@@ -201,6 +200,33 @@ def make(picture: Picture, cards_cache: Path, source: Image.Image | None = None)
     return {variant.dest: encoded[variant.dest] for variant in picture.variants()}
 
 
+def cached_copies(picture: Picture, cache_dir: Path) -> dict[str, memoryview] | None:
+    """Every copy of `picture` from the cache (site path → bytes), or None if one is missing
+    or damaged (then all are made again)."""
+    copies = {dest: unseal(read_regular(target)) for dest, target in _targets(picture, cache_dir).items()}
+    found = {dest: data for dest, data in copies.items() if data is not None}
+    return found if len(found) == len(copies) else None
+
+
+def make_cached(
+    picture: Picture, cache_dir: Path, cards_cache: Path, source: Image.Image | None = None
+) -> tuple[dict[str, bytes], str]:
+    """Make every copy of `picture` and cache it: (copies, "") or ({}, why it could not be)."""
+    try:
+        fresh = make(picture, cards_cache, source)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        return {}, str(exc)
+    targets = _targets(picture, cache_dir)
+    for dest, data in fresh.items():
+        write_atomic(targets[dest], seal(data))
+    return fresh, ""
+
+
+def _targets(picture: Picture, cache_dir: Path) -> dict[str, Path]:
+    key = picture.digest()
+    return {v.dest: cache_dir / f"{key}-{v.width}.{v.dest.rsplit('.', 1)[1]}" for v in picture.variants()}
+
+
 def render_pictures(
     pictures: list[Picture],
     cache_dir: Path,
@@ -208,7 +234,8 @@ def render_pictures(
     site_dir: Path | None,
     stop: threading.Event | None = None,
 ) -> tuple[int, list[tuple[Picture, str]]]:
-    """Make the pictures missing from the cache and copy every one into the site.
+    """Make the pictures missing from the cache and copy every one into the site, one after
+    the other (a build makes them in the cards' pool: cards.batch.render_all).
 
     Returns how many were made and the pictures that could not be (with the reason)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -216,24 +243,19 @@ def render_pictures(
     for picture in pictures:
         if stop is not None and stop.is_set():
             break
-        key = picture.digest()
-        variants = picture.variants()
-        targets = {v.dest: cache_dir / f"{key}-{v.width}.{v.dest.rsplit('.', 1)[1]}" for v in variants}
-        copies: dict[str, bytes | memoryview | None] = {
-            dest: unseal(read_regular(target)) for dest, target in targets.items()
-        }
-        if any(data is None for data in copies.values()):
-            try:
-                fresh = make(picture, cards_cache)
-            except (OSError, ValueError, Image.DecompressionBombError) as exc:
-                failed.append((picture, str(exc)))
+        copies: dict[str, bytes] | dict[str, memoryview] | None = cached_copies(picture, cache_dir)
+        if copies is None:
+            copies, reason = make_cached(picture, cache_dir, cards_cache)
+            if reason:
+                failed.append((picture, reason))
                 continue
-            for dest, data in fresh.items():
-                write_atomic(targets[dest], seal(data))
-            copies = dict(fresh)
             made += 1
-        if site_dir is not None:
-            for dest, payload in copies.items():
-                assert payload is not None  # a missing copy was replaced by a fresh one above
-                write_copy(site_dir / dest, payload)
+        place(copies, site_dir)
     return made, failed
+
+
+def place(copies: dict[str, bytes] | dict[str, memoryview], site_dir: Path | None) -> None:
+    """Copy a picture's files into the site (new files: never through a link)."""
+    if site_dir is not None:
+        for dest, payload in copies.items():
+            write_copy(site_dir / dest, payload)

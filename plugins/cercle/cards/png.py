@@ -15,8 +15,11 @@ import io
 import struct
 import zlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from cercle.core.cachefile import read_regular, unseal
 
 try:  # a pinned dependency; plain zlib writes the same format where no wheel exists
     from zlib_ng import zlib_ng as deflate
@@ -86,6 +89,12 @@ def _png(width: int, height: int, kind: int, chunks: list[bytes], rows: bytes) -
             _chunk(b"IEND", b""),
         )
     )
+
+
+def cached_png(path: Path, size: tuple[int, int]) -> memoryview | None:
+    """The PNG of a cached card, or None when it is missing or cannot be trusted."""
+    data = unseal(read_regular(path))
+    return data if data is not None and is_png(data, size) else None
 
 
 def is_png(data: bytes | memoryview, size: tuple[int, int]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from PIL import Image, ImageDraw
 
 from cercle.cards.batch import CardJob
-from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, encode, text_color, wrap
+from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
@@ -114,7 +114,7 @@ def _fit(
     return size, wrap(text, weight, size, width, most)
 
 
-def render_variant(spec: CardSpec) -> bytes:
+def render_variant(spec: CardSpec) -> Image.Image:
     """Header at the top, the text in the middle, who and where at the bottom, at any size."""
     width, height = spec.size
     quote = spec.kind == PREFIX + "quote"
@@ -181,4 +181,4 @@ def render_variant(spec: CardSpec) -> bytes:
         draw.text((margin, y), line, font=font("regular", 36), fill=ink)
         y += 48
     assert isinstance(image, Image.Image)
-    return encode(image, spec.brand)
+    return image

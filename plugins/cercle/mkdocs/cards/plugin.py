@@ -19,7 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from cercle.cards.batch import BatchResult, CardJob, render_all
 from cercle.cards.picture_plan import PicturePlan, plan_pictures
-from cercle.cards.pictures import Picture, render_pictures
+from cercle.cards.pictures import Picture
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
 from cercle.cards.variants import Variant, plan_variants, variant_jobs
@@ -111,13 +111,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
     def _draw(
         self, jobs: list[CardJob], options: dict[str, Any]
     ) -> tuple[BatchResult, list[tuple[Picture, str]]]:
-        """Cards first, then the pictures made from them (and from images and initials)."""
+        """Cards and the pictures made from them (and from images and initials), in one pool."""
+        options.update(pictures=self.pictures.all(), pictures_cache=self.cache_dir.parent / "pictures")
         result = render_all(jobs, self.cache_dir, **options)
-        pictures_cache = self.cache_dir.parent / "pictures"
-        _, failed = render_pictures(
-            self.pictures.all(), pictures_cache, self.cache_dir, options["site_dir"], options["stop"]
-        )
-        return result, failed
+        return result, result.failed
 
     def on_build_error(self, *, error: Exception) -> None:
         # A failed build may already be deleting its site folder: stop placing cards in it.
