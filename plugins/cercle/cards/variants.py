@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from PIL import Image, ImageDraw
 
 from cercle.cards.batch import CardJob
-from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, text_color, wrap
+from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, put, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
@@ -147,7 +147,7 @@ def render_variant(spec: CardSpec) -> Image.Image:
         lines_below.extend((line, "regular", 32, ink) for line in reversed(facts))
     y = bottom
     for text, weight, size, fill in lines_below:
-        draw.text((margin, y), text, font=font(weight, size), fill=fill, anchor="ls")
+        put(draw, (margin, y), text, font=font(weight, size), fill=fill, anchor="ls")
         y -= int(size * 1.5)
     # The text, in the room left between the header and the bottom block.
     top = top_y + (100 if landscape else 140)
@@ -172,13 +172,13 @@ def render_variant(spec: CardSpec) -> Image.Image:
     block = used + (24 + 48 * len(subtitle) if subtitle else 0)
     y = top if landscape else top + max(0, (room - block) // 2)  # portrait: centred
     if quote:  # the opening quote mark sits above the text, wherever the text is
-        draw.text((margin - 8, y - mark * 7 // 10), "“", font=font("bold", mark), fill=accent)
+        put(draw, (margin - 8, y - mark * 7 // 10), "“", font=font("bold", mark), fill=accent)
     for line in lines:
-        draw.text((margin, y), line, font=font(weight, size), fill=ink)
+        put(draw, (margin, y), line, font=font(weight, size), fill=ink)
         y += int(size * lead)
     y += 24
     for line in subtitle:
-        draw.text((margin, y), line, font=font("regular", 36), fill=ink)
+        put(draw, (margin, y), line, font=font("regular", 36), fill=ink)
         y += 48
     assert isinstance(image, Image.Image)
     return image
