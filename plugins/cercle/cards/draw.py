@@ -146,19 +146,46 @@ def _pill(draw: ImageDraw.ImageDraw, text: str, right: int, y: int, fill: RGB, i
     put(draw, (left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
 
 
-def _canvas(spec: CardSpec) -> tuple[Image.Image, RGB, RGB]:
-    """The card's background at its size, with its accent and text colors."""
-    background = parse_color(spec.brand.brand_color, "brand_color")
-    accent = parse_color(spec.brand.accent_color, "accent_color")
-    return Image.new("RGB", spec.size, background), accent, text_color(background)
+def _colors(brand: Brand) -> tuple[RGB, RGB, RGB]:
+    """The background, accent and text colours of a brand's cards."""
+    background = parse_color(brand.brand_color, "brand_color")
+    return background, parse_color(brand.accent_color, "accent_color"), text_color(background)
+
+
+def _canvas(
+    spec: CardSpec, ring: tuple[int, int, int, int], stripe: bool, header: tuple[int, int]
+) -> tuple[Image.Image, RGB, RGB]:
+    """A fresh copy of the card's background (its ring at x, y, diameter, thickness, the left
+    stripe, the header), with its accent and text colours."""
+    _, accent, ink = _colors(spec.brand)
+    return _layers(spec.brand, spec.size, ring, stripe, header).copy(), accent, ink
+
+
+@lru_cache(maxsize=32)
+def _layers(
+    brand: Brand,
+    size: tuple[int, int],
+    ring: tuple[int, int, int, int],
+    stripe: bool,
+    header: tuple[int, int],
+) -> Image.Image:
+    """What every card of a layout shares, drawn once a process (then copied: as fast as a
+    blank canvas), in the order the layouts drew it: the same pixels."""
+    background, accent, ink = _colors(brand)
+    image = Image.new("RGB", size, background)
+    x, y, diameter, thickness = ring
+    image.paste(accent, (x, y, x + diameter, y + diameter), _ring(diameter, thickness))
+    if stripe:
+        ImageDraw.Draw(image).rectangle((0, 0, 16, size[1]), fill=accent)
+    _header(image, brand, *header, ink)
+    return image
 
 
 @cache
 def palette(brand: Brand) -> Image.Image:
     """Every colour a card of `brand` can hold: the ramps of text, accent and pill over their
     backgrounds, and a logo's own colours (over the background, at most 64 of them)."""
-    background = parse_color(brand.brand_color, "brand_color")
-    accent = parse_color(brand.accent_color, "accent_color")
+    background, accent, _ = _colors(brand)
     pairs = [(background, text_color(background)), (background, accent), (accent, text_color(accent))]
     extra: list[RGB] = []
     if brand.logo:
@@ -177,12 +204,9 @@ def encode(image: Image.Image, brand: Brand) -> bytes:
 
 def render_og(spec: CardSpec) -> Image.Image:
     width, height = spec.size
-    image, accent, ink = _canvas(spec)
-    image.paste(accent, (width - 250, height - 250, width + 230, height + 230), _ring(480, 36))
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 16, height), fill=accent)
     margin = 80
-    _header(image, spec.brand, margin, 56, ink)
+    image, accent, ink = _canvas(spec, (width - 250, height - 250, 480, 36), True, (margin, 56))
+    draw = ImageDraw.Draw(image)
     if spec.eyebrow:
         _pill(draw, spec.eyebrow, width - margin, 64, accent, text_color(accent))
     text_width = width - 2 * margin - 60
@@ -210,11 +234,9 @@ def render_og(spec: CardSpec) -> Image.Image:
 
 def render_quote(spec: CardSpec) -> Image.Image:
     width, height = spec.size
-    image, accent, ink = _canvas(spec)
-    image.paste(accent, (width - 340, -260, width + 220, 300), _ring(560, 40))
-    draw = ImageDraw.Draw(image)
     margin = 96
-    _header(image, spec.brand, margin, 80, ink)
+    image, accent, ink = _canvas(spec, (width - 340, -260, 560, 40), False, (margin, 80))
+    draw = ImageDraw.Draw(image)
     put(draw, (margin - 8, 170), "“", font=font("bold", 220), fill=accent)
     text_width = width - 2 * margin
     size, lines = 60, []

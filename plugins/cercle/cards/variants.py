@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from PIL import Image, ImageDraw
 
 from cercle.cards.batch import CardJob
-from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, put, text_color, wrap
+from cercle.cards.draw import ELLIPSIS, _canvas, _pill, put, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
@@ -118,17 +118,13 @@ def render_variant(spec: CardSpec) -> Image.Image:
     """Header at the top, the text in the middle, who and where at the bottom, at any size."""
     width, height = spec.size
     quote = spec.kind == PREFIX + "quote"
-    image, accent, ink = _canvas(spec)
     ring = min(width, height) * 4 // 9
     x, y = (width - ring * 2 // 3, -ring // 2) if quote else (width - ring // 2, height - ring // 2)
-    image.paste(accent, (x, y, x + ring, y + ring), _ring(ring, ring // 14))
-    if not quote:
-        ImageDraw.Draw(image).rectangle((0, 0, 16, height), fill=accent)
-    draw = ImageDraw.Draw(image)
     landscape = width > height
     margin = 80 if landscape else 96
     top_y = 48 if landscape else 80
-    _header(image, spec.brand, margin, top_y, ink)
+    image, accent, ink = _canvas(spec, (x, y, ring, ring // 14), not quote, (margin, top_y))
+    draw = ImageDraw.Draw(image)
     if spec.eyebrow and not quote:
         _pill(draw, spec.eyebrow, width - margin, top_y + 8, accent, text_color(accent))
     text_width = width - 2 * margin
