@@ -92,8 +92,8 @@ def test_variants_are_cached_by_content_hash(planned, tmp_path):
         assert placed == (tmp_path / "site" / job.dest).read_bytes()
 
 
-@pytest.mark.parametrize("anchor", [None, "lm", "ls"])
-def test_cached_text_lines_are_the_pixels_pillow_draws(anchor):
+@pytest.mark.parametrize(("anchor", "size"), [(None, 36), ("lm", 28), ("ls", 36), (None, 72)])
+def test_cached_text_lines_are_the_pixels_pillow_draws(anchor, size):
     """Cards draw their lines through a cache of FreeType renderings (draw.put): twice the
     same line, at whole and fractional positions, gives exactly what ImageDraw.text gives."""
     from PIL import ImageDraw
@@ -101,8 +101,8 @@ def test_cached_text_lines_are_the_pixels_pillow_draws(anchor):
     from cercle.cards.draw import put
     from cercle.cards.fonts import font
 
-    ours, pillows = (Image.new("RGB", (700, 300), (40, 53, 147)) for _ in range(2))
-    face = font("semibold", 36)
+    ours, pillows = (Image.new("RGB", (1000, 300), (40, 53, 147)) for _ in range(2))
+    face = font("semibold", size)
     for y, x in ((60, 20), (150, 20.5), (240, 33.25)):
         line = "Cercle — l’ambassadeur\u202f?"
         put(ImageDraw.Draw(ours), (x, y), line, face, (255, 202, 40), anchor)

@@ -16,13 +16,19 @@ ELLIPSIS = "…"
 RGB = tuple[int, int, int]
 
 
-@lru_cache(maxsize=512)
-def _mask(
+CACHED_SIZES = 40  # lines at most this size are kept: ~15 KB each, 512 of them at most
+
+
+def _render(
     face: ImageFont.FreeTypeFont, line: str, anchor: str, start: tuple[float, float]
 ) -> tuple[Any, Any]:
-    """A line of text as FreeType renders it (mask, offset): the site's name, the host, an
-    entry's date and place recur on most cards and every shape, drawn once a process."""
+    """A line of text as FreeType renders it (mask, offset), as ImageDraw.text asks for it."""
     return face.getmask2(line, "L", None, None, None, 0, anchor, 0, start, stroke_filled=True)
+
+
+# The site's name, the host, an entry's date and place, a quote's author recur on most cards
+# and every shape: rendered once a process. Titles (larger, rarely the same) are not kept.
+_small = lru_cache(maxsize=512)(_render)
 
 
 def put(
@@ -36,7 +42,8 @@ def put(
     """`draw.text` for one line, with its rendering cached: the same pixels as Pillow's
     (ImageDraw.text renders with `getmask2` and blends with `draw_bitmap` just so)."""
     x, y = xy
-    mask, offset = _mask(font, line, anchor or "la", (math.modf(x)[0], math.modf(y)[0]))
+    render = _small if font.size <= CACHED_SIZES else _render
+    mask, offset = render(font, line, anchor or "la", (math.modf(x)[0], math.modf(y)[0]))
     ink = draw._getink(fill)[0]
     draw.draw.draw_bitmap((int(x) + offset[0], int(y) + offset[1]), mask, ink)
 
