@@ -90,3 +90,23 @@ def test_variants_are_cached_by_content_hash(planned, tmp_path):
     for job in jobs:
         placed = (tmp_path / "site2" / job.dest).read_bytes()
         assert placed == (tmp_path / "site" / job.dest).read_bytes()
+
+
+@pytest.mark.parametrize(("anchor", "size"), [(None, 36), ("lm", 28), ("ls", 36), (None, 72)])
+def test_cached_text_lines_are_the_pixels_pillow_draws(anchor, size):
+    """Cards draw their lines through a cache of FreeType renderings (draw.put): twice the
+    same line, at whole and fractional positions, gives exactly what ImageDraw.text gives."""
+    from PIL import ImageDraw
+
+    from cercle.cards.draw import put
+    from cercle.cards.fonts import font
+
+    ours, pillows = (Image.new("RGB", (1000, 300), (40, 53, 147)) for _ in range(2))
+    face = font("semibold", size)
+    for y, x in ((60, 20), (150, 20.5), (240, 33.25)):
+        line = "Cercle — l’ambassadeur\u202f?"
+        put(ImageDraw.Draw(ours), (x, y), line, face, (255, 202, 40), anchor)
+        put(ImageDraw.Draw(ours), (x + 1, y + 1.5), line, face, (255, 255, 255), anchor)
+        ImageDraw.Draw(pillows).text((x, y), line, font=face, fill=(255, 202, 40), anchor=anchor)
+        ImageDraw.Draw(pillows).text((x + 1, y + 1.5), line, font=face, fill=(255, 255, 255), anchor=anchor)
+    assert ours.tobytes() == pillows.tobytes()

@@ -19,13 +19,15 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from cercle.cards.draw import render
-from cercle.cards.png import is_png
+from cercle.cards.draw import indexed
+from cercle.cards.pictures import Picture, cached_copies, make_cached, place
+from cercle.cards.png import cached_png, encode_indexed
 from cercle.cards.spec import CardSpec
-from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
+from cercle.core.cachefile import seal, write_atomic, write_copy
 
 # Below this many cards to draw, a pool costs more than it saves.
 PARALLEL_FROM = 4
@@ -45,19 +47,48 @@ class BatchResult:
     total: int
     rendered: int
     seconds: float
+    failed: list[tuple[Picture, str]] = field(default_factory=list)  # pictures not made, and why
 
 
-def _draw(spec: CardSpec, target: str) -> tuple[str, bytes]:
-    """Worker: draw one card into the cache, atomically (a crash leaves no half file)."""
-    data = render(spec)
+@dataclass
+class Drawn:
+    """What a worker made: a card (`target` in the cache, its PNG) and pictures' copies."""
+
+    target: str = ""
+    data: bytes = b""
+    copies: dict[str, bytes] = field(default_factory=dict)
+    failed: list[tuple[Picture, str]] = field(default_factory=list)
+
+    def add(self, picture: Picture, made: tuple[dict[str, bytes], str]) -> None:
+        copies, reason = made
+        self.copies.update(copies)
+        if reason:
+            self.failed.append((picture, reason))
+
+
+def _draw(spec: CardSpec, target: str, pictures: tuple[Picture, ...] = (), pictures_cache: str = "") -> Drawn:
+    """Worker: draw one card into the cache, atomically (a crash leaves no half file), then
+    the listing pictures made from it, from the pixels in memory (not decoded back)."""
+    image = indexed(spec)
+    data = encode_indexed(image)
     write_atomic(Path(target), seal(data))
-    return target, data
+    drawn = Drawn(target, data)
+    source = image.convert("RGB") if pictures else None
+    for picture in pictures:
+        drawn.add(picture, make_cached(picture, Path(pictures_cache), Path(target).parent, source))
+    return drawn
+
+
+def _picture(picture: Picture, pictures_cache: str, cards_cache: str) -> Drawn:
+    """Worker: a picture of an image, of initials or of a card drawn in an earlier build."""
+    drawn = Drawn()
+    drawn.add(picture, make_cached(picture, Path(pictures_cache), Path(cards_cache)))
+    return drawn
 
 
 def cached(target: str, spec: CardSpec) -> memoryview | None:
     """The PNG of a cached card, or None when it is missing or cannot be trusted."""
-    data = unseal(read_regular(Path(target)))
-    return data if data is not None and is_png(data, spec.size) else None
+    return cached_png(Path(target), spec.size)
 
 
 def default_workers() -> int:
@@ -71,7 +102,6 @@ def _executor(kind: str, workers: int, cards: int) -> Executor:
         return ThreadPoolExecutor(max_workers=workers)
     # Spawned, not forked: the build process has threads (forking them is unsafe) and a large heap.
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-
 
 
 def _progress(total: int, enabled: bool | None) -> Callable[[], None] | None:
@@ -100,8 +130,12 @@ def render_all(
     progress: bool | None = None,
     site_dir: Path | None = None,
     stop: threading.Event | None = None,
+    pictures: Iterable[Picture] = (),
+    pictures_cache: Path | None = None,
 ) -> BatchResult:
-    """Draw every card missing from the cache and, given `site_dir`, place each card there.
+    """Draw every card and picture missing from the caches and, given `site_dir`, place each
+    in the site. Pictures (cards.pictures) share the cards' pool: a card's pictures are made
+    by the worker that draws it, the others are jobs of their own.
 
     Setting `stop` (the build failed) ends the job early: nothing more is placed."""
     stop = stop or threading.Event()
@@ -125,26 +159,74 @@ def render_all(
             todo[target] = spec
         else:
             _place_all(target, data, dests, site_dir)
-    advance = _progress(len(todo), progress)
+    tasks = _tasks(todo, _pictures_todo(pictures, pictures_cache, cache_dir, site_dir, todo), cache_dir)
+    result = BatchResult(total, len(todo), 0.0)
+    advance = _progress(len(tasks), progress)
     workers = workers or default_workers()
-    if len(todo) < PARALLEL_FROM or workers == 1:
-        for target, spec in todo.items():
+    if len(tasks) < PARALLEL_FROM or workers == 1:
+        for work, args in tasks:
             if stop.is_set():
                 break
-            _place_all(*_draw(spec, target), dests, site_dir)
+            _finish(work(*args), dests, site_dir, result)
             if advance:
                 advance()
     else:
-        with _executor(executor, min(workers, len(todo)), len(todo)) as pool:
-            futures = [pool.submit(_draw, spec, target) for target, spec in todo.items()]
+        with _executor(executor, min(workers, len(tasks)), len(tasks)) as pool:
+            futures = [pool.submit(work, *args) for work, args in tasks]
             for future in as_completed(futures):
                 if stop.is_set():
                     pool.shutdown(wait=True, cancel_futures=True)
                     break
-                _place_all(*future.result(), dests, site_dir)
+                _finish(future.result(), dests, site_dir, result)
                 if advance:
                     advance()
-    return BatchResult(total, len(todo), time.perf_counter() - start)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _pictures_todo(
+    pictures: Iterable[Picture],
+    cache: Path | None,
+    cards_cache: Path,
+    site_dir: Path | None,
+    cards: dict[str, CardSpec],
+) -> tuple[dict[str, list[Picture]], list[Picture], str]:
+    """Place the cached pictures; the others by the card to draw they are made from, or alone."""
+    by_card: dict[str, list[Picture]] = defaultdict(list)
+    alone: list[Picture] = []
+    if cache is None:
+        return by_card, alone, ""
+    cache.mkdir(parents=True, exist_ok=True)
+    for picture in pictures:
+        copies = cached_copies(picture, cache)
+        card = str(cards_cache / f"{picture.card.digest()}.png") if picture.card is not None else ""
+        if copies is not None:
+            place(copies, site_dir)
+        elif picture.source == "card" and card in cards:
+            by_card[card].append(picture)
+        else:
+            alone.append(picture)
+    return by_card, alone, str(cache)
+
+
+def _tasks(
+    cards: dict[str, CardSpec], pictures: tuple[dict[str, list[Picture]], list[Picture], str], cache_dir: Path
+) -> list[tuple[Callable[..., Drawn], tuple[Any, ...]]]:
+    """The work, longest first (photos, then cards with pictures): no core idles at the end."""
+    by_card, alone, cache = pictures
+    tasks: list[tuple[Callable[..., Drawn], tuple[Any, ...]]] = [
+        (_picture, (picture, cache, str(cache_dir))) for picture in alone
+    ]
+    ordered = sorted(cards, key=lambda target: target not in by_card)
+    tasks += [(_draw, (cards[t], t, tuple(by_card.get(t, ())), cache)) for t in ordered]
+    return tasks
+
+
+def _finish(drawn: Drawn, dests: dict[str, list[str]], site_dir: Path | None, result: BatchResult) -> None:
+    if drawn.target:
+        _place_all(drawn.target, drawn.data, dests, site_dir)
+    place(drawn.copies, site_dir)
+    result.failed += drawn.failed
 
 
 def _place_all(

@@ -2,17 +2,50 @@
 
 from __future__ import annotations
 
-import io
-from functools import cache
+import math
+from functools import cache, lru_cache
+from typing import Any
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from cercle.cards.fonts import drawable, font
-from cercle.cards.png import card_palette, encode_png
+from cercle.cards.png import card_palette, encode_indexed, encode_png
 from cercle.cards.spec import Brand, CardSpec, parse_color
 
 ELLIPSIS = "…"
 RGB = tuple[int, int, int]
+
+
+CACHED_SIZES = 40  # lines at most this size are kept: ~15 KB each, 512 of them at most
+
+
+def _render(
+    face: ImageFont.FreeTypeFont, line: str, anchor: str, start: tuple[float, float]
+) -> tuple[Any, Any]:
+    """A line of text as FreeType renders it (mask, offset), as ImageDraw.text asks for it."""
+    return face.getmask2(line, "L", None, None, None, 0, anchor, 0, start, stroke_filled=True)
+
+
+# The site's name, the host, an entry's date and place, a quote's author recur on most cards
+# and every shape: rendered once a process. Titles (larger, rarely the same) are not kept.
+_small = lru_cache(maxsize=512)(_render)
+
+
+def put(
+    draw: ImageDraw.ImageDraw,
+    xy: tuple[float, float],
+    line: str,
+    font: ImageFont.FreeTypeFont,
+    fill: RGB,
+    anchor: str | None = None,
+) -> None:
+    """`draw.text` for one line, with its rendering cached: the same pixels as Pillow's
+    (ImageDraw.text renders with `getmask2` and blends with `draw_bitmap` just so)."""
+    x, y = xy
+    render = _small if font.size <= CACHED_SIZES else _render
+    mask, offset = render(font, line, anchor or "la", (math.modf(x)[0], math.modf(y)[0]))
+    ink = draw._getink(fill)[0]
+    draw.draw.draw_bitmap((int(x) + offset[0], int(y) + offset[1]), mask, ink)
 
 
 def wrap(text: str, weight: str, size: int, width: int, max_lines: int) -> list[str]:
@@ -99,8 +132,13 @@ def _header(image: Image.Image, brand: Brand, x: int, y: int, ink: RGB) -> None:
     else:
         image.paste(ink, (x, y + 4, x + 56, y + 60), _ring(56, 9))
         x += 76
-    draw.text(
-        (x, y + 32), drawable(brand.site_name, "semibold"), font=font("semibold", 36), fill=ink, anchor="lm"
+    put(
+        draw,
+        (x, y + 32),
+        drawable(brand.site_name, "semibold"),
+        font=font("semibold", 36),
+        fill=ink,
+        anchor="lm",
     )
 
 
@@ -112,22 +150,49 @@ def _pill(draw: ImageDraw.ImageDraw, text: str, right: int, y: int, fill: RGB, i
     width = int(face.getlength(label))
     left = right - width - 40
     draw.rounded_rectangle((left, y, right, y + 48), radius=24, fill=fill)
-    draw.text((left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
+    put(draw, (left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
 
 
-def _canvas(spec: CardSpec) -> tuple[Image.Image, RGB, RGB]:
-    """The card's background at its size, with its accent and text colors."""
-    background = parse_color(spec.brand.brand_color, "brand_color")
-    accent = parse_color(spec.brand.accent_color, "accent_color")
-    return Image.new("RGB", spec.size, background), accent, text_color(background)
+def _colors(brand: Brand) -> tuple[RGB, RGB, RGB]:
+    """The background, accent and text colours of a brand's cards."""
+    background = parse_color(brand.brand_color, "brand_color")
+    return background, parse_color(brand.accent_color, "accent_color"), text_color(background)
+
+
+def _canvas(
+    spec: CardSpec, ring: tuple[int, int, int, int], stripe: bool, header: tuple[int, int]
+) -> tuple[Image.Image, RGB, RGB]:
+    """A fresh copy of the card's background (its ring at x, y, diameter, thickness, the left
+    stripe, the header), with its accent and text colours."""
+    _, accent, ink = _colors(spec.brand)
+    return _layers(spec.brand, spec.size, ring, stripe, header).copy(), accent, ink
+
+
+@lru_cache(maxsize=32)
+def _layers(
+    brand: Brand,
+    size: tuple[int, int],
+    ring: tuple[int, int, int, int],
+    stripe: bool,
+    header: tuple[int, int],
+) -> Image.Image:
+    """What every card of a layout shares, drawn once a process (then copied: as fast as a
+    blank canvas), in the order the layouts drew it: the same pixels."""
+    background, accent, ink = _colors(brand)
+    image = Image.new("RGB", size, background)
+    x, y, diameter, thickness = ring
+    image.paste(accent, (x, y, x + diameter, y + diameter), _ring(diameter, thickness))
+    if stripe:
+        ImageDraw.Draw(image).rectangle((0, 0, 16, size[1]), fill=accent)
+    _header(image, brand, *header, ink)
+    return image
 
 
 @cache
 def palette(brand: Brand) -> Image.Image:
     """Every colour a card of `brand` can hold: the ramps of text, accent and pill over their
     backgrounds, and a logo's own colours (over the background, at most 64 of them)."""
-    background = parse_color(brand.brand_color, "brand_color")
-    accent = parse_color(brand.accent_color, "accent_color")
+    background, accent, _ = _colors(brand)
     pairs = [(background, text_color(background)), (background, accent), (accent, text_color(accent))]
     extra: list[RGB] = []
     if brand.logo:
@@ -146,12 +211,9 @@ def encode(image: Image.Image, brand: Brand) -> bytes:
 
 def render_og(spec: CardSpec) -> Image.Image:
     width, height = spec.size
-    image, accent, ink = _canvas(spec)
-    image.paste(accent, (width - 250, height - 250, width + 230, height + 230), _ring(480, 36))
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 16, height), fill=accent)
     margin = 80
-    _header(image, spec.brand, margin, 56, ink)
+    image, accent, ink = _canvas(spec, (width - 250, height - 250, 480, 36), True, (margin, 56))
+    draw = ImageDraw.Draw(image)
     if spec.eyebrow:
         _pill(draw, spec.eyebrow, width - margin, 64, accent, text_color(accent))
     text_width = width - 2 * margin - 60
@@ -160,31 +222,29 @@ def render_og(spec: CardSpec) -> Image.Image:
     size, lines = fit_title(spec.title, text_width, (72, 64, 56, 50), room)
     y = 168
     for line in lines:
-        draw.text((margin, y), line, font=font("bold", size), fill=ink)
+        put(draw, (margin, y), line, font=font("bold", size), fill=ink)
         y += int(size * 1.18)
     if spec.subtitle and len(lines) + len(facts) <= 3:
         y += 8
         for line in wrap(spec.subtitle, "regular", 34, text_width, 4 - len(lines) - len(facts)):
             y += 4
-            draw.text((margin, y), line, font=font("regular", 34), fill=ink)
+            put(draw, (margin, y), line, font=font("regular", 34), fill=ink)
             y += 42
     y = height - 64 - 44 * len(facts) - (44 if spec.footer else 0)
     for line in facts:
-        draw.text((margin, y), line, font=font("regular", 32), fill=ink)
+        put(draw, (margin, y), line, font=font("regular", 32), fill=ink)
         y += 44
     if spec.footer:
-        draw.text((margin, y + 4), drawable(spec.footer), font=font("semibold", 28), fill=accent)
+        put(draw, (margin, y + 4), drawable(spec.footer), font=font("semibold", 28), fill=accent)
     return image
 
 
 def render_quote(spec: CardSpec) -> Image.Image:
     width, height = spec.size
-    image, accent, ink = _canvas(spec)
-    image.paste(accent, (width - 340, -260, width + 220, 300), _ring(560, 40))
-    draw = ImageDraw.Draw(image)
     margin = 96
-    _header(image, spec.brand, margin, 80, ink)
-    draw.text((margin - 8, 170), "“", font=font("bold", 220), fill=accent)
+    image, accent, ink = _canvas(spec, (width - 340, -260, 560, 40), False, (margin, 80))
+    draw = ImageDraw.Draw(image)
+    put(draw, (margin - 8, 170), "“", font=font("bold", 220), fill=accent)
     text_width = width - 2 * margin
     size, lines = 60, []
     for size in (60, 54, 48, 42, 38):
@@ -194,34 +254,40 @@ def render_quote(spec: CardSpec) -> Image.Image:
     lines = lines[: max(1, int(450 // (size * 1.25)))]
     y = 360
     for line in lines:
-        draw.text((margin, y), line, font=font("semibold", size), fill=ink)
+        put(draw, (margin, y), line, font=font("semibold", size), fill=ink)
         y += int(size * 1.25)
     bottom = height - 96
     if spec.footer:
-        draw.text(
-            (margin, bottom), drawable(spec.footer), font=font("semibold", 28), fill=accent, anchor="ls"
+        put(
+            draw, (margin, bottom), drawable(spec.footer), font=font("semibold", 28), fill=accent, anchor="ls"
         )
         bottom -= 56
     if spec.subtitle:
         line = wrap(spec.subtitle, "italic", 30, text_width, 1)[0] if drawable(spec.subtitle) else ""
-        draw.text((margin, bottom), line, font=font("italic", 30), fill=ink, anchor="ls")
+        put(draw, (margin, bottom), line, font=font("italic", 30), fill=ink, anchor="ls")
         bottom -= 52
     if spec.eyebrow:
         author = wrap("— " + spec.eyebrow, "bold", 38, text_width, 1)[0]
-        draw.text((margin, bottom), author, font=font("bold", 38), fill=accent, anchor="ls")
+        put(draw, (margin, bottom), author, font=font("bold", 38), fill=accent, anchor="ls")
     return image
+
+
+def drawing(spec: CardSpec) -> Image.Image:
+    """The card drawn in RGB, before it is mapped onto its brand's palette."""
+    if spec.kind.startswith("variant-"):  # another shape for another network: cards/variants.py
+        from cercle.cards.variants import render_variant
+
+        return render_variant(spec)
+    return render_quote(spec) if spec.kind == "quote" else render_og(spec)
+
+
+def indexed(spec: CardSpec) -> Image.Image:
+    """The card on its brand's palette: exactly the pixels its PNG holds (pictures are made
+    from this one, as they would be from the PNG read back)."""
+    return drawing(spec).quantize(palette=palette(spec.brand), dither=Image.Dither.NONE)
 
 
 def render(spec: CardSpec) -> bytes:
     """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed palette and
     compression."""
-    if spec.kind.startswith("variant-"):  # another shape for another network: cards/variants.py
-        from cercle.cards.variants import render_variant
-
-        return render_variant(spec)
-    image = render_quote(spec) if spec.kind == "quote" else render_og(spec)
-    if image.mode != "RGB":  # pragma: no cover - both layouts draw in RGB
-        buffer = io.BytesIO()
-        image.save(buffer, "PNG", compress_level=6)
-        return buffer.getvalue()
-    return encode(image, spec.brand)
+    return encode_indexed(indexed(spec))

@@ -15,8 +15,11 @@ import io
 import struct
 import zlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from cercle.core.cachefile import read_regular, unseal
 
 try:  # a pinned dependency; plain zlib writes the same format where no wheel exists
     from zlib_ng import zlib_ng as deflate
@@ -58,18 +61,24 @@ def encode_png(image: Image.Image, palette: Image.Image | None = None) -> bytes:
     Rows are unfiltered: on flat images choosing a filter per row costs most of the time
     and saves little; zlib-ng deflates the same format as zlib several times faster, and
     releases the GIL while it works."""
+    if palette is not None:
+        return encode_indexed(image.quantize(palette=palette, dither=Image.Dither.NONE))
     width, height = image.size
-    if palette is None:
-        raw, stride = image.tobytes(), width * 3
-        rows = b"".join(b"\x00" + raw[y * stride : (y + 1) * stride] for y in range(height))
-        chunks, kind = [], 2
-    else:
-        indexed = image.quantize(palette=palette, dither=Image.Dither.NONE)
-        # One column of zeros on the left: each row starts with its filter byte (0, none).
-        wide = Image.new("P", (width + 1, height), 0)
-        wide.paste(indexed, (1, 0))
-        rows = wide.tobytes()
-        chunks, kind = [_chunk(b"PLTE", bytes(indexed.getpalette() or []))], 3
+    raw, stride = image.tobytes(), width * 3
+    rows = b"".join(b"\x00" + raw[y * stride : (y + 1) * stride] for y in range(height))
+    return _png(width, height, 2, [], rows)
+
+
+def encode_indexed(indexed: Image.Image) -> bytes:
+    """A palette ("P") image as PNG, the same way (for pictures already mapped onto a palette)."""
+    width, height = indexed.size
+    # One column of zeros on the left: each row starts with its filter byte (0, none).
+    wide = Image.new("P", (width + 1, height), 0)
+    wide.paste(indexed, (1, 0))
+    return _png(width, height, 3, [_chunk(b"PLTE", bytes(indexed.getpalette() or []))], wide.tobytes())
+
+
+def _png(width: int, height: int, kind: int, chunks: list[bytes], rows: bytes) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, kind, 0, 0, 0)  # 8-bit, no interlace
     return b"".join(
         (
@@ -80,6 +89,12 @@ def encode_png(image: Image.Image, palette: Image.Image | None = None) -> bytes:
             _chunk(b"IEND", b""),
         )
     )
+
+
+def cached_png(path: Path, size: tuple[int, int]) -> memoryview | None:
+    """The PNG of a cached card, or None when it is missing or cannot be trusted."""
+    data = unseal(read_regular(path))
+    return data if data is not None and is_png(data, size) else None
 
 
 def is_png(data: bytes | memoryview, size: tuple[int, int]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from PIL import Image, ImageDraw
 
 from cercle.cards.batch import CardJob
-from cercle.cards.draw import ELLIPSIS, _canvas, _header, _pill, _ring, encode, text_color, wrap
+from cercle.cards.draw import ELLIPSIS, _canvas, _pill, put, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
@@ -114,21 +114,17 @@ def _fit(
     return size, wrap(text, weight, size, width, most)
 
 
-def render_variant(spec: CardSpec) -> bytes:
+def render_variant(spec: CardSpec) -> Image.Image:
     """Header at the top, the text in the middle, who and where at the bottom, at any size."""
     width, height = spec.size
     quote = spec.kind == PREFIX + "quote"
-    image, accent, ink = _canvas(spec)
     ring = min(width, height) * 4 // 9
     x, y = (width - ring * 2 // 3, -ring // 2) if quote else (width - ring // 2, height - ring // 2)
-    image.paste(accent, (x, y, x + ring, y + ring), _ring(ring, ring // 14))
-    if not quote:
-        ImageDraw.Draw(image).rectangle((0, 0, 16, height), fill=accent)
-    draw = ImageDraw.Draw(image)
     landscape = width > height
     margin = 80 if landscape else 96
     top_y = 48 if landscape else 80
-    _header(image, spec.brand, margin, top_y, ink)
+    image, accent, ink = _canvas(spec, (x, y, ring, ring // 14), not quote, (margin, top_y))
+    draw = ImageDraw.Draw(image)
     if spec.eyebrow and not quote:
         _pill(draw, spec.eyebrow, width - margin, top_y + 8, accent, text_color(accent))
     text_width = width - 2 * margin
@@ -147,7 +143,7 @@ def render_variant(spec: CardSpec) -> bytes:
         lines_below.extend((line, "regular", 32, ink) for line in reversed(facts))
     y = bottom
     for text, weight, size, fill in lines_below:
-        draw.text((margin, y), text, font=font(weight, size), fill=fill, anchor="ls")
+        put(draw, (margin, y), text, font=font(weight, size), fill=fill, anchor="ls")
         y -= int(size * 1.5)
     # The text, in the room left between the header and the bottom block.
     top = top_y + (100 if landscape else 140)
@@ -172,13 +168,13 @@ def render_variant(spec: CardSpec) -> bytes:
     block = used + (24 + 48 * len(subtitle) if subtitle else 0)
     y = top if landscape else top + max(0, (room - block) // 2)  # portrait: centred
     if quote:  # the opening quote mark sits above the text, wherever the text is
-        draw.text((margin - 8, y - mark * 7 // 10), "“", font=font("bold", mark), fill=accent)
+        put(draw, (margin - 8, y - mark * 7 // 10), "“", font=font("bold", mark), fill=accent)
     for line in lines:
-        draw.text((margin, y), line, font=font(weight, size), fill=ink)
+        put(draw, (margin, y), line, font=font(weight, size), fill=ink)
         y += int(size * lead)
     y += 24
     for line in subtitle:
-        draw.text((margin, y), line, font=font("regular", 36), fill=ink)
+        put(draw, (margin, y), line, font=font("regular", 36), fill=ink)
         y += 48
     assert isinstance(image, Image.Image)
-    return encode(image, spec.brand)
+    return image

@@ -19,7 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from cercle.cards.batch import BatchResult, CardJob, render_all
 from cercle.cards.picture_plan import PicturePlan, plan_pictures
-from cercle.cards.pictures import Picture, render_pictures
+from cercle.cards.pictures import Picture
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
 from cercle.cards.variants import Variant, plan_variants, variant_jobs
@@ -113,12 +113,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
     def _draw(
         self, jobs: list[CardJob], pictures: list[Picture], options: dict[str, Any]
     ) -> tuple[BatchResult, list[tuple[Picture, str]]]:
-        """Cards first, then the pictures made from them (and from images and initials)."""
+        """Cards and the pictures made from them (and from images and initials), in one pool."""
+        options.update(pictures=pictures, pictures_cache=self.cache_dir.parent / "pictures")
         result = render_all(jobs, self.cache_dir, **options)
-        pictures_cache = self.cache_dir.parent / "pictures"
-        site_dir, stop = options["site_dir"], options["stop"]
-        _, failed = render_pictures(pictures, pictures_cache, self.cache_dir, site_dir, stop)
-        return result, failed
+        return result, result.failed
 
     def redraw_only(self, pages: set[str], before: CardsPlugin) -> None:
         """For `cercle serve`: the site holds what `before` drew; of its cards and pictures,
