@@ -120,3 +120,19 @@ def test_dtstamp_without_source_date_epoch_is_the_build_day(catalog, monkeypatch
 
 def test_ics_urls_sit_next_to_the_page(catalog):
     assert entry_ics_url(entry(catalog, "fr/webinaires/zoned.md")) == "fr/webinaires/zoned/zoned.ics"
+
+
+def test_a_calendar_is_serialized_again_when_an_event_changes(tmp_path, monkeypatch):
+    """`cercle serve` keeps serialized calendars in memory: an edited event must not be stale."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    content = tmp_path / "content"
+    page = content / "fr/webinaires/w.md"
+    settings = HubSettings(content_dir=content, today=dt.date(2026, 11, 17), site_url="https://h.example/")
+    seen = []
+    for title, place in [("Avant", "Lyon"), ("Après", "Lyon"), ("Après", "Nantes"), ("Avant", "Lyon")]:
+        write(page, f"---\ntitle: {title}\ndate: 2027-03-18\nplace: {place}\n---\n")
+        catalog = load_catalog(settings)
+        seen.append(language_ics(catalog, "fr"))
+        event = only_event(entry_ics(catalog.by_path("fr/webinaires/w.md"), catalog))
+        assert (str(event["summary"]), str(event["location"])) == (title, place)
+    assert len(set(seen)) == 3 and seen[0] == seen[3]

@@ -8,6 +8,7 @@ gives DTSTART;TZID plus its VTIMEZONE; no time gives an all-day event.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import os
 import re
@@ -24,6 +25,9 @@ from cercle.core.urls import url_of_path
 from cercle.hub.alternates import absolute
 
 PRODID = "-//Cercle//Ambassador resource hub//EN"
+# `cercle serve` rebuilds in one process: a calendar whose events did not change is not
+# serialized again (icalendar and its time zones are a fifth of an incremental rebuild).
+_SERIALIZED: dict[str, bytes] = {}
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,30 @@ def vevent(entry: Entry, catalog: Catalog, stamp: dt.datetime) -> icalendar.Even
     return event
 
 
+def _inputs(dated: list[Entry], catalog: Catalog, lang: str, name: str | None, stamp: dt.datetime) -> str:
+    """A digest of everything a calendar is made of (what `vevent` and `_description` read)."""
+    words = ("with_speakers", "register", "online", "calendar_name", "webinar", "event")
+    languages = sorted({lang, *(e.lang for e in dated)})
+    rows: list[object] = [
+        PRODID,
+        icalendar.__version__,
+        lang,
+        name,
+        stamp.isoformat(),
+        catalog.settings.site_url,
+    ]
+    rows.append([ui(language, word) for language in languages for word in words])
+    for e in dated:
+        ev = e.event
+        assert ev is not None
+        speakers = [catalog.speakers[s].name if s in catalog.speakers else s for s in ev.speakers]
+        rows.append((e.translation_key, e.lang, e.slug, e.url, e.title, e.meta.description, e.date))
+        rows.append(e.type.value)
+        rows.append((ev.time, ev.timezone, ev.duration, ev.place, ev.registration, speakers))
+        rows.append(e.is_upcoming(catalog.settings.today))
+    return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
+
+
 def calendar_ics(entries: Iterable[Entry], catalog: Catalog, lang: str, name: str | None = None) -> bytes:
     """A VCALENDAR with one VEVENT per dated webinar/event, and the VTIMEZONEs they use."""
     stamp = build_stamp(catalog.settings.today)
@@ -120,6 +148,13 @@ def calendar_ics(entries: Iterable[Entry], catalog: Catalog, lang: str, name: st
         (e for e in entries if e.event is not None and e.date is not None),
         key=lambda e: (e.date, e.translation_key),
     )
+    key = _inputs(dated, catalog, lang, name, stamp)
+    if key not in _SERIALIZED:
+        _SERIALIZED[key] = _serialize(dated, catalog, name, stamp)
+    return _SERIALIZED[key]
+
+
+def _serialize(dated: list[Entry], catalog: Catalog, name: str | None, stamp: dt.datetime) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
