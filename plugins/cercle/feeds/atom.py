@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import mimetypes
 import re
 import xml.etree.ElementTree as ET
@@ -94,6 +95,9 @@ def _entry(root: ET.Element, entry: AtomEntry, lang: str) -> None:
         _link(el, entry.image, "enclosure", image_type(entry.image))
 
 
+# `cercle serve` rebuilds in one process: an unchanged feed (equal value) is not written out
+# again; feeds are an eighth of an incremental rebuild. Bounded: a few feeds per language.
+@functools.lru_cache(maxsize=32)
 def render(feed: AtomFeed) -> bytes:
     """The feed as UTF-8 XML bytes; the same feed always gives the same bytes."""
     root = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: feed.lang})
