@@ -91,7 +91,8 @@ def run(
             proc = subprocess.run(args, cwd=cwd, env=env, stdin=stdin, capture_output=True, text=True)
             seconds = time.perf_counter() - start
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-            return Run(proc.returncode, seconds, peak, proc.stdout + proc.stderr)
+            cpu = _children_cpu() - before
+            return Run(proc.returncode, seconds, peak, proc.stdout + proc.stderr, cpu_seconds=cpu)
         log = Path(cwd) / ".bench-build.log"
         with open(log, "w") as out:
             proc = psutil.Popen(args, cwd=cwd, env=env, stdin=stdin, stdout=out, stderr=subprocess.STDOUT)

@@ -15,7 +15,7 @@ def test_check_reports_each_finding_on_its_line(tmp_path: Path):
     assert result.returncode == 1 and "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if HOSTILE_BODY_PAGE in line]
     assert [line.split(": error: ")[0] for line in lines] == [
-        f"{HOSTILE_BODY_PAGE}:{n}" for n in (7, 9, 11, 11, 13, 15)
+        f"content/{HOSTILE_BODY_PAGE}:{n}" for n in (7, 9, 11, 11, 13, 15)
     ]
     assert (
         f"{HOSTILE_BODY_PAGE}:9: error: <img> src loads https://tracker.example.net/pixel.gif from another "
