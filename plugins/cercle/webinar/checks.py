@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.errors import Problem, Severity, problem
+from cercle.core.filememo import remembered
 from cercle.core.refs import ContentRef
 from cercle.slides.render import PdfLimits, SlidesError, check_pdf
 from cercle.video.hosts import format_offset, parse_video
@@ -56,7 +57,8 @@ def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
     if path is None:
         return []  # missing: the Catalog reports it (missing_file)
     try:
-        pages = check_pdf(path, pdf_limits(catalog))
+        limits = pdf_limits(catalog)
+        pages = remembered(path, ("pdf", limits), lambda: check_pdf(path, limits))
     except SlidesError as exc:
         return [slides_problem(entry, value, exc)]
     given = len(entry.event.slides_at) if entry.event else 0
@@ -75,7 +77,6 @@ def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
     return []
 
 
-
 def pdf_limits(catalog: Catalog) -> PdfLimits:
     settings = catalog.settings
     return PdfLimits(settings.pdf_max_pages, settings.pdf_max_page_size)
@@ -87,7 +88,6 @@ def slides_problem(entry: Entry, value: str, exc: SlidesError) -> Problem:
     if exc.params:  # a limit or a page size: its own message
         return problem(entry.rel_path, line, "slides", exc.code, Severity.ERROR, value=value, **exc.params)
     return problem(entry.rel_path, line, "slides", "bad_pdf", value=value, detail=exc.detail or exc.code)
-
 
 
 def _slide_times(entry: Entry) -> list[Problem]:
@@ -131,12 +131,17 @@ def _vtt_file(entry: Entry, catalog: Catalog, name: str, value: str, key: tuple[
     if path is None or not value.lower().endswith(".vtt"):
         return []
     try:
-        parse_vtt(path.read_text(encoding="utf-8-sig"))
+        remembered(path, "vtt", lambda: _parses(path))
     except UnicodeDecodeError:
         return [problem(entry.rel_path, line, name, "vtt_not_utf8", value=value)]
     except VttError as exc:
         return [problem(entry.rel_path, line, name, f"vtt_{exc.reason}", value=value, at=exc.line)]
     return []
+
+
+def _parses(path: Path) -> None:
+    """VttError or UnicodeDecodeError when the file is not a transcript (the cues are not kept)."""
+    parse_vtt(path.read_text(encoding="utf-8-sig"))
 
 
 def _vtt(entry: Entry, catalog: Catalog) -> list[Problem]:
