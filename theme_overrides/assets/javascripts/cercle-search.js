@@ -151,7 +151,8 @@
             });
         })
         .then(function () {
-          status.textContent = "";
+          // A search typed while the filters loaded may have shown its count already.
+          if (status.textContent === strings.loading) status.textContent = "";
           run();
         })
         .catch(fail);
