@@ -79,7 +79,9 @@ for message in messages(sys.stdin.buffer):
     payload = request["payload"]
     if payload.get("type") == "WriteFiles":
         target = Path(payload["output_path"])
-        shadow = target.with_name(target.name + "-shadow")
+        # One shadow per request: Cercle indexes one language at a time, and a language's
+        # files may still be copying when the next one is written.
+        shadow = target.with_name(f"{{target.name}}-shadow-{{request['message_id']}}")
         pending[request["message_id"]] = (shadow, target)
         payload["output_path"] = str(shadow)
         message = encode(request)[:-1]
