@@ -28,6 +28,8 @@ PRODID = "-//Cercle//Ambassador resource hub//EN"
 # `cercle serve` rebuilds in one process: a calendar whose events did not change is not
 # serialized again (icalendar and its time zones are a fifth of an incremental rebuild).
 _SERIALIZED: dict[str, bytes] = {}
+_SERIALIZED_BYTES = 64 * 2**20
+_kept = [0]  # bytes in _SERIALIZED
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,11 @@ def calendar_ics(entries: Iterable[Entry], catalog: Catalog, lang: str, name: st
     )
     key = _inputs(dated, catalog, lang, name, stamp)
     if key not in _SERIALIZED:
+        if _kept[0] > _SERIALIZED_BYTES:  # a long serve session: each edit leaves old calendars
+            _SERIALIZED.clear()
+            _kept[0] = 0
         _SERIALIZED[key] = _serialize(dated, catalog, name, stamp)
+        _kept[0] += len(_SERIALIZED[key])
     return _SERIALIZED[key]
 
 
