@@ -136,10 +136,13 @@ bench: $(STAMP) chromium
 
 # Cercle alone at growing sizes: cold and warm `cercle build`, phases, memory, output
 # (benchmarks/results/scale.json and docs/benchmarks.md). By hand, not in `make test`.
+# SCALE_REUSE=1 takes the sizes `make bench` just measured (its latest.json) instead of
+# building them again: `SCALE_REUSE=1 make bench-scale` after `make bench` saves their time.
 SCALE_ENTRIES ?= 500 1000 2000 5000 10000
+SCALE_REUSE ?=
 bench-scale: $(STAMP)
 	bash benchmarks/setup.sh
-	$(VPY) benchmarks/scale.py --entries $(SCALE_ENTRIES)
+	$(VPY) benchmarks/scale.py --entries $(SCALE_ENTRIES) $(if $(SCALE_REUSE),--reuse)
 
 # --- housekeeping --------------------------------------------------------------
 

@@ -37,6 +37,7 @@ DOCS = ROOT / "docs/benchmarks.md"
 CHART = ROOT / "docs/benchmarks-scale.svg"
 START = "<!-- bench-scale:start (written by benchmarks/scale.py) -->"
 END = "<!-- bench-scale:end -->"
+RUN_RESULTS = ROOT / "benchmarks/results/latest.json"
 TARGETS = {"cold_seconds": 300, "warm_seconds": 60, "pss_mb": 2048}  # at 10,000 per language
 
 
@@ -60,6 +61,22 @@ def measure_size(work: Path, entries: int, profile: str) -> dict:
     }
     shutil.rmtree(work, ignore_errors=True)  # 10,000 entries: several GB
     return run
+
+
+def measured_by_run(path: Path, profile: str, smoke: bool) -> dict[int, dict]:
+    """The side-by-side run's Cercle builds of `profile` (benchmarks/run.py: the same corpus
+    generator and seed, the same `cercle build` measured the same way), by size."""
+    if not path.is_file():
+        return {}
+    ran = json.loads(path.read_text(encoding="utf-8"))
+    if bool(ran.get("smoke")) != smoke:
+        return {}  # never mix a smoke run's sizes into figures, or the reverse
+    sizes = {}
+    for run in ran["runs"]:
+        if run["profile"] == profile:
+            builds_ = {k: v for k, v in run["builds"].items() if k.startswith("cercle_")}
+            sizes[run["entries"]] = {**run, "builds": builds_, "date": ran["date"], "reused": True}
+    return sizes
 
 
 def table(results: dict) -> list[str]:
@@ -119,6 +136,18 @@ def chart(results: dict, path: Path) -> None:
     path.write_text("\n".join([*parts, "</svg>"]) + "\n", encoding="utf-8")
 
 
+def reused_note(results: dict) -> list[str]:
+    sizes = [str(r["entries"]) for r in results["runs"] if r.get("reused")]
+    if not sizes:
+        return []
+    dates = sorted({r["date"] for r in results["runs"] if r.get("reused")})
+    return [
+        "",
+        f"Sizes {', '.join(sizes)}: Cercle's builds of the side-by-side run of {', '.join(dates)} "
+        "(`benchmarks/run.py`, same corpus, same measurement), taken with `--reuse`.",
+    ]
+
+
 def markdown(results: dict) -> str:
     m = results["machine"]
     smoke = (
@@ -129,6 +158,7 @@ def markdown(results: dict) -> str:
         f"`cercle build` per size, {results['bench_seconds']:.0f} s in all). Machine: {m['cpu']}, "
         f"{m['cores']} cores, {m['memory_gib']} GiB, Python {m['python']}. Targets at 10,000 "
         "entries per language: cold ≤ 300 s, warm ≤ 60 s, peak memory ≤ 2 GB.",
+        *reused_note(results),
         "",
         *table(results),
         "",
@@ -151,6 +181,11 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="mark the results as a smoke run")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--no-docs", action="store_true", help="do not touch docs/benchmarks.md")
+    parser.add_argument(
+        "--reuse", type=Path, nargs="?", const=RUN_RESULTS, metavar="JSON",
+        help="take the sizes the side-by-side run measured (its Cercle builds, same corpus "
+        "and profile) from its results instead of building them again (default: latest.json)",
+    )  # fmt: skip
     args = parser.parse_args()
     tmp = None if args.work else tempfile.TemporaryDirectory(prefix="cercle-scale-")
     work = args.work or Path(tmp.name)  # type: ignore[union-attr]
@@ -158,8 +193,13 @@ def main() -> None:
     date = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     results: dict = {"date": date, "machine": machine(), "profile": args.profile, "smoke": args.smoke,
                      "targets": TARGETS, "runs": []}  # fmt: skip
+    reused = measured_by_run(args.reuse, args.profile, results["smoke"]) if args.reuse else {}
     try:
         for entries in args.entries:
+            if entries in reused:
+                print(f"N={entries}: taken from {args.reuse} ({reused[entries]['date']})", flush=True)
+                results["runs"].append(reused[entries])
+                continue
             results["runs"].append(measure_size(work / f"n{entries}", entries, args.profile))
     finally:
         if tmp:

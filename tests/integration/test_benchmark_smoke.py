@@ -72,6 +72,17 @@ def test_benchmark_runs_at_a_tiny_n(tmp_path):
     smoke = report.readme_block({**results, "smoke": True})  # a smoke run gives no figures
     assert "smoke run" in smoke and "×" not in smoke
 
+    # The scale run takes the sizes this run measured instead of building them again.
+    scaled = tmp_path / "scale.json"
+    args = [sys.executable, str(ROOT / "benchmarks/scale.py"), "--entries", "4", "--reuse", str(output)]
+    proc = subprocess.run([*args, "--output", str(scaled), "--no-docs", "--work", str(tmp_path / "none")],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert not (tmp_path / "none").exists()  # nothing generated, nothing built
+    scale = json.loads(scaled.read_text())
+    assert scale["runs"][0]["reused"] and scale["runs"][0]["builds"]["cercle_cold"] == builds["cercle_cold"]
+    assert "| 4 |" in proc.stdout and "taken with `--reuse`" in proc.stdout
+
 
 @pytest.mark.parametrize("name", ["realistic", "quote-heavy", "slide-heavy", "text-only", "legacy"])
 def test_corpus_shape_follows_its_profile(tmp_path, name):
