@@ -27,7 +27,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from media import write_jpeg, write_pdf, write_vtt
-from profiles import PROFILES, Item, Profile, shape
+from profiles import PROFILES, SHARE_DAYS, Item, Profile, shape
 from reference import SECTIONS, dump, seed_social_fonts, write_reference
 from vocabulary import (
     LANGS,
@@ -113,6 +113,15 @@ def make_items(n: int, seed: int, profile: Profile, speakers: dict) -> list[Item
 # -- Cercle's format ------------------------------------------------------------------------
 
 
+def _share_window(item: Item, days: int = SHARE_DAYS) -> dict:
+    """What a hub asks of the "to share" page: what it publishes, for a season after it; an
+    upcoming event, in the two weeks before it (deterministic: no draw of the generator)."""
+    if item.upcoming:
+        return {"from": item.date - dt.timedelta(days=14), "until": item.date}
+    start = dt.date.fromordinal(item.date.toordinal())  # a copy: YAML would write an alias
+    return {"from": start, "until": item.date + dt.timedelta(days=days)}
+
+
 def _front_matter(item: Item, lang: str) -> dict:
     meta: dict = {
         "title": item.title[lang],
@@ -124,6 +133,7 @@ def _front_matter(item: Item, lang: str) -> dict:
     }
     if item.featured:
         meta["featured"] = True
+    meta["share"] = _share_window(item)
     if item.image:
         meta.update({"image": item.image, "image_alt": item.title[lang]})
     if item.type == "guide":
@@ -200,6 +210,7 @@ def describe(items: list[Item], profile: Profile, n_speakers: int) -> dict:
         "events": sum(i.type == "event" for i in items),
         "guides": sum(i.type == "guide" for i in items),
         "upcoming": sum(i.upcoming for i in items),
+        "share_window_open_or_coming": sum(_share_window(i)["until"] >= TODAY for i in items),
         "quotes": sum(quotes),
         "quotes_per_talk": {str(k): quotes.count(k) for k in sorted(set(quotes))},
         "with_transcript": sum(bool(i.transcript_words) for i in items),

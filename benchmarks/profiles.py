@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 TYPES = ("webinar", "event", "guide")
 
 
+# A share window (`share.from`/`until`) on every entry of every profile: open for this many
+# days from its publication (an upcoming event's: the two weeks before it). Only the open or
+# coming ones get cards in the networks' other shapes (cercle/cards `variants: shared`).
+SHARE_DAYS = 90
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
