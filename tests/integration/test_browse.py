@@ -38,16 +38,16 @@ def test_every_listed_entry_has_a_responsive_picture(demo_site):
         for card in cards:
             picture = card.find(".//picture")
             assert picture is not None, (url, text(card))
-            source, img = picture.find("source"), picture.find("img")
-            assert source.get("type") == "image/webp"
-            assert len(source.get("srcset").split(",")) >= 2 and len(img.get("srcset").split(",")) >= 2
+            img = picture.find("img")
+            assert picture.find("source") is None  # WebP only: every supported browser reads it
+            assert len(img.get("srcset").split(",")) >= 2
             assert img.get("width") and img.get("height") and img.get("alt") == ""
-            for candidate in img.get("srcset").split(",") + source.get("srcset").split(","):
+            for candidate in img.get("srcset").split(","):
                 rel, width = candidate.split()
                 file = (demo_site / url / rel).resolve()
                 assert file.is_file(), (url, rel)
                 size, fmt = _png_size(file)
-                assert size[0] == int(width.rstrip("w")) and fmt in ("PNG", "WEBP", "JPEG")
+                assert size[0] == int(width.rstrip("w")) and fmt == "WEBP"
 
 
 def test_only_the_first_picture_loads_eagerly(demo_site):
@@ -66,7 +66,7 @@ def test_speakers_show_initials_avatars_drawn_offline(demo_site):
         first = (demo_site / url / avatars[0].get("src")).resolve()
         assert _png_size(first)[0] == (96, 96)
     speaker = page(demo_site, "fr/intervenants/stephanie-ledoux/")
-    assert by_class(speaker, "cercle-avatar")[0].get("src").endswith("speakers/stephanie-ledoux-96.png")
+    assert by_class(speaker, "cercle-avatar")[0].get("src").endswith("speakers/stephanie-ledoux-96.webp")
 
 
 def test_an_entry_image_is_its_picture_og_image_and_feed_image(tmp_path):
@@ -90,7 +90,11 @@ def test_an_entry_image_is_its_picture_og_image_and_feed_image(tmp_path):
     site = project / "site"
     listing = page(site, "en/guides/")
     srcsets = [img.get("srcset") for img in listing.findall(".//picture/img")]
-    assert any("why-ambassadors-are-volunteers-360.jpg" in s and "1200w" in s for s in srcsets)
+    assert any("why-ambassadors-are-volunteers-360.webp" in s and "1200w" in s for s in srcsets)
+    pictures = site / "assets/pictures/en/guides"
+    assert sorted(p.name for p in pictures.glob("why-ambassadors-are-volunteers-*")) == [
+        f"why-ambassadors-are-volunteers-{name}" for name in ("1200.jpg", "1200.webp", "360.webp", "720.webp")
+    ]  # JPEG only for og:image
     html = (site / "en/guides/why-ambassadors-are-volunteers/index.html").read_text()
     og = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
     assert og.endswith("assets/pictures/en/guides/why-ambassadors-are-volunteers-1200.jpg")

@@ -128,14 +128,15 @@ def test_an_image_is_cropped_to_the_card_shape_cached_sealed_and_copied(tmp_path
     source = tmp_path / "content" / "photo.jpg"
     source.parent.mkdir()
     Image.new("RGB", (900, 900), (10, 120, 200)).save(source)
-    picture = Picture("assets/pictures/fr/x", "image", (1200, 630), (360, 1200), path=str(source))
+    widths = (360, 1200)
+    picture = Picture("assets/pictures/fr/x", "image", (1200, 630), widths, path=str(source), social=True)
     site, cache = tmp_path / "site", tmp_path / "cache"
     made, failed = render_pictures([picture], cache, tmp_path / "cards", site)
     assert (made, failed) == (1, [])
     with Image.open(site / "assets/pictures/fr/x-1200.jpg") as image:
         assert image.size == (1200, 630) and image.format == "JPEG"
     cached = sorted(cache.iterdir())
-    assert len(cached) == 4 and all(unseal(p.read_bytes()) is not None for p in cached)
+    assert len(cached) == 3 and all(unseal(p.read_bytes()) is not None for p in cached)  # 2 WebP, 1 JPEG
     # A second build copies from the cache; a damaged cache file is made again, never used.
     cached[0].write_bytes(b"garbage")
     made, _ = render_pictures([picture], cache, tmp_path / "cards", tmp_path / "site2")

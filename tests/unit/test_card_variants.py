@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+from dataclasses import replace
 
 import pytest
+from mkdocs.config.base import ValidationError
 from PIL import Image
 from tests.conftest import ROOT
 
@@ -14,10 +16,11 @@ from cercle.cards.batch import render_all
 from cercle.cards.draw import render
 from cercle.cards.plan import CardPlanner
 from cercle.cards.spec import Brand
-from cercle.cards.variants import SHAPES, VariantSpec, plan_variants, variant_jobs
+from cercle.cards.variants import SHAPES, VariantSpec, meant_to_share, plan_variants, to_vary, variant_jobs
 from cercle.core.catalog import load_catalog
 from cercle.core.settings import HubSettings
 from cercle.hub.view import Hub
+from cercle.mkdocs.cards.config import CardsConfig
 
 SIZES = {"1.91:1": (1200, 630), "1:1": (1080, 1080), "4:5": (1080, 1350), "9:16": (1080, 1920)}
 
@@ -110,3 +113,32 @@ def test_cached_text_lines_are_the_pixels_pillow_draws(anchor, size):
         ImageDraw.Draw(pillows).text((x, y), line, font=face, fill=(255, 202, 40), anchor=anchor)
         ImageDraw.Draw(pillows).text((x + 1, y + 1.5), line, font=face, fill=(255, 255, 255), anchor=anchor)
     assert ours.tobytes() == pillows.tobytes()
+
+
+def test_only_entries_meant_to_be_shared_get_the_network_shapes(planned):
+    hub, cards, _ = planned
+    today = hub.today  # 2026-11-17
+    shared = set(to_vary(hub.entry_by_src, "shared", today))
+    assert "fr/guides/pourquoi-les-ambassadeurs-sont-volontaires.md" in shared  # pinned, open
+    assert "fr/guides/ubuntu-lancer-relancer-programme-ambassadeurs.md" in shared  # opens 2026-12-01
+    assert "fr/webinaires/faire-vivre-programme-ambassadeurs-dans-la-duree.md" in shared  # no end
+    assert "fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md" not in shared  # ended 11-10
+    no_window = "fr/evenements/programmes-ambassadeurs-effet-de-mode-ou-changement-de-societe.md"
+    assert no_window in hub.entry_by_src and no_window not in shared
+    ended = hub.entry_by_src["fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"]
+    assert meant_to_share(ended, dt.date(2026, 11, 10))  # its last day still counts
+    pin = ended.meta.share.model_copy(update={"pinned": True})
+    assert meant_to_share(replace(ended, meta=ended.meta.model_copy(update={"share": pin})), today)
+    assert set(to_vary(hub.entry_by_src, "all", today)) == set(hub.entry_by_src)
+    assert to_vary(hub.entry_by_src, "none", today) == []
+    variants = plan_variants(cards, sorted(shared))
+    assert set(variants) == shared
+    assert all(len(found) == 4 * (1 + len(cards[src].quotes)) for src, found in variants.items())
+
+
+def test_the_variants_option_reads_the_old_boolean():
+    variants = dict(CardsConfig._schema)["variants"]  # the option object
+    assert variants.validate(True) == "all" and variants.validate(False) == "none"
+    assert variants.validate("shared") == "shared" and variants.default == "shared"
+    with pytest.raises(ValidationError):
+        variants.validate("some")

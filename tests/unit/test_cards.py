@@ -66,7 +66,7 @@ def test_palette_card_keeps_the_drawing(spec):
     drawn = render_quote(spec) if spec.kind == "quote" else render_og(spec)
     encoded = image(encode(drawn, spec.brand)).convert("RGB")
     worst = max(high for _, high in ImageChops.difference(encoded, drawn).getextrema())
-    assert worst <= 6
+    assert worst <= 12  # 16 shades a ramp (cards.png.RAMP_STEPS)
     assert len(encode(drawn, spec.brand)) * 2 < len(encode_png(drawn))  # RGB: over twice the bytes
 
 

@@ -29,12 +29,12 @@ def test_a_large_photo_is_decoded_small_for_small_copies(tmp_path):
     copies = make_copies(avatar, tmp_path)
     with Image.open(source) as full:
         for width in AVATAR_WIDTHS:
-            with Image.open(io.BytesIO(copies[f"assets/pictures/speakers/x-{width}.jpg"])) as small:
+            with Image.open(io.BytesIO(copies[f"assets/pictures/speakers/x-{width}.webp"])) as small:
                 assert small.size == (width, width)
                 # ...and the copies look like those of the full photo, saved the same way.
                 direct = ImageOps.fit(full.convert("RGB"), small.size, Image.Resampling.LANCZOS)
                 out = io.BytesIO()
-                direct.save(out, "JPEG", quality=82)
+                direct.save(out, "WEBP", quality=80, method=2)
                 with Image.open(out) as expected:
                     diff = ImageChops.difference(small.convert("RGB"), expected.convert("RGB"))
                 assert ImageStat.Stat(diff.convert("L")).mean[0] < 4, width
@@ -43,10 +43,16 @@ def test_a_large_photo_is_decoded_small_for_small_copies(tmp_path):
 def test_a_photo_needed_at_full_size_is_decoded_whole(tmp_path):
     source = tmp_path / "photo.jpg"
     _photo(source, (1600, 900))
-    picture = Picture("assets/pictures/fr/x", "image", (1200, 630), (360, 720, 1200), path=str(source))
+    widths = (360, 720, 1200)
+    picture = Picture("assets/pictures/fr/x", "image", (1200, 630), widths, path=str(source), social=True)
     assert _source_image(picture, tmp_path).size == (1600, 900)
     copies = make_copies(picture, tmp_path)
     assert list(copies) == [v.dest for v in picture.variants()]
+    # WebP at every width for srcset; JPEG only at 1200, the og:image (networks want JPEG).
+    assert sorted(copies) == sorted(
+        [f"assets/pictures/fr/x-{w}.webp" for w in widths] + ["assets/pictures/fr/x-1200.jpg"]
+    )
+    assert picture.largest.dest == "assets/pictures/fr/x-1200.jpg" and picture.src.dest.endswith("-360.webp")
     for variant in picture.variants():
         with Image.open(io.BytesIO(copies[variant.dest])) as image:
             assert image.size == (variant.width, variant.height)
@@ -61,7 +67,7 @@ def test_a_turned_photo_is_decoded_large_enough_for_either_side(tmp_path):
     picture = Picture("assets/pictures/fr/x", "image", (1200, 630), (360,), path=str(source))
     # Upright it is 800 px wide: 1/2 (400 px) still covers 360 px; 1/4 (200 px) would not.
     assert _source_image(picture, tmp_path).size == (400, 1000)
-    with Image.open(io.BytesIO(make_copies(picture, tmp_path)["assets/pictures/fr/x-360.jpg"])) as small:
+    with Image.open(io.BytesIO(make_copies(picture, tmp_path)["assets/pictures/fr/x-360.webp"])) as small:
         assert small.size == (360, 189)
 
 
@@ -102,7 +108,7 @@ def test_pictures_of_a_card_just_drawn_equal_those_of_the_cached_card(tmp_path):
         jobs, apart / "cards", site_dir=apart / "site", pictures=pictures, pictures_cache=apart / "pictures"
     )
     assert _files(together / "site") == _files(apart / "site")
-    assert len([name for name in _files(together / "site") if "pictures" in name]) == 3 * 4
+    assert len([name for name in _files(together / "site") if "pictures" in name]) == 3 * 2  # WebP only
     assert _files(together / "pictures") == _files(apart / "pictures")
 
 

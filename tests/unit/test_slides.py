@@ -167,7 +167,26 @@ def test_pdf_limits_and_the_webp_size_limit(tmp_path):
         render_deck(tall, tmp_path / "cache")  # refused before anything is drawn
     assert not [p for p in (tmp_path / "cache").rglob("*.webp")]
     deck = render_deck(tall, tmp_path / "cache", RenderOptions(), PdfLimits(max_page_size=15_000))
-    assert (deck.slides[0].width, deck.slides[0].height) == (1280, 960)
+    assert (deck.slides[0].width, deck.slides[0].height) == (1024, 768)
     assert deck.slides[1].height <= MAX_SIDE and deck.slides[1].height > 16_000
     with Image.open(deck.directory / deck.slides[1].image) as image:
         assert image.size == (deck.slides[1].width, deck.slides[1].height)
+
+
+def test_decks_not_cached_render_in_processes_and_errors_name_their_pdf(tmp_path):
+    from cercle.slides.pool import render_decks
+
+    options, limits = RenderOptions(width=320, thumb_width=80), PdfLimits()
+    second = tmp_path / "second.pdf"
+    shutil.copy(ROOT / "content/media/virtuous-circle-slides.pdf", second)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 but nothing else")
+    futures = render_decks([DEMO_PDF, broken, second], tmp_path / "cache", options, limits, workers=2)
+    first = futures[0].result()
+    assert first == render_deck(DEMO_PDF, tmp_path / "cache", options)  # the cached one, the same
+    assert len(futures[2].result().slides) == len(pdfium.PdfDocument(second))
+    with pytest.raises(SlidesError) as caught:  # raised in a worker, unpickled whole
+        futures[1].result()
+    assert caught.value.code == "unreadable_pdf" and caught.value.detail
+    again = render_decks([DEMO_PDF, second], tmp_path / "cache", options, limits)
+    assert all(f.done() for f in again) and again[0].result() == first  # warm: no process

@@ -80,7 +80,8 @@ def plan_pictures(
             plan.problems.append(problem(entry.rel_path, line, "image", reason, Severity.WARNING))
         if path is not None:
             widths = (*ENTRY_WIDTHS, SOCIAL_WIDTH)
-            plan.entries[entry.rel_path] = once(Picture(stem, "image", OG_SIZE, widths, path=str(path)))
+            picture = Picture(stem, "image", OG_SIZE, widths, path=str(path), social=True)
+            plan.entries[entry.rel_path] = once(picture)
         elif entry.rel_path in cards:
             card = cards[entry.rel_path].og.job.spec
             plan.entries[entry.rel_path] = once(Picture(stem, "card", OG_SIZE, ENTRY_WIDTHS, card=card))

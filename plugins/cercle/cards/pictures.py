@@ -2,8 +2,10 @@
 
 An entry's picture is its own `image` (a file in content/, cropped to the card's shape), else
 its card; a speaker's is their `photo`, else an avatar with their initials in the brand's
-colours. Each picture is written at a few widths, in its original format (PNG for cards and
-avatars, JPEG for photos) and in WebP next to it, so pages can offer `srcset` and `<picture>`.
+colours. Each picture is written at a few widths in WebP, which every browser the hub
+supports reads, for `srcset`; an entry's own image also as a 1200 px JPEG, its og:image
+(social networks do not all read WebP). PNG and JPEG copies of every width were a third of
+the pictures' files and bytes, fetched by no current browser.
 
 Cached like cards (cercle.core.cachefile: sealed, verified, atomic) under a digest of what
 the picture is made of, and copied into the site; nothing is fetched: a remote image is never
@@ -24,14 +26,14 @@ from PIL import Image, ImageDraw, ImageOps
 
 from cercle.cards.draw import palette, render
 from cercle.cards.fonts import drawable, font, fonts_version
-from cercle.cards.png import cached_png, card_palette, encode_indexed
+from cercle.cards.png import cached_png, card_palette
 from cercle.cards.spec import CardSpec, parse_color
 from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
 from cercle.core.urls import url_of_path
 
-VERSION = 3  # bump when the resizing, the avatars or the formats change: every picture is made again
+VERSION = 4  # bump when the resizing, the avatars or the formats change: every picture is made again
 # In each picture's digest, like VERSION: a change of encoder or resizing makes them again.
-FORMATS = "png:palette-zlibng jpg:82 webp:80m2 webp:lossless-palette-q25m2 resize:cascade draft"
+FORMATS = "jpg:82-social webp:80m2 webp:lossless-palette-q25m2 resize:cascade draft"
 ROOT = "assets/pictures"
 ENTRY_WIDTHS = (360, 720)  # listings show cards 16-24rem wide: 1x and 2x
 SOCIAL_WIDTH = 1200  # an entry's own image also becomes its 1200×630 og:image
@@ -64,6 +66,7 @@ class Picture:
     path: str | None = None  # absolute path of the image or photo
     initials: str = ""
     colors: tuple[str, str] = ("#283593", "#ffca28")
+    social: bool = False  # an entry's own image: its largest copy is also its og:image, in JPEG
 
     @property
     def ext(self) -> str:
@@ -80,25 +83,34 @@ class Picture:
         out = []
         for width in self.widths:
             height = self.height_of(width)
-            out.append(Variant(f"{self.stem}-{width}.{self.ext}", width, height, self.mime))
+            if self.social and width == max(self.widths):
+                out.append(Variant(f"{self.stem}-{width}.{self.ext}", width, height, self.mime))
             out.append(Variant(f"{self.stem}-{width}.webp", width, height, "image/webp"))
         return out
 
-    def srcset(self, mime: str | None = None) -> str:
-        return ", ".join(f"{v.url} {v.width}w" for v in self.variants() if v.mime == (mime or self.mime))
+    def responsive(self) -> list[Variant]:
+        """The copies pages offer in `srcset`: every width, in WebP."""
+        return [v for v in self.variants() if v.mime == "image/webp"]
+
+    def srcset(self) -> str:
+        return ", ".join(f"{v.url} {v.width}w" for v in self.responsive())
 
     @property
     def src(self) -> Variant:
-        """The fallback `<img src>`: the smallest copy in the original format."""
-        return next(v for v in self.variants() if v.mime == self.mime)
+        """`<img src>`: the smallest copy."""
+        return self.responsive()[0]
 
     @property
     def largest(self) -> Variant:
-        return [v for v in self.variants() if v.mime == self.mime][-1]
+        """The og:image of an entry's own image (JPEG); else the largest copy."""
+        if self.social:
+            return next(v for v in self.variants() if v.mime == self.mime)
+        return self.responsive()[-1]
 
     def digest(self) -> str:
         data = {"v": VERSION, "formats": FORMATS, "source": self.source, "ratio": self.ratio}
         data["widths"] = self.widths
+        data["social"] = self.social
         if self.card is not None:
             data["card"] = self.card.digest()
         if self.path is not None:
@@ -164,23 +176,26 @@ def _palette(picture: Picture) -> Image.Image | None:
     return None
 
 
-def _encode(image: Image.Image, ext: str, colors: Image.Image | None) -> dict[str, bytes]:
-    """`image` in its original format (`ext`) and in WebP, by extension.
+def _encode(image: Image.Image, exts: set[str], colors: Image.Image | None) -> dict[str, bytes]:
+    """`image` in WebP and, when `exts` asks for it, in JPEG, by extension.
 
     With `colors` (a card or an avatar) it is mapped onto them first (nearest colour, no
-    dithering: resizing blends along the same ramps) and stored losslessly: a palette PNG
-    written like the cards (cards/png.py: 1 ms instead of 11 for Pillow's `optimize`, 10 %
-    larger, and only browsers without WebP fetch it), and a lossless WebP (method 2 at
+    dithering: resizing blends along the same ramps) and stored losslessly (method 2 at
     effort 25: half the time of method 4, and smaller on these flat images). A photo is a
-    JPEG and a lossy WebP (method 2: 40 % faster than 4, the same PSNR, 5 % larger)."""
-    out, webp = io.BytesIO(), io.BytesIO()
+    lossy WebP (method 2: 40 % faster than 4, the same PSNR, 5 % larger), and its og:image
+    copy a progressive JPEG."""
+    webp = io.BytesIO()
     if colors is not None:
         indexed = image.quantize(palette=colors, dither=Image.Dither.NONE)
         indexed.convert("RGB").save(webp, "WEBP", lossless=True, quality=25, method=2)
-        return {ext: encode_indexed(indexed), "webp": webp.getvalue()}
-    image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+        return {"webp": webp.getvalue()}
     image.save(webp, "WEBP", quality=80, method=2)
-    return {ext: out.getvalue(), "webp": webp.getvalue()}
+    found = {"webp": webp.getvalue()}
+    if "jpg" in exts:
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+        found["jpg"] = out.getvalue()
+    return found
 
 
 def make(picture: Picture, cards_cache: Path, source: Image.Image | None = None) -> dict[str, bytes]:
@@ -193,9 +208,11 @@ def make(picture: Picture, cards_cache: Path, source: Image.Image | None = None)
     source = source if source is not None else _source_image(picture, cards_cache)
     colors = _palette(picture)
     encoded: dict[str, bytes] = {}
+    wanted = picture.variants()
     for width in sorted(picture.widths, reverse=True):
         source = ImageOps.fit(source, (width, picture.height_of(width)), Image.Resampling.LANCZOS)
-        for ext, data in _encode(source, picture.ext, colors).items():
+        exts = {v.dest.rsplit(".", 1)[1] for v in wanted if v.width == width}
+        for ext, data in _encode(source, exts, colors).items():
             encoded[f"{picture.stem}-{width}.{ext}"] = data
     return {variant.dest: encoded[variant.dest] for variant in picture.variants()}
 

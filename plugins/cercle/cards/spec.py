@@ -15,7 +15,9 @@ from cercle.cards.fonts import fonts_version
 from cercle.cards.png import ENCODER
 
 # Bump when the drawing code changes what a card looks like: every cached card is redrawn.
-LAYOUT_VERSION = 4  # 2: PNG rows unfiltered; 3: deflated by zlib-ng; 4: palette PNG (cards.png, ENCODER)
+# 2: PNG rows unfiltered; 3: deflated by zlib-ng; 4: palette PNG (cards.png, ENCODER);
+# 5: 16 shades a ramp, deflate level 4.
+LAYOUT_VERSION = 5
 OG_SIZE = (1200, 630)
 QUOTE_SIZE = (1080, 1080)
 

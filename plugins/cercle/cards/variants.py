@@ -6,11 +6,15 @@ already 1.91:1 and a quote card 1:1: those are reused, the other shapes are draw
 with one layout that stacks header, text and footer for any size. They are CardSpecs like
 the others (digest → sealed cache, drawn in parallel by cards.batch), with the text
 alternative of the card they restate.
+
+At ~4 images per card they were most of a cold build's drawing and bytes, so by default only
+entries meant to be shared get them (`shared`); the others keep their page and quote cards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from PIL import Image, ImageDraw
@@ -20,6 +24,7 @@ from cercle.cards.draw import ELLIPSIS, _canvas, _pill, put, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
+from cercle.core.catalog import Entry
 
 # Shape → (size, file suffix), in the order the share block lists them.
 SHAPES: dict[str, tuple[tuple[int, int], str]] = {
@@ -77,6 +82,23 @@ def _reshaped(card: Card, shape: str) -> Card:
 
 def _shapes(card: Card, own: str, number: int) -> list[Variant]:
     return [Variant(card if shape == own else _reshaped(card, shape), shape, number) for shape in SHAPES]
+
+
+def meant_to_share(entry: Entry, today: dt.date) -> bool:
+    """Pinned, or a share window open or still to come on `today` (not ended)."""
+    share = entry.meta.share
+    if share is None or not share.windowed:
+        return False
+    return share.pinned or share.until is None or share.until >= today
+
+
+def to_vary(entries: Mapping[str, Entry], mode: str, today: dt.date) -> list[str]:
+    """Source paths of the entries whose cards get every shape: `all`, `none` or `shared`."""
+    if mode == "all":
+        return list(entries)
+    if mode == "shared":
+        return [src for src, entry in entries.items() if meant_to_share(entry, today)]
+    return []
 
 
 def plan_variants(cards: dict[str, PageCards], entries: Iterable[str]) -> dict[str, list[Variant]]:

@@ -109,6 +109,15 @@ def _move_aside(directory: Path, cache_dir: Path) -> None:
     shutil.rmtree(trash, ignore_errors=True)
 
 
+def cached_pdf_deck(pdf_path: Path, cache_dir: Path, options: RenderOptions) -> Deck | None:
+    """The sound cached deck of `pdf_path`, or None (not rendered yet, or the PDF unreadable)."""
+    try:
+        data = pdf_path.read_bytes()
+    except OSError:
+        return None  # render_deck says why
+    return cached_deck(cache_dir, pdf_key(data, options), len(data), options)
+
+
 def render_deck(
     pdf_path: Path,
     cache_dir: Path,

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import Choice, Optional, Type
+
+
+class Variants(Choice):
+    """`shared`, `all` or `none`; the former boolean still reads: true → all, false → none."""
+
+    def run_validation(self, value: Any) -> Any:
+        if isinstance(value, bool):
+            value = "all" if value else "none"
+        return super().run_validation(value)
 
 
 class CardsConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
@@ -18,9 +29,11 @@ class CardsConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Con
     site_name = Optional(Type(str))
     # One square card per quote of webinars and events.
     quotes = Type(bool, default=True)
-    # Each entry's card and quotes also in 1:1, 4:5 and 9:16 (1.91:1 and 1:1 exist), for the
-    # share block's downloads: one image per network's shape.
-    variants = Type(bool, default=True)
+    # Each entry's card and quotes also in the other network shapes (1:1, 4:5, 9:16; 1.91:1 for
+    # quotes), for the share block's downloads: ~4 images per card, the bulk of a cold build.
+    # shared: only entries meant to be shared (pinned, or a share window not ended at build
+    # time); all: every entry; none: the cards alone.
+    variants = Variants(("shared", "all", "none"), default="shared")
     # Where drawn cards are kept between builds, relative to mkdocs.yml.
     cache_dir = Type(str, default=".cache/cercle/cards")
     # Processes (spawned) draw without sharing the interpreter lock with the page rendering;

@@ -22,7 +22,7 @@ from cercle.cards.picture_plan import PicturePlan, plan_pictures
 from cercle.cards.pictures import Picture
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
-from cercle.cards.variants import Variant, plan_variants, variant_jobs
+from cercle.cards.variants import Variant, plan_variants, to_vary, variant_jobs
 from cercle.core.errors import from_root
 from cercle.core.i18n import message
 from cercle.core.phases import timed
@@ -76,8 +76,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         hub = hub_of(config)
         self.cards = CardPlanner(hub, self.brand, self.config.quotes).plan()
         hub.state.cards = self.cards if self.config.enabled else {}
-        drawn = self.config.enabled and self.config.variants
-        self.variants = plan_variants(self.cards, hub.entry_by_src) if drawn else {}
+        mode = self.config.variants if self.config.enabled else "none"
+        self.variants = plan_variants(self.cards, to_vary(hub.entry_by_src, mode, hub.today))
         hub.state.variants = self.variants
         colors = (self.brand.brand_color, "#ffffff")
         self.pictures = plan_pictures(hub.catalog, hub.state.cards, colors, Path(config.docs_dir))

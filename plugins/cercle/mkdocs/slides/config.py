@@ -14,7 +14,8 @@ class SlidesConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Co
     cache_dir = Type(str, default=".cache/cercle/slides")
     # Site folder where the images of each deck are published (one subfolder per deck).
     output = Type(str, default="assets/slides")
-    width = Type(int, default=1280)
+    # Pixel widths of a slide and of its thumbnail (see RenderOptions: what the gallery shows).
+    width = Type(int, default=1024)
     thumb_width = Type(int, default=320)
     format = Choice(("webp", "png"), default="webp")
     # A PDF with more pages, or a page whose longest side is larger (in points, 1/72 inch),

@@ -12,13 +12,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from cercle.core.catalog import Entry
 from cercle.core.errors import from_root, problem
 from cercle.core.phases import timed
 from cercle.core.refs import ContentRef
 from cercle.mkdocs.hub.plugin import hub_of, messages_language, page_view
 from cercle.mkdocs.slides.config import SlidesConfig
-from cercle.slides.cache import render_deck
 from cercle.slides.gallery import gallery
+from cercle.slides.pool import render_decks
 from cercle.slides.render import Deck, PdfLimits, RenderOptions, SlidesError
 from cercle.webinar.checks import slides_problem
 
@@ -38,14 +39,17 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  
         cache = Path(config.config_file_path or ".").parent / self.config.cache_dir
         options = RenderOptions(self.config.width, self.config.thumb_width, self.config.format)
         limits = PdfLimits(self.config.max_pages, self.config.max_page_size)
+        todo: dict[str, tuple[Entry, Path]] = {}  # PDF path in content/ → first entry, file
         for entry in hub.catalog.entries:
             ref = ContentRef.of(entry.event.slides if entry.event else None)
             pdf = ref.content_path if ref else None
             path = ref.resolve(hub.settings.content_dir) if ref else None
-            if pdf is None or path is None or pdf in self.decks:
-                continue  # a remote or outside deck: the Catalog reports it
+            if pdf is not None and path is not None and pdf not in todo:  # else the Catalog reports it
+                todo[pdf] = (entry, path)
+        decks = render_decks([path for _, path in todo.values()], cache, options, limits)
+        for (pdf, (entry, _)), future in zip(todo.items(), decks, strict=True):
             try:
-                deck = render_deck(path, cache, options, limits)
+                deck = future.result()
             except SlidesError as exc:  # `cercle check` normally stops these earlier
                 [found] = from_root([slides_problem(entry, pdf, exc)], hub.settings)
                 raise PluginError(found.render(messages_language(config))) from None
@@ -55,9 +59,9 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  
                                 detail=f"{cache}: {exc.strerror or exc}")
                 raise PluginError(found.render(messages_language(config))) from None
             self.decks[pdf] = deck
-            for path in deck.files():
-                uri = f"{self._folder(deck)}/{path.name}"
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
+            for file in deck.files():
+                uri = f"{self._folder(deck)}/{file.name}"
+                files.append(File.generated(config, uri, abs_src_path=str(file)))
         return files
 
     def _folder(self, deck: Deck) -> str:
