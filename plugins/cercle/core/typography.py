@@ -21,15 +21,16 @@ _SPACES = "[ \t\u00a0\u202f]"
 _URL = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?[a-zA-Z0-9]+;", re.IGNORECASE
 )
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+# Each rule with the signs it needs: a text without them skips it (no rule adds a sign).
+_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # A space already there becomes the right no-break space.
-    (re.compile(rf"{_SPACES}+([;!?])"), NNBSP + r"\1"),
-    (re.compile(rf"{_SPACES}+:"), NBSP + ":"),
+    (";!?", re.compile(rf"{_SPACES}+([;!?])"), NNBSP + r"\1"),
+    (":", re.compile(rf"{_SPACES}+:"), NBSP + ":"),
     # Missing after a word: added only where the sign ends a clause (not "a;b", "12:30").
-    (re.compile(r"(?<=[\w»)\]’”])([;!?])(?=\s|$|[»”’)\]!?.…])"), NNBSP + r"\1"),
-    (re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)"), NBSP + r"\1"),
-    (re.compile(rf"«{_SPACES}*"), "«" + NBSP),
-    (re.compile(rf"{_SPACES}*»"), NBSP + "»"),
+    (";!?", re.compile(r"(?<=[\w»)\]’”])([;!?])(?=\s|$|[»”’)\]!?.…])"), NNBSP + r"\1"),
+    (":", re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)"), NBSP + r"\1"),
+    ("«", re.compile(rf"«{_SPACES}*"), "«" + NBSP),
+    ("»", re.compile(rf"{_SPACES}*»"), NBSP + "»"),
 )
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -41,8 +42,11 @@ def applies(lang: str | None) -> bool:
 
 
 def _fix_prose(text: str) -> str:
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    for signs, pattern, replacement in _RULES:
+        for sign in signs:
+            if sign in text:
+                text = pattern.sub(replacement, text)
+                break
     return text
 
 
