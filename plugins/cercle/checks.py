@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from cercle.bodylinks.checks import body_link_problems
 from cercle.compliance.statement import statement_problems
+from cercle.core import filememo
 from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Problem
 from cercle.core.settings import HubSettings
@@ -45,6 +46,7 @@ def run_checks(catalog: Catalog) -> Catalog:
     """Add every feature's problems to `catalog.report`; returns the catalog."""
     for check in CHECKS:
         catalog.report.extend(check(catalog))
+    filememo.save(catalog.settings.cache_dir)  # transcripts and slide decks found sound
     return catalog
 
 
