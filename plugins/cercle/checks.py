@@ -56,9 +56,10 @@ def run_checks(catalog: Catalog) -> Catalog:
 _HANDED: list[Catalog] = []
 
 
-def hand_over(catalog: Catalog) -> None:
-    """Keep `catalog`, checked by `run_checks`, for the next `checked_catalog` call."""
-    _HANDED[:] = [catalog]
+def hand_over(catalog: Catalog | None) -> None:
+    """Keep `catalog`, checked by `run_checks`, for the next `checked_catalog` call (None:
+    drop what was kept, once the build it was for is over, whether it took it or failed first)."""
+    _HANDED[:] = [catalog] if catalog is not None else []
 
 
 def checked_catalog(settings: HubSettings) -> Catalog:

@@ -33,14 +33,16 @@ def _check(config_file: Path, settings: HubSettings, lang: str, strict: bool) ->
 
     with _console().status(message(lang, "build.checking")):
         catalog = run_checks(load_catalog(settings))
-    hand_over(catalog)  # cercle/hub builds from it: the content is read and checked once
     report = Report(list(catalog.report.problems))  # the handed-over report stays the hub's
     if not settings.site_url:
         report.extend([problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)])
     problems = from_root(report.sorted(strict), settings)
     if problems:
         click.echo(format_text(problems, lang), err=True)
-    return not any(p.severity is Severity.ERROR for p in problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return False
+    hand_over(catalog)  # cercle/hub builds from it: the content is read and checked once
+    return True
 
 
 @click.command()
@@ -56,6 +58,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.config import load_config
 
     from cercle.build import SwapError, build_atomically, lock
+    from cercle.checks import hand_over
     from cercle.core.phases import phase, timed
 
     config, settings = load_project(config_file, lang)
@@ -99,6 +102,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
         fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+        hand_over(None)  # never to a later build of this process: the content may have changed
     pages = sum(1 for _ in dest.rglob("*.html"))
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(message(lang, "build.built", path=shown, pages=pages, seconds=seconds))
