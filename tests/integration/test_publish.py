@@ -72,7 +72,7 @@ def legacy_site(dest: Path) -> None:
 
 
 # Before the switch the old site stays; from the switch on, the new one is there.
-OLD_SITE_STEPS = ["building", "built", "linked"]
+OLD_SITE_STEPS = ["building", "built", "shared", "linked"]
 
 
 def test_kill_at_every_step_leaves_a_whole_site_and_the_next_build_cleans(tmp_path: Path):
