@@ -18,6 +18,7 @@ Engine-agnostic: the build itself is a callable.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import secrets
@@ -151,12 +152,16 @@ def share_unchanged(version: Path, previous: Path) -> int:
                     or not _same_file(new, old, a.st_size)
                 ):
                     continue
-                temporary = f"{new}{LINK_INFIX}{secrets.token_hex(4)}"
+            except OSError:
+                continue  # kept as written: sharing is only a saving
+            temporary = f"{new}{LINK_INFIX}{secrets.token_hex(4)}"
+            try:
                 os.link(old, temporary, follow_symlinks=False)
                 os.replace(temporary, new)
                 shared += 1
             except OSError:
-                continue  # kept as written: sharing is only a saving
+                with contextlib.suppress(OSError):  # never published beside the page
+                    os.unlink(temporary)
     return shared
 
 
