@@ -10,8 +10,10 @@ from collections.abc import Callable
 
 from cercle.bodylinks.checks import body_link_problems
 from cercle.compliance.statement import statement_problems
-from cercle.core.catalog import Catalog
+from cercle.core import filememo
+from cercle.core.catalog import Catalog, load_catalog
 from cercle.core.errors import Problem
+from cercle.core.settings import HubSettings
 from cercle.hub.pages import generated_pages, reserved_url_problems
 from cercle.rawhtml.checks import raw_html_problems
 from cercle.review.checks import placeholder_problems
@@ -44,4 +46,27 @@ def run_checks(catalog: Catalog) -> Catalog:
     """Add every feature's problems to `catalog.report`; returns the catalog."""
     for check in CHECKS:
         catalog.report.extend(check(catalog))
+    filememo.save(catalog.settings.cache_dir)  # transcripts and slide decks found sound
     return catalog
+
+
+# `cercle build` checks the content before MkDocs starts, then cercle/hub needs the same
+# checked Catalog in the same process: it is handed over (once) instead of loaded and
+# checked again (0.2 CPU s of a warm build at 200 entries per language).
+_HANDED: list[Catalog] = []
+
+
+def hand_over(catalog: Catalog | None) -> None:
+    """Keep `catalog`, checked by `run_checks`, for the next `checked_catalog` call (None:
+    drop what was kept, once the build it was for is over, whether it took it or failed first)."""
+    _HANDED[:] = [catalog] if catalog is not None else []
+
+
+def checked_catalog(settings: HubSettings) -> Catalog:
+    """The content loaded and checked: the Catalog handed over when it was loaded with equal
+    settings (taken once: a later build of the process reads the content again), else a new one."""
+    handed = _HANDED[:]
+    _HANDED.clear()
+    if handed and handed[0].settings == settings:
+        return handed[0]
+    return run_checks(load_catalog(settings))

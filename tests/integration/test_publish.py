@@ -72,7 +72,7 @@ def legacy_site(dest: Path) -> None:
 
 
 # Before the switch the old site stays; from the switch on, the new one is there.
-OLD_SITE_STEPS = ["building", "built", "linked"]
+OLD_SITE_STEPS = ["building", "built", "shared", "linked"]
 
 
 def test_kill_at_every_step_leaves_a_whole_site_and_the_next_build_cleans(tmp_path: Path):
@@ -131,3 +131,40 @@ def test_versions_folder_must_be_a_real_folder(tmp_path: Path, planted: str):
         versions_dir(dest).symlink_to(outside)
     assert publish(dest, 1) != 0
     assert (outside / "keep.txt").read_text() == "keep" and not dest.exists()
+
+
+def test_unchanged_files_are_shared_with_the_previous_version(tmp_path: Path):
+    from cercle.build.atomic import build_atomically, current_version
+
+    dest, outside = tmp_path / "site", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "same.css").write_text("body{}")
+
+    def build(changed: str, mode: int = 0o644):
+        def write(folder: Path) -> None:
+            (folder / "img").mkdir()
+            (folder / "img" / "card.png").write_bytes(b"png" * 1000)
+            (folder / "index.html").write_text(changed)
+            (folder / "a.js").write_text("js")
+            (folder / "a.js").chmod(mode)
+            (folder / "assets").mkdir()
+            (folder / "assets" / "same.css").write_text("body{}")
+
+        build_atomically(dest, write)
+        return current_version(dest)
+
+    first = build("one")
+    # A planted link in the previous version is never followed to share a file from elsewhere.
+    (first / "assets" / "same.css").unlink()
+    (first / "assets").rmdir()
+    (first / "assets").symlink_to(outside, target_is_directory=True)
+    second = build("two", mode=0o600)
+    assert (second / "img" / "card.png").stat().st_ino == (first / "img" / "card.png").stat().st_ino
+    assert (second / "index.html").read_text() == "two"  # changed: its own file
+    assert (second / "index.html").stat().st_ino != (first / "index.html").stat().st_ino
+    assert (second / "a.js").stat().st_ino != (first / "a.js").stat().st_ino  # another mode
+    assert (second / "assets" / "same.css").stat().st_ino != (outside / "same.css").stat().st_ino
+    # The version before the previous one goes; the files it shared stay whole in the others.
+    third = build("three")
+    assert not first.exists() and (third / "img" / "card.png").read_bytes() == b"png" * 1000
+    assert (third / "img" / "card.png").stat().st_nlink == 2

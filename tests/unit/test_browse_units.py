@@ -62,6 +62,22 @@ def test_html_text_nodes_only_never_code_attributes_or_other_languages():
     )
 
 
+def test_html_runs_of_tags_are_skipped_without_losing_a_lang_change():
+    # Runs of tags and text without a sign are copied in one step: a `lang` in a tag (even in
+    # a quoted value, as the token search sees it), a nested element of the same name and a
+    # comment before a sign must still end or start where they did.
+    html = (
+        '<div lang="en"><div><p>One ?</p></div><p>Two ?</p></div><p>Trois ?</p>'
+        '<!-- a --> x ; y <!-- b --><span title="a lang=en">Quatre ?</span><span>cinq ?</span>'
+        "<section><i data-x='lang=fr' LANG='en'>six ?</i></section><q lang=fr><q>sept ?</q></q>"
+    )
+    assert fix_html(html, "fr") == (
+        f'<div lang="en"><div><p>One ?</p></div><p>Two ?</p></div><p>Trois{NNBSP}?</p>'
+        f'<!-- a --> x{NNBSP}; y <!-- b --><span title="a lang=en">Quatre ?</span><span>cinq{NNBSP}?</span>'
+        f"<section><i data-x='lang=fr' LANG='en'>six ?</i></section><q lang=fr><q>sept{NNBSP}?</q></q>"
+    )
+
+
 def test_ui_strings_and_language_names():
     assert ui("fr", "tags_label") == f"Mots-clés{NBSP}:" and ui("en", "tags_label") == "Tags:"
     assert language_name("en", "fr") == "anglais" and language_name("fr", "en") == "French"

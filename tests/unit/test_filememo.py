@@ -49,3 +49,46 @@ def test_a_missing_file_is_not_remembered(tmp_path):
         remembered(path, "vtt", path.read_text)
     path.write_text("here")
     assert remembered(path, "vtt", path.read_text) == "here"
+
+
+def _new_process():
+    from cercle.core import filememo
+
+    filememo._OUTCOMES.clear()
+    filememo._DISK.clear()
+    filememo._USED.clear()
+    filememo._CHANGED.clear()
+
+
+def test_a_cache_folder_keeps_sound_outcomes_for_the_next_process(tmp_path):
+    from cercle.core.filememo import FILE_NAME, save
+
+    path, folder = tmp_path / "t.vtt", tmp_path / "cache"
+    path.write_text("WEBVTT one")
+    reads = []
+
+    def read() -> int:
+        reads.append(1)
+        if "bad" in path.read_text():
+            raise ValueError("bad")
+        return len(path.read_text())
+
+    _new_process()
+    assert remembered(path, "vtt", read, folder) == 10
+    save(folder)
+    _new_process()
+    assert remembered(path, "vtt", read, folder) == 10 and len(reads) == 1  # from the disk
+    path.write_text("WEBVTT two!")  # other bytes: read again
+    assert remembered(path, "vtt", read, folder) == 11 and len(reads) == 2
+    path.write_text("WEBVTT bad")  # an error is never kept on disk
+    for _ in range(2):
+        _new_process()
+        with pytest.raises(ValueError):
+            remembered(path, "vtt", read, folder)
+        save(folder)
+    assert len(reads) == 4
+    # An edited cache (its digest no longer matches) is not believed.
+    path.write_text("WEBVTT one")
+    (folder / FILE_NAME).write_bytes((folder / FILE_NAME).read_bytes().replace(b"10", b"99"))
+    _new_process()
+    assert remembered(path, "vtt", read, folder) == 10 and len(reads) == 5

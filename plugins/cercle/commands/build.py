@@ -11,11 +11,13 @@ import click
 
 from cercle.commands.common import config_option, fail, lang_option, load_project
 from cercle.commands.common import log_to as _log_to
-from cercle.core.errors import Severity, format_text, from_root, problem
+from cercle.core.errors import Report, Severity, format_text, from_root, problem
 from cercle.core.i18n import message
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from cercle.core.settings import HubSettings
 
 
 def _console() -> Console:
@@ -24,22 +26,23 @@ def _console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _check(config_file: Path, lang: str, strict: bool) -> bool:
+def _check(config_file: Path, settings: HubSettings, lang: str, strict: bool) -> bool:
     """Run every content check, print what it found; True when the build may go on."""
-    from cercle.checks import run_checks
+    from cercle.checks import hand_over, run_checks
     from cercle.core.catalog import load_catalog
 
-    _, settings = load_project(config_file, lang)
     with _console().status(message(lang, "build.checking")):
         catalog = run_checks(load_catalog(settings))
+    report = Report(list(catalog.report.problems))  # the handed-over report stays the hub's
     if not settings.site_url:
-        catalog.report.extend(
-            [problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)]
-        )
-    problems = from_root(catalog.report.sorted(strict), settings)
+        report.extend([problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)])
+    problems = from_root(report.sorted(strict), settings)
     if problems:
         click.echo(format_text(problems, lang), err=True)
-    return not any(p.severity is Severity.ERROR for p in problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return False
+    hand_over(catalog)  # cercle/hub builds from it: the content is read and checked once
+    return True
 
 
 @click.command()
@@ -55,13 +58,14 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     from mkdocs.config import load_config
 
     from cercle.build import SwapError, build_atomically, lock
+    from cercle.checks import hand_over
     from cercle.core.phases import phase, timed
 
-    config, _ = load_project(config_file, lang)
+    config, settings = load_project(config_file, lang)
     dest = (site_dir or Path(config.site_dir)).absolute()
     shown = _shown(dest)
     with phase("check"):
-        checked = _check(config_file, lang, strict)
+        checked = _check(config_file, settings, lang, strict)
     if not checked:
         fail(lang, "build.check_failed", path=shown)
     console = _console()
@@ -98,6 +102,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
         fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+        hand_over(None)  # never to a later build of this process: the content may have changed
     pages = sum(1 for _ in dest.rglob("*.html"))
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(message(lang, "build.built", path=shown, pages=pages, seconds=seconds))

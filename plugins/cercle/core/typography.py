@@ -8,6 +8,7 @@ in the text. Other languages are returned unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -20,15 +21,16 @@ _SPACES = "[ \t\u00a0\u202f]"
 _URL = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?[a-zA-Z0-9]+;", re.IGNORECASE
 )
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+# Each rule with the signs it needs: a text without them skips it (no rule adds a sign).
+_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # A space already there becomes the right no-break space.
-    (re.compile(rf"{_SPACES}+([;!?])"), NNBSP + r"\1"),
-    (re.compile(rf"{_SPACES}+:"), NBSP + ":"),
+    (";!?", re.compile(rf"{_SPACES}+([;!?])"), NNBSP + r"\1"),
+    (":", re.compile(rf"{_SPACES}+:"), NBSP + ":"),
     # Missing after a word: added only where the sign ends a clause (not "a;b", "12:30").
-    (re.compile(r"(?<=[\w»)\]’”])([;!?])(?=\s|$|[»”’)\]!?.…])"), NNBSP + r"\1"),
-    (re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)"), NBSP + r"\1"),
-    (re.compile(rf"«{_SPACES}*"), "«" + NBSP),
-    (re.compile(rf"{_SPACES}*»"), NBSP + "»"),
+    (";!?", re.compile(r"(?<=[\w»)\]’”])([;!?])(?=\s|$|[»”’)\]!?.…])"), NNBSP + r"\1"),
+    (":", re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)"), NBSP + r"\1"),
+    ("«", re.compile(rf"«{_SPACES}*"), "«" + NBSP),
+    ("»", re.compile(rf"{_SPACES}*»"), NBSP + "»"),
 )
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -40,8 +42,11 @@ def applies(lang: str | None) -> bool:
 
 
 def _fix_prose(text: str) -> str:
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    for signs, pattern, replacement in _RULES:
+        for sign in signs:
+            if sign in text:
+                text = pattern.sub(replacement, text)
+                break
     return text
 
 
@@ -60,15 +65,38 @@ def fix(text: str, lang: str | None) -> str:
 
 # One token of HTML: a comment, a whole raw element (code, script…), or a tag whose quoted
 # attribute values may hold ">". Text is what lies between tokens.
+_RAW = ("code", "pre", "kbd", "samp", "script", "style", "textarea", "var")
+_ATTRS = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
 _TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<(code|pre|kbd|samp|script|style|textarea|var)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"
-    r"|<[a-zA-Z/!?](?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    rf"<!--.*?-->|<({'|'.join(_RAW)})\b{_ATTRS}>.*?</\1\s*>|<[a-zA-Z/!?]{_ATTRS}>",
     re.DOTALL | re.IGNORECASE,
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _LANG = re.compile(r"""\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _TRIGGER = re.compile(r"[;:!?«»]")
+
+# Most of a page is tags and text without ; : ! ? « »: nothing `fix_html` does changes for
+# them, but a Python step per tag made it half of a page's post-processing. `_skip(names)`
+# matches, in one call, a run of such text each followed by a token that changes nothing:
+# a comment, a raw element, or a tag that neither names an open `lang` element (`names`) nor
+# may carry `lang` (checked in its unquoted and quoted parts: `_LANG` searches the whole tag).
+# Tokens are the ones `_TOKEN` finds, at the same places (same alternatives, same order;
+# each tag has one way to match, so its end is the same; atomic: a comment or raw element
+# is never stretched to a later end to go on); anything else stops the run.
+_NO_LANG = r"\s(?!lang\s*=)"
+_PLAIN_TAG = rf"(?:[^>\"'\s]++|{_NO_LANG}|\"(?:[^\"\s]++|{_NO_LANG})*+\"|'(?:[^'\s]++|{_NO_LANG})*+')*+>"
+
+
+@functools.lru_cache(maxsize=64)
+def _skip(names: frozenset[str]) -> re.Pattern[str]:
+    named = "|".join(sorted(map(re.escape, names))) or "(?!)"
+    # One alternative per raw element: a group in an atomic group trips `re` (3.11).
+    raw = "".join(rf"|<{name}\b{_ATTRS}>.*?</{name}\s*>" for name in _RAW)
+    return re.compile(
+        rf"(?:[^<;:!?«»]*+(?><!--.*?-->{raw}"
+        rf"|<(?!/?(?:{named})(?![a-zA-Z0-9-]))[a-zA-Z/!?]{_PLAIN_TAG}))*+",
+        re.DOTALL | re.IGNORECASE,
+    )
 
 
 def fix_html(html: str, lang: str | None) -> str:
@@ -80,7 +108,15 @@ def fix_html(html: str, lang: str | None) -> str:
     out: list[str] = []
     stack: list[list[Any]] = []  # [tag name, French?, depth] of the elements that carry `lang`
     last = 0
-    for match in _TOKEN.finditer(html):
+    skip = _skip(frozenset())  # again each time the stack changes: it depends on its names
+    while True:
+        skipped = skip.match(html, last).end()
+        if skipped > last:  # copied as it is: it holds no sign to fix and changes no `lang`
+            out.append(html[last:skipped])
+            last = skipped
+        match = _TOKEN.search(html, last)
+        if match is None:
+            break
         text = html[last : match.start()]
         french = stack[-1][1] if stack else True
         out.append(fix(text, lang) if french and _TRIGGER.search(text) else text)
@@ -96,11 +132,14 @@ def fix_html(html: str, lang: str | None) -> str:
         for entry in stack:
             if entry[0] == name:
                 entry[2] += -1 if closing else 1
+        size = len(stack)
         while stack and stack[-1][2] <= 0:
             stack.pop()
         found = None if closing else _LANG.search(token)
         if found:
             stack.append([name, applies(next(g for g in found.groups() if g is not None)), 1])
+        if found or len(stack) != size:
+            skip = _skip(frozenset(entry[0] for entry in stack))
     tail = html[last:]
     french = stack[-1][1] if stack else True
     out.append(fix(tail, lang) if french and _TRIGGER.search(tail) else tail)

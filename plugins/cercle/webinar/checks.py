@@ -58,7 +58,7 @@ def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
         return []  # missing: the Catalog reports it (missing_file)
     try:
         limits = pdf_limits(catalog)
-        pages = remembered(path, ("pdf", limits), lambda: check_pdf(path, limits))
+        pages = remembered(path, ("pdf", limits), lambda: check_pdf(path, limits), catalog.settings.cache_dir)
     except SlidesError as exc:
         return [slides_problem(entry, value, exc)]
     given = len(entry.event.slides_at) if entry.event else 0
@@ -131,7 +131,7 @@ def _vtt_file(entry: Entry, catalog: Catalog, name: str, value: str, key: tuple[
     if path is None or not value.lower().endswith(".vtt"):
         return []
     try:
-        remembered(path, "vtt", lambda: _parses(path))
+        remembered(path, "vtt", lambda: _parses(path), catalog.settings.cache_dir)
     except UnicodeDecodeError:
         return [problem(entry.rel_path, line, name, "vtt_not_utf8", value=value)]
     except VttError as exc:

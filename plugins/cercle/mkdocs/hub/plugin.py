@@ -20,9 +20,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from cercle.bodylinks.rewrite import use_body_links
 from cercle.build import lock
-from cercle.checks import run_checks
+from cercle.checks import checked_catalog
 from cercle.core import typography, whitespace
-from cercle.core.catalog import Catalog, load_catalog
+from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, Severity, format_text, from_root, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.phases import timed
@@ -111,7 +111,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     # Content is validated before MkDocs cleans site/, so a content mistake never wipes it.
     @timed("catalog")
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        catalog = run_checks(load_catalog(self.settings))
+        catalog = checked_catalog(self.settings)
         if not self.settings.site_url:
             catalog.report.extend(
                 [problem("mkdocs.yml", 0, "site_url", "missing_site_url", Severity.WARNING)]
