@@ -41,6 +41,17 @@ def test_french_typography_on_plain_text(raw, typeset):
     assert fix(typeset, "fr") == typeset  # idempotent
 
 
+def test_a_very_long_word_from_content_is_read_once_and_kept_whole():
+    # A pull request's 60,000-letter "word" (no space, no sign) was tried as a URL scheme and
+    # as an address from each of its letters: minutes of build. It is text like any other;
+    # the sign after it still gets its space, addresses and URLs around it stay whole.
+    for word in ("a" * 60_000, "a9." * 20_000):
+        text = f"Voir {word} : fin ! Écrire à jean.dupont+hub@example.org ; https://x.org/a:b"
+        assert fix(text, "fr") == (
+            f"Voir {word}{NBSP}: fin{NNBSP}! Écrire à jean.dupont+hub@example.org{NNBSP}; https://x.org/a:b"
+        )
+
+
 def test_other_languages_are_left_alone():
     assert fix("Really ? Yes : no « x »", "en") == "Really ? Yes : no « x »"
     assert fix_html("<p>Really ?</p>", "en") == "<p>Really ?</p>"
