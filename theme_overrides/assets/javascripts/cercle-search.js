@@ -349,7 +349,8 @@
       if (line) {
         var at = document.createElement("a");
         at.className = "cercle-search__moment";
-        at.href = result.url.split("#")[0] + "#" + line.id;
+        // A line of a transcript page (<entry>/transcript/): the moment plays on the entry.
+        at.href = result.url.split("#")[0].replace(/transcript\/(?:index\.html)?$/, "") + "#" + line.id;
         at.textContent = (strings.moment || "{at}").replace("{at}", clock(parseInt(line.id.slice(2), 10)));
         item.appendChild(at);
       }
