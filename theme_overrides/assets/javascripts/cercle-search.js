@@ -350,7 +350,9 @@
         var at = document.createElement("a");
         at.className = "cercle-search__moment";
         // A line of a transcript page (<entry>/transcript/): the moment plays on the entry.
-        at.href = result.url.split("#")[0].replace(/transcript\/(?:index\.html)?$/, "") + "#" + line.id;
+        var address = result.url.split("#")[0].split("?");
+        address[0] = address[0].replace(/transcript\/(?:index\.html)?$/, "");
+        at.href = address.join("?") + "#" + line.id;
         at.textContent = (strings.moment || "{at}").replace("{at}", clock(parseInt(line.id.slice(2), 10)));
         item.appendChild(at);
       }

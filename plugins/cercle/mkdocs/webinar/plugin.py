@@ -7,8 +7,10 @@ from functools import partial
 from pathlib import Path
 
 import markdown
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -28,10 +30,15 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.transcripts: dict[str, PageView] = {}  # src_uri -> view, from page context to post page
-        self.transcript_pages = 0  # written in this build (cercle/search expects them indexed)
+        self.env: Environment | None = None
+        self.transcript_pages = 0  # indexed pages written in this build (cercle/search counts them)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.transcripts, self.transcript_pages = {}, 0
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env  # the site's, where cercle/hub makes cercle/ templates escape
+        return env
 
     # Pages rendered by other processes (cercle/hub `processes`) wrote theirs there.
     def worker_state(self) -> int:
@@ -70,12 +77,13 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         if view is None or view.entry is None:
             return output
         fields = transcript_fields(search_fields(view.entry, hub_of(config).catalog), view.t)
-        template = config.theme.get_env().get_template("cercle/transcript-page.html")
+        template = (self.env or config.theme.get_env()).get_template("cercle/transcript-page.html")
         html = template.render(
             cercle=view, w=view.parts.webinar, styles=page_styles(output), fields=fields_html(fields)
         )
         target = Path(config.site_dir) / Path(page.file.dest_path).parent / "transcript" / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-        self.transcript_pages += 1
+        if view.parts.webinar.transcript:
+            self.transcript_pages += 1  # indexed (other languages' lines only are not)
         return output
