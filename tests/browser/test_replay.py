@@ -423,6 +423,7 @@ def test_vimeo_and_peertube_players_follow_and_are_driven_by_the_page(page, host
     page.context.route("**/*", route)
     open_page(page, f"{base}/{EN}")
     assert foreign(requests, base) == []
+    page.locator("[data-cercle-transcript]").scroll_into_view_if_needed()  # the lines come in
     page.click('.cercle-transcript__lines a[href="#t=150"]')
     page.locator(".cercle-video__frame iframe").wait_for(state="attached")
     wait_line_at_least(page, 156)
