@@ -16,6 +16,7 @@ from cercle.search.fields import SearchFields
 _HEAD = re.compile(r"<head\b.*?</head>", re.DOTALL | re.IGNORECASE)
 _STYLESHEET = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet\b[^>]*>""", re.IGNORECASE)
 _HREF = re.compile(r"""(\bhref=["']?)([^"'\s>]+)""", re.IGNORECASE)
+_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 _ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 
 
@@ -29,6 +30,12 @@ def page_styles(entry_html: str) -> str:
     head = _HEAD.search(entry_html)
     links = _STYLESHEET.findall(head.group(0)) if head else []
     return "\n".join(_HREF.sub(_deeper, link, count=1) for link in links)
+
+
+def page_body(entry_html: str) -> str:
+    """The entry page's <body> tag (Material's direction and palette attributes)."""
+    match = _BODY.search(entry_html)
+    return match.group(0) if match else "<body>"
 
 
 def transcript_fields(fields: SearchFields, t: Callable[..., str]) -> SearchFields:

@@ -19,7 +19,7 @@ from cercle.hub.view import PageView
 from cercle.mkdocs.hub.plugin import add_assets, hub_of, page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
 from cercle.search.fields import fields_html, search_fields
-from cercle.webinar.transcript_page import page_styles, transcript_fields
+from cercle.webinar.transcript_page import page_body, page_styles, transcript_fields
 from cercle.webinar.view import EventView
 
 STYLESHEET = "assets/stylesheets/cercle-webinar.css"
@@ -79,7 +79,11 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         fields = transcript_fields(search_fields(view.entry, hub_of(config).catalog), view.t)
         template = (self.env or config.theme.get_env()).get_template("cercle/transcript-page.html")
         html = template.render(
-            cercle=view, w=view.parts.webinar, styles=page_styles(output), fields=fields_html(fields)
+            cercle=view,
+            w=view.parts.webinar,
+            styles=page_styles(output),
+            body=page_body(output),
+            fields=fields_html(fields),
         )
         target = Path(config.site_dir) / Path(page.file.dest_path).parent / "transcript" / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
