@@ -197,5 +197,8 @@ def side_info(work: Path, side: str) -> dict:
         "entry_html_gzip_median": statistics.median(len(gzip.compress(p.read_bytes())) for p in pages)
         if pages
         else None,
+        # A replay's transcript lines, on their own page (<entry>/transcript/), loaded on demand.
+        "transcript_html_bytes_max": max((p.stat().st_size for p in site.glob("*/*/*/transcript/index.html")),
+                                         default=None),
         "cards": sum(1 for _ in folder.rglob("*.png")) if folder.is_dir() else 0,
     }

@@ -9,6 +9,13 @@ and for the median and the largest page the bytes of each block (nested blocks a
 under their parent and counted in it), then cross-cutting totals: inline SVG, inline
 scripts, and whitespace that collapsing runs to one character would save (outside
 pre/code/script/style/textarea). `--all` prints every page's size.
+
+    .venv/bin/python benchmarks/pageweight.py SITE --flat OTHER_SITE [--margin 2000]
+
+Flat in N (issue #18): the same entry (same address; corpus entries keep their address
+whatever N) in two sites built from the same profile at two sizes: how much each page
+grew from SITE to OTHER_SITE. Exits 1 when one grew by more than --margin bytes (what
+grows with N is the site's frame: navigation, related entries, share block).
 """
 
 from __future__ import annotations
@@ -137,12 +144,31 @@ def _show(label: str, page: Path, site: Path) -> None:
           f"collapsible whitespace {w['whitespace']:,} B")
 
 
+def flat(small: Path, large: Path, margin: int) -> int:
+    """Print how much each entry present in both sites grew; 1 when one grew by > margin."""
+    before = {p.relative_to(small): p.stat().st_size for ps in entry_pages(small).values() for p in ps}
+    after = {p.relative_to(large): p.stat().st_size for ps in entry_pages(large).values() for p in ps}
+    growth = sorted((after[rel] - size, str(rel.parent)) for rel, size in before.items() if rel in after)
+    if not growth:
+        print("no entry page in both sites")
+        return 1
+    deltas = [g for g, _ in growth]
+    print(f"{len(growth)} entry pages in both: growth median {statistics.median(deltas):+,.0f} B, "
+          f"least {deltas[0]:+,} B ({growth[0][1]}), most {deltas[-1]:+,} B ({growth[-1][1]})")
+    print(f"largest entry page: {max(before.values()):,} B -> {max(after.values()):,} B")
+    return 0 if max(abs(d) for d in deltas) <= margin else 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--all", action="store_true", help="every page's size")
+    parser.add_argument("--flat", type=Path, metavar="OTHER_SITE", help="compare with a larger site")
+    parser.add_argument("--margin", type=int, default=2000, help="bytes a page may grow (--flat)")
     args = parser.parse_args()
     site = args.site.resolve()
+    if args.flat:
+        raise SystemExit(flat(site, args.flat.resolve(), args.margin))
     for kind, pages in sorted(entry_pages(site).items()):
         pages = sorted(pages, key=lambda p: (p.stat().st_size, str(p)))
         sizes = [p.stat().st_size for p in pages]

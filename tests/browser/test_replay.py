@@ -94,6 +94,10 @@ def fence(page, base: str) -> list[str]:
     return requests
 
 
+def transcript_requests(requests: list[str]) -> list[str]:
+    return [url for url in requests if "/transcript/" in url]
+
+
 def foreign(requests: list[str], base: str) -> list[str]:
     return [url for url in requests if not url.startswith(f"{base}/")]
 
@@ -144,6 +148,12 @@ def test_file_video_transcript_slides_captions_and_moment(page, hub):
     assert foreign(requests, hub) == []
     assert not any(u.endswith("replay.webm") and "bytes" in u for u in requests)
     assert page.locator("[data-cercle-moment]").is_hidden()  # offered while it plays
+
+    # The lines are on the transcript page, fetched (same origin) once the panel nears the screen.
+    assert transcript_requests(requests) == []
+    page.locator("[data-cercle-transcript]").scroll_into_view_if_needed()
+    page.wait_for_selector('.cercle-transcript__lines a[href="#t=4"]')
+    assert transcript_requests(requests) == [f"{hub}/{FR}transcript/"]
 
     # A transcript line starts the video there, with the keyboard.
     page.focus('.cercle-transcript__lines a[href="#t=4"]')
@@ -238,6 +248,7 @@ def test_youtube_player_follows_and_is_driven_by_the_page(page, hub):
     page.wait_for_load_state("networkidle")
     assert foreign(requests, hub) == [] and page.locator("iframe").count() == 0
 
+    page.locator("[data-cercle-transcript]").scroll_into_view_if_needed()  # the lines come in
     page.click('.cercle-transcript__lines a[href="#t=150"]')
     query = iframe_query(page)
     assert query["start"] == ["150"] and query["enablejsapi"] == ["1"] and query["origin"] == [hub]
@@ -296,7 +307,50 @@ def test_a_search_match_in_the_transcript_links_to_its_moment(page, hub):
     poster = page.locator(".cercle-video__poster")
     poster.wait_for(state="visible")
     page.wait_for_function("document.querySelector('.cercle-video__poster').dataset.cercleStart === '720'")
-    assert current_line(page) == "t=720"
+    page.wait_for_function(f"document.querySelector('{MAIN_LINES}[aria-current]')?.id === 't=720'")
+    assert foreign(requests, hub) == []
+
+
+# -- the transcript on demand --------------------------------------------------------------
+
+
+def test_the_transcript_loads_when_asked_and_reads_without_javascript(browser, page, hub):
+    requests = fence(page, hub)
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(f"{hub}/{FR}")
+    page.wait_for_load_state("networkidle")
+    assert transcript_requests(requests) == []  # far below: nothing fetched yet
+    # The link, from the keyboard: the lines come in its place and the first one has the focus.
+    page.evaluate("window.scrollTo(0, 0)")
+    link = page.locator("[data-cercle-transcript-part='fr'] .cercle-transcript__open a")
+    assert link.text_content() == "Lire la transcription (8 lignes)"
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('.cercle-transcript__lines li a')")
+    assert page.url == f"{hub}/{FR}"  # no navigation
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#t=0"
+    # Another language: the same page, fetched once, fills its list when it opens.
+    page.locator(".cercle-transcript__other summary").click()
+    page.wait_for_selector(".cercle-transcript__other li[data-cercle-at]")
+    assert transcript_requests(requests) == [f"{hub}/{FR}transcript/"]
+    violations = axe_violations(page)
+    assert violations == [], describe_axe(violations)
+
+    # Without JavaScript the link leads to the transcript page, whose times lead back to the moment.
+    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    try:
+        plain = context.new_page()
+        plain.goto(f"{hub}/{FR}")
+        plain.click("[data-cercle-transcript-part='fr'] .cercle-transcript__open a")
+        plain.wait_for_url(f"{hub}/{FR}transcript/")
+        assert plain.locator("h1").text_content().startswith("Transcription")
+        plain.click('li[id="t=6"] a')
+        plain.wait_for_url(f"{hub}/{FR}#t=6")
+    finally:
+        context.close()
+    open_page(page, f"{hub}/{FR}transcript/")
+    violations = axe_violations(page)
+    assert violations == [], describe_axe(violations)
     assert foreign(requests, hub) == []
 
 
@@ -369,6 +423,7 @@ def test_vimeo_and_peertube_players_follow_and_are_driven_by_the_page(page, host
     page.context.route("**/*", route)
     open_page(page, f"{base}/{EN}")
     assert foreign(requests, base) == []
+    page.locator("[data-cercle-transcript]").scroll_into_view_if_needed()  # the lines come in
     page.click('.cercle-transcript__lines a[href="#t=150"]')
     page.locator(".cercle-video__frame iframe").wait_for(state="attached")
     wait_line_at_least(page, 156)

@@ -118,21 +118,46 @@ def test_slides_gallery_images_text_and_download(demo_site):
 
 
 def test_transcript_is_readable_text_with_times(demo_site):
-    root = page(demo_site, PAST_FR)
-    transcript = section(root, "cercle-transcript")
-    lines = list(section(transcript, "cercle-transcript__lines").iter("li"))
+    # The entry page links to its transcript page (issue #18: a long transcript weighed more
+    # than the rest of the page); cercle-replay.js loads the lines from there on demand.
+    entry = page(demo_site, PAST_FR)
+    panel = section(entry, "cercle-transcript")
+    assert section(panel, "cercle-transcript__lines") is None
+    box = section(panel, "cercle-transcript__box")
+    assert box.get("data-cercle-transcript-from") == "transcript/"
+    assert box.get("data-cercle-transcript-part") == "fr"
+    assert box.find(".//a").get("href") == "transcript/" and text(box) == "Lire la transcription (5 lignes)"
+    assert resolve(demo_site, PAST_FR, "transcript/index.html").is_file()
+
+    root = page(demo_site, PAST_FR + "transcript/")
+    assert root.get("lang") == "fr"
+    transcript = section(root, "cercle-transcript--page")
+    assert transcript.get("data-pagefind-body") is not None  # "who said…" is found
+    title = "Transcription\xa0: Le cercle vertueux des programmes ambassadeurs"
+    assert "".join(root.find(".//h1").itertext()) == title
+    assert transcript.find(".//p/a").get("href") == "../"
+    # The page's stylesheets, from one folder deeper.
+    styles = [link.get("href") for link in root.iter("link") if link.get("rel") == "stylesheet"]
+    assert "../../../../assets/stylesheets/cercle.css" in styles
+    for href in styles:
+        assert resolve(demo_site, PAST_FR + "transcript/", href).is_file(), href
+    main = transcript.find(".//section[@data-cercle-transcript-part='fr']")
+    lines = list(section(main, "cercle-transcript__lines").iter("li"))
     assert "Stéphanie Ledoux" in text(lines[1]) and "vie privée" in text(lines[1])
     assert "Stéphanie Ledoux" not in text(lines[2])  # the voice is named when it changes
     # Each line is a moment: its id is what #t= links (and search results) land on; its time
-    # is a #t= link (cercle-video.js starts the video there), its text follows.
+    # links to the replay at that moment (cercle-replay.js makes it the page's own #t=).
     assert [li.get("id") for li in lines] == [f"t={t}" for t in ("5", "150", "156", "720", "1860")]
-    assert [li[0].get("href") for li in lines] == [f"#t={t}" for t in ("5", "150", "156", "720", "1860")]
+    assert [li[0].get("href") for li in lines] == [f"../#t={t}" for t in ("5", "150", "156", "720", "1860")]
     assert [text(li[0]) for li in lines[:2]] == ["0:05", "2:30"] and text(lines[1]).startswith("2:30 ")
     assert "NOTE" not in text(transcript)
     # The other language's captions are offered as its transcript, outside the search index.
-    other = section(transcript, "cercle-transcript__other")
+    other = section(panel, "cercle-transcript__other")
     assert other.get("lang") == "en" and other.get("data-pagefind-ignore") is not None
     assert text(other.find("summary")) == "Transcription en anglais"
+    assert other.find(".//a").get("href") == "transcript/#en"
+    other = transcript.find(".//section[@data-cercle-transcript-part='en']")
+    assert other.get("lang") == "en" and other.get("data-pagefind-ignore") is not None
     assert "personal networks" in text(other) and not [li for li in other.iter("li") if li.get("id")]
     assert all(li.get("data-cercle-at") for li in other.iter("li"))  # where the line starts, without an id
 
@@ -372,6 +397,8 @@ def test_hostile_strings_stay_inside_the_json_ld(variant):
     site = variant / "site"
     html = (site / PAST_FR / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "<img src=x" not in html
+    transcript = (site / PAST_FR / "transcript/index.html").read_text(encoding="utf-8")
+    assert "<script>" not in transcript and "&lt;/script&gt;&lt;script&gt;alert(1)" in transcript
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert block and "<" not in block.group(1) and ">" not in block.group(1)
     data = json.loads(block.group(1))

@@ -61,9 +61,15 @@
 
   // -- the transcript ----------------------------------------------------------------------
 
-  var lists = all("[data-cercle-transcript-lines]").map(function (list) {
-    return { list: list, items: all(":scope > li", list), at: -1 };
-  });
+  var lists = [];
+  var lastTime = null;
+
+  function collectLists() {
+    lists = all("[data-cercle-transcript-lines]").map(function (list) {
+      return { list: list, items: all(":scope > li", list), at: -1 };
+    });
+  }
+  collectLists();
 
   function keepInView(item) {
     var box = item.closest(".cercle-transcript__box");
@@ -74,6 +80,7 @@
   }
 
   function markLines(time) {
+    lastTime = time;
     lists.forEach(function (entry) {
       var index = current(entry.items, time);
       if (index === entry.at) return;
@@ -84,6 +91,96 @@
       keepInView(entry.items[index]);
     });
   }
+
+  // The lines live on the entry's transcript page (<entry>/transcript/): fetched once, from
+  // this site only, when the panel nears the screen, the video plays, a #t= link is followed,
+  // the reader selects the link or opens another language. Its times link to "../#t=…".
+  var transcript = document.querySelector("[data-cercle-transcript]");
+  var transcriptStatus = transcript && transcript.querySelector("[data-cercle-transcript-status]");
+  var boxes = all("[data-cercle-transcript-from]");
+  var transcriptPage = null;
+
+  function fetchTranscript(box) {
+    if (!transcriptPage) {
+      var url = new URL(box.getAttribute("data-cercle-transcript-from"), location.href);
+      transcriptPage = fetch(url.href, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.text();
+        })
+        .then(function (text) {
+          return new DOMParser().parseFromString(text, "text/html");
+        });
+      transcriptPage.catch(function () {
+        transcriptPage = null; // another try next time
+      });
+    }
+    return transcriptPage;
+  }
+
+  function fill(box) {
+    if (box.cercleFilled) return box.cercleFilled;
+    box.setAttribute("aria-busy", "true");
+    box.cercleFilled = fetchTranscript(box).then(
+      function (page) {
+        var part = box.getAttribute("data-cercle-transcript-part");
+        var list = page.querySelector('[data-cercle-transcript-part="' + part + '"] [data-cercle-transcript-lines]');
+        if (!list) throw new Error("no lines");
+        all("li > a:first-child", list).forEach(function (link) {
+          link.setAttribute("href", link.getAttribute("href").replace(/^\.\.\//, ""));
+        });
+        box.replaceChildren(document.importNode(list, true));
+        box.removeAttribute("aria-busy");
+        collectLists();
+        if (lastTime !== null) markLines(lastTime);
+      },
+      function () {
+        box.removeAttribute("aria-busy");
+        box.cercleFilled = null;
+        if (transcriptStatus) transcriptStatus.textContent = transcript.getAttribute("data-failed") || "";
+      }
+    );
+    return box.cercleFilled;
+  }
+
+  function fillShown() {
+    boxes.forEach(function (box) {
+      if (!box.closest("details")) fill(box);
+    });
+  }
+
+  boxes.forEach(function (box) {
+    var link = box.querySelector(".cercle-transcript__open a");
+    if (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var details = box.closest("details");
+        fill(box).then(function () {
+          if (!box.cercleFilled) return;
+          var first = box.querySelector("li a") || box;
+          if (details) details.open = true;
+          if (first === box) box.tabIndex = -1;
+          first.focus();
+        });
+      });
+    }
+    var details = box.closest("details");
+    if (details) {
+      details.addEventListener("toggle", function () {
+        if (details.open) fill(box);
+      });
+    } else if ("IntersectionObserver" in window) {
+      var watch = new IntersectionObserver(
+        function (seen) {
+          if (!seen.some(function (e) { return e.isIntersecting; })) return;
+          watch.disconnect();
+          fill(box);
+        },
+        { rootMargin: "400px 0px" }
+      );
+      watch.observe(box);
+    }
+  });
 
   // -- slides, chapters --------------------------------------------------------------------
 
@@ -150,6 +247,7 @@
 
   document.addEventListener("cercle:time", function (event) {
     var time = event.detail.time;
+    fillShown();
     markLines(time);
     markChapter(time);
     followSlides(time);
@@ -165,6 +263,7 @@
       return;
     }
     window.cercleVideo.startAt(seconds);
+    fillShown();
     var at = document.querySelector("[data-cercle-poster-at]");
     if (at && strings.starts) at.textContent = strings.starts.replace("{at}", label(seconds));
     markLines(seconds);

@@ -349,7 +349,10 @@
       if (line) {
         var at = document.createElement("a");
         at.className = "cercle-search__moment";
-        at.href = result.url.split("#")[0] + "#" + line.id;
+        // A line of a transcript page (<entry>/transcript/): the moment plays on the entry.
+        var address = result.url.split("#")[0].split("?");
+        address[0] = address[0].replace(/transcript\/(?:index\.html)?$/, "");
+        at.href = address.join("?") + "#" + line.id;
         at.textContent = (strings.moment || "{at}").replace("{at}", clock(parseInt(line.id.slice(2), 10)));
         item.appendChild(at);
       }

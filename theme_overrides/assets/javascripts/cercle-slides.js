@@ -19,8 +19,13 @@
       current = index;
       var link = links[index];
       image.src = link.getAttribute("href");
-      image.alt = link.getAttribute("data-alt") || "";
-      if (caption) caption.textContent = link.getAttribute("data-caption") || "";
+      // The thumbnail's own alt text; the caption from the stage's template (not repeated per slide).
+      image.alt = (link.querySelector("img") || {}).alt || "";
+      if (caption) {
+        caption.textContent = (caption.getAttribute("data-template") || "")
+          .replace("{n}", String(index + 1))
+          .replace("{total}", String(links.length));
+      }
       links.forEach(function (other, i) {
         if (i === index) other.setAttribute("aria-current", "true");
         else other.removeAttribute("aria-current");

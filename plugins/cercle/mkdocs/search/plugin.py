@@ -18,6 +18,11 @@ from cercle.search.fields import mark_for_index, search_fields
 from cercle.search.indexer import SearchIndexError, index_site, language_folders
 
 log = logging.getLogger("mkdocs.plugins.cercle.search")
+
+
+def extra_pages(config: MkDocsConfig) -> int:
+    """Indexed pages other plugins write beside the entries (cercle/webinar's transcript pages)."""
+    return int(getattr(config.plugins.get("cercle/webinar"), "transcript_pages", 0))
 STYLESHEET = "assets/stylesheets/cercle-search.css"
 SCRIPT = "assets/javascripts/cercle-search.js"
 CACHE = ".cache/cercle/search"  # the last index, reused while the pages are the same
@@ -71,7 +76,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
                 Path(config.site_dir),
                 exclude_selectors=selectors,
                 timeout=float(self.config.timeout),
-                expected=self.marked,
+                expected=self.marked + extra_pages(config),
                 cache=(project / CACHE, project),
                 folders=language_folders(hub_of(config).catalog.entries),
             )

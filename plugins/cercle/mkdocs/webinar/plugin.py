@@ -4,16 +4,22 @@ transcript, related entries, JSON-LD) as `cercle.parts.webinar` for cercle/event
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import markdown
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from cercle.mkdocs.hub.plugin import add_assets, page_view
+from cercle.hub.view import PageView
+from cercle.mkdocs.hub.plugin import add_assets, hub_of, page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
+from cercle.search.fields import fields_html, search_fields
+from cercle.webinar.transcript_page import page_body, page_styles, transcript_fields
 from cercle.webinar.view import EventView
 
 STYLESHEET = "assets/stylesheets/cercle-webinar.css"
@@ -21,6 +27,25 @@ STYLESHEET = "assets/stylesheets/cercle-webinar.css"
 
 class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.transcripts: dict[str, PageView] = {}  # src_uri -> view, from page context to post page
+        self.env: Environment | None = None
+        self.transcript_pages = 0  # indexed pages written in this build (cercle/search counts them)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.transcripts, self.transcript_pages = {}, 0
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env  # the site's, where cercle/hub makes cercle/ templates escape
+        return env
+
+    # Pages rendered by other processes (cercle/hub `processes`) wrote theirs there.
+    def worker_state(self) -> int:
+        return self.transcript_pages
+
+    def merge_worker_state(self, state: int) -> None:
+        self.transcript_pages += state
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
@@ -41,4 +66,28 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
             )
             view.parts.webinar = EventView(view, render_markdown=render)
             view.parts.takeaways = view.parts.webinar.takeaways
+            if view.parts.webinar.transcript or view.parts.webinar.other_transcripts:
+                self.transcripts[page.file.src_uri] = view
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The entry's transcript page, <entry>/transcript/, next to the page (its lines are
+        not in the page: cercle/parts/transcript.html)."""
+        view = self.transcripts.pop(page.file.src_uri, None)
+        if view is None or view.entry is None:
+            return output
+        fields = transcript_fields(search_fields(view.entry, hub_of(config).catalog), view.t)
+        template = (self.env or config.theme.get_env()).get_template("cercle/transcript-page.html")
+        html = template.render(
+            cercle=view,
+            w=view.parts.webinar,
+            styles=page_styles(output),
+            body=page_body(output),
+            fields=fields_html(fields),
+        )
+        target = Path(config.site_dir) / Path(page.file.dest_path).parent / "transcript" / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        if view.parts.webinar.transcript:
+            self.transcript_pages += 1  # indexed (other languages' lines only are not)
+        return output
