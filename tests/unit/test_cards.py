@@ -254,3 +254,24 @@ def test_progress_only_on_a_terminal_with_many_cards(tmp_path, capsys):
     work = jobs(PROGRESS_FROM)
     result = render_all(work, tmp_path / "cache", workers=2, progress=True)
     assert result.rendered == PROGRESS_FROM
+
+
+def test_the_parent_lets_each_drawn_card_go_once_placed(tmp_path, monkeypatch):
+    """A site's images must not pile up in the build process until the last one is drawn."""
+    import weakref
+
+    from cercle.cards import batch
+
+    placed: list[weakref.ref] = []
+    alive_at_each_placing: list[int] = []
+    finish = batch._finish
+
+    def watched(drawn, *args):
+        alive_at_each_placing.append(sum(ref() is not None for ref in placed))
+        placed.append(weakref.ref(drawn))
+        finish(drawn, *args)
+
+    monkeypatch.setattr(batch, "_finish", watched)
+    result = render_all(jobs(12), tmp_path / "cache", workers=2, executor="thread", site_dir=tmp_path / "site")
+    assert result.rendered == 12 and len(placed) == 12
+    assert alive_at_each_placing == [0] * 12

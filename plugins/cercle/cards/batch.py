@@ -11,14 +11,15 @@ damaged cache file damage the published site with it.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ PARALLEL_FROM = 4
 # From this many cards to draw, `auto` draws in processes: their start-up (~0.3 s) pays.
 PROCESSES_FROM = 200
 PROGRESS_FROM = 20
+# Tasks handed to each worker ahead: enough to keep it busy, few enough to hold little.
+IN_FLIGHT = 2
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ class Drawn:
         self.copies.update(copies)
         if reason:
             self.failed.append((picture, reason))
+
+
+Task = tuple[Callable[..., Drawn], tuple[Any, ...]]  # a worker function and its arguments
 
 
 def _draw(spec: CardSpec, target: str, pictures: tuple[Picture, ...] = (), pictures_cache: str = "") -> Drawn:
@@ -172,16 +178,30 @@ def render_all(
                 advance()
     else:
         with _executor(executor, min(workers, len(tasks)), len(tasks)) as pool:
-            futures = [pool.submit(work, *args) for work, args in tasks]
-            for future in as_completed(futures):
-                if stop.is_set():
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    break
-                _finish(future.result(), dests, site_dir, result)
+            for drawn in _drawn(pool, tasks, min(workers, len(tasks)), stop):
+                _finish(drawn, dests, site_dir, result)
                 if advance:
                     advance()
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _drawn(
+    pool: Executor, tasks: list[Task], workers: int, stop: threading.Event
+) -> Iterator[Drawn]:
+    """What the pool draws, as it comes. A few tasks per worker are in flight at a time and
+    each result is let go once placed: holding every future would keep every card's bytes
+    (a whole site's images) in this process until the last is drawn."""
+    queue = iter(tasks)
+    running = {pool.submit(work, *args) for work, args in itertools.islice(queue, workers * IN_FLIGHT)}
+    while running:
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        while done:
+            if stop.is_set():
+                return  # leaving the pool's `with` waits for the few tasks running
+            for work, args in itertools.islice(queue, 1):
+                running.add(pool.submit(work, *args))
+            yield done.pop().result()
 
 
 def _pictures_todo(
@@ -211,10 +231,10 @@ def _pictures_todo(
 
 def _tasks(
     cards: dict[str, CardSpec], pictures: tuple[dict[str, list[Picture]], list[Picture], str], cache_dir: Path
-) -> list[tuple[Callable[..., Drawn], tuple[Any, ...]]]:
+) -> list[Task]:
     """The work, longest first (photos, then cards with pictures): no core idles at the end."""
     by_card, alone, cache = pictures
-    tasks: list[tuple[Callable[..., Drawn], tuple[Any, ...]]] = [
+    tasks: list[Task] = [
         (_picture, (picture, cache, str(cache_dir))) for picture in alone
     ]
     ordered = sorted(cards, key=lambda target: target not in by_card)
