@@ -232,12 +232,14 @@ def _pictures_todo(
 def _tasks(
     cards: dict[str, CardSpec], pictures: tuple[dict[str, list[Picture]], list[Picture], str], cache_dir: Path
 ) -> list[Task]:
-    """The work, longest first (photos, then cards with pictures): no core idles at the end."""
+    """The work, longest first (photos, then cards with pictures): no core idles at the end.
+    Cards of one size and kind follow each other: a worker keeps only the backgrounds of the
+    shapes it is drawing (cercle.cards.draw `_layers`, up to 8 MB each), not all of them."""
     by_card, alone, cache = pictures
     tasks: list[Task] = [
         (_picture, (picture, cache, str(cache_dir))) for picture in alone
     ]
-    ordered = sorted(cards, key=lambda target: target not in by_card)
+    ordered = sorted(cards, key=lambda t: (t not in by_card, cards[t].size, cards[t].kind, cards[t].layout))
     tasks += [(_draw, (cards[t], t, tuple(by_card.get(t, ())), cache)) for t in ordered]
     return tasks
 
