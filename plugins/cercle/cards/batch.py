@@ -11,6 +11,9 @@ damaged cache file damage the published site with it.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import itertools
 import multiprocessing
 import os
@@ -37,6 +40,8 @@ PROCESSES_FROM = 200
 PROGRESS_FROM = 20
 # Tasks handed to each worker ahead: enough to keep it busy, few enough to hold little.
 IN_FLIGHT = 2
+# How often (seconds) the pool's results are checked for the build being free to draw too.
+FREE_POLL = 0.2
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,19 @@ def _picture(picture: Picture, pictures_cache: str, cards_cache: str) -> Drawn:
     return drawn
 
 
+def release_memory() -> None:
+    """After drawing in this process (see `free`): drop the drawing's caches and give the
+    freed heap back to the system (glibc keeps it otherwise), before the search indexer,
+    a process of its own, needs memory."""
+    from cercle.cards import draw
+
+    draw._layers.cache_clear()
+    draw._small.cache_clear()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to give back
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def cached(target: str, spec: CardSpec) -> memoryview | None:
     """The PNG of a cached card, or None when it is missing or cannot be trusted."""
     return cached_png(Path(target), spec.size)
@@ -138,12 +156,15 @@ def render_all(
     stop: threading.Event | None = None,
     pictures: Iterable[Picture] = (),
     pictures_cache: Path | None = None,
+    free: threading.Event | None = None,
 ) -> BatchResult:
     """Draw every card and picture missing from the caches and, given `site_dir`, place each
     in the site. Pictures (cards.pictures) share the cards' pool: a card's pictures are made
     by the worker that draws it, the others are jobs of their own.
 
-    Setting `stop` (the build failed) ends the job early: nothing more is placed."""
+    Setting `stop` (the build failed) ends the job early: nothing more is placed. Given
+    `free`, the pool has one worker fewer and this thread draws too once `free` is set (the
+    build has nothing else to do): one process less holds the drawing's memory."""
     stop = stop or threading.Event()
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -177,8 +198,9 @@ def render_all(
             if advance:
                 advance()
     else:
-        with _executor(executor, min(workers, len(tasks)), len(tasks)) as pool:
-            for drawn in _drawn(pool, tasks, min(workers, len(tasks)), stop):
+        size = min(workers, len(tasks)) - (free is not None)
+        with _executor(executor, size, len(tasks)) as pool:
+            for drawn in _drawn(pool, tasks, size, stop, free):
                 _finish(drawn, dests, site_dir, result)
                 if advance:
                     advance()
@@ -187,15 +209,26 @@ def render_all(
 
 
 def _drawn(
-    pool: Executor, tasks: list[Task], workers: int, stop: threading.Event
+    pool: Executor, tasks: list[Task], workers: int, stop: threading.Event, free: threading.Event | None
 ) -> Iterator[Drawn]:
-    """What the pool draws, as it comes. A few tasks per worker are in flight at a time and
-    each result is let go once placed: holding every future would keep every card's bytes
-    (a whole site's images) in this process until the last is drawn."""
+    """What the pool (and, once `free` is set, this thread) draws, as it comes. A few tasks per
+    worker are in flight at a time and each result is let go once placed: holding every
+    future would keep every card's bytes (a whole site's images) in this process until the
+    last is drawn."""
     queue = iter(tasks)
     running = {pool.submit(work, *args) for work, args in itertools.islice(queue, workers * IN_FLIGHT)}
     while running:
-        done, running = wait(running, return_when=FIRST_COMPLETED)
+        here = free is not None and free.is_set()
+        timeout = None if free is None else 0 if here else FREE_POLL
+        done, running = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+        if here and not done:
+            task = next(queue, None)
+            if task is not None:
+                if stop.is_set():
+                    return
+                yield task[0](*task[1])
+                continue
+            done, running = wait(running, return_when=FIRST_COMPLETED)
         while done:
             if stop.is_set():
                 return  # leaving the pool's `with` waits for the few tasks running
