@@ -272,7 +272,8 @@ def test_the_parent_lets_each_drawn_card_go_once_placed(tmp_path, monkeypatch):
         finish(drawn, *args)
 
     monkeypatch.setattr(batch, "_finish", watched)
-    result = render_all(jobs(12), tmp_path / "cache", workers=2, executor="thread", site_dir=tmp_path / "site")
+    site = tmp_path / "site"
+    result = render_all(jobs(12), tmp_path / "cache", workers=2, executor="thread", site_dir=site)
     assert result.rendered == 12 and len(placed) == 12
     assert alive_at_each_placing == [0] * 12
 
