@@ -254,3 +254,55 @@ def test_progress_only_on_a_terminal_with_many_cards(tmp_path, capsys):
     work = jobs(PROGRESS_FROM)
     result = render_all(work, tmp_path / "cache", workers=2, progress=True)
     assert result.rendered == PROGRESS_FROM
+
+
+def test_the_parent_lets_each_drawn_card_go_once_placed(tmp_path, monkeypatch):
+    """A site's images must not pile up in the build process until the last one is drawn."""
+    import weakref
+
+    from cercle.cards import batch
+
+    placed: list[weakref.ref] = []
+    alive_at_each_placing: list[int] = []
+    finish = batch._finish
+
+    def watched(drawn, *args):
+        alive_at_each_placing.append(sum(ref() is not None for ref in placed))
+        placed.append(weakref.ref(drawn))
+        finish(drawn, *args)
+
+    monkeypatch.setattr(batch, "_finish", watched)
+    site = tmp_path / "site"
+    result = render_all(jobs(12), tmp_path / "cache", workers=2, executor="thread", site_dir=site)
+    assert result.rendered == 12 and len(placed) == 12
+    assert alive_at_each_placing == [0] * 12
+
+
+@pytest.mark.parametrize("free_from_start", [True, False])
+def test_the_build_draws_too_once_it_is_free(tmp_path, monkeypatch, free_from_start):
+    """Once the pages are written (`free`), the build's own thread draws beside one worker fewer."""
+    import threading
+
+    from cercle.cards import batch
+
+    drawers: list[str] = []
+    draw = batch._draw
+
+    def watched(*args):
+        drawers.append(threading.current_thread().name)
+        return draw(*args)
+
+    monkeypatch.setattr(batch, "_draw", watched)
+    free = threading.Event()
+    if free_from_start:
+        free.set()
+    work = jobs(12)
+    result = render_all(
+        work, tmp_path / "cache", workers=3, executor="thread", site_dir=tmp_path / "site", free=free
+    )
+    assert result.rendered == 12 and len(drawers) == 12
+    here = drawers.count(threading.current_thread().name)
+    assert (here > 0) is free_from_start
+    assert len(set(drawers) - {threading.current_thread().name}) <= 2  # the pool has one thread fewer
+    for job in work:
+        assert (tmp_path / "site" / job.dest).read_bytes() == render(job.spec)

@@ -11,14 +11,18 @@ damaged cache file damage the published site with it.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
+import itertools
 import multiprocessing
 import os
 import sys
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,10 @@ PARALLEL_FROM = 4
 # From this many cards to draw, `auto` draws in processes: their start-up (~0.3 s) pays.
 PROCESSES_FROM = 200
 PROGRESS_FROM = 20
+# Tasks handed to each worker ahead: enough to keep it busy, few enough to hold little.
+IN_FLIGHT = 2
+# How often (seconds) the pool's results are checked for the build being free to draw too.
+FREE_POLL = 0.2
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,9 @@ class Drawn:
             self.failed.append((picture, reason))
 
 
+Task = tuple[Callable[..., Drawn], tuple[Any, ...]]  # a worker function and its arguments
+
+
 def _draw(spec: CardSpec, target: str, pictures: tuple[Picture, ...] = (), pictures_cache: str = "") -> Drawn:
     """Worker: draw one card into the cache, atomically (a crash leaves no half file), then
     the listing pictures made from it, from the pixels in memory (not decoded back)."""
@@ -84,6 +95,19 @@ def _picture(picture: Picture, pictures_cache: str, cards_cache: str) -> Drawn:
     drawn = Drawn()
     drawn.add(picture, make_cached(picture, Path(pictures_cache), Path(cards_cache)))
     return drawn
+
+
+def release_memory() -> None:
+    """After drawing in this process (see `free`): drop the drawing's caches and give the
+    freed heap back to the system (glibc keeps it otherwise), before the search indexer,
+    a process of its own, needs memory."""
+    from cercle.cards import draw
+
+    draw._layers.cache_clear()
+    draw._small.cache_clear()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to give back
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def cached(target: str, spec: CardSpec) -> memoryview | None:
@@ -132,12 +156,15 @@ def render_all(
     stop: threading.Event | None = None,
     pictures: Iterable[Picture] = (),
     pictures_cache: Path | None = None,
+    free: threading.Event | None = None,
 ) -> BatchResult:
     """Draw every card and picture missing from the caches and, given `site_dir`, place each
     in the site. Pictures (cards.pictures) share the cards' pool: a card's pictures are made
     by the worker that draws it, the others are jobs of their own.
 
-    Setting `stop` (the build failed) ends the job early: nothing more is placed."""
+    Setting `stop` (the build failed) ends the job early: nothing more is placed. Given
+    `free`, the pool has one worker fewer and this thread draws too once `free` is set (the
+    build has nothing else to do): one process less holds the drawing's memory."""
     stop = stop or threading.Event()
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -171,17 +198,43 @@ def render_all(
             if advance:
                 advance()
     else:
-        with _executor(executor, min(workers, len(tasks)), len(tasks)) as pool:
-            futures = [pool.submit(work, *args) for work, args in tasks]
-            for future in as_completed(futures):
-                if stop.is_set():
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    break
-                _finish(future.result(), dests, site_dir, result)
+        size = min(workers, len(tasks)) - (free is not None)
+        with _executor(executor, size, len(tasks)) as pool:
+            for drawn in _drawn(pool, tasks, size, stop, free):
+                _finish(drawn, dests, site_dir, result)
                 if advance:
                     advance()
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _drawn(
+    pool: Executor, tasks: list[Task], workers: int, stop: threading.Event, free: threading.Event | None
+) -> Iterator[Drawn]:
+    """What the pool (and, once `free` is set, this thread) draws, as it comes. A few tasks per
+    worker are in flight at a time and each result is let go once placed: holding every
+    future would keep every card's bytes (a whole site's images) in this process until the
+    last is drawn."""
+    queue = iter(tasks)
+    running = {pool.submit(work, *args) for work, args in itertools.islice(queue, workers * IN_FLIGHT)}
+    while running:
+        here = free is not None and free.is_set()
+        timeout = None if free is None else 0 if here else FREE_POLL
+        done, running = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+        if here and not done:
+            task = next(queue, None)
+            if task is not None:
+                if stop.is_set():
+                    return
+                yield task[0](*task[1])
+                continue
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+        while done:
+            if stop.is_set():
+                return  # leaving the pool's `with` waits for the few tasks running
+            for work, args in itertools.islice(queue, 1):
+                running.add(pool.submit(work, *args))
+            yield done.pop().result()
 
 
 def _pictures_todo(
@@ -211,13 +264,15 @@ def _pictures_todo(
 
 def _tasks(
     cards: dict[str, CardSpec], pictures: tuple[dict[str, list[Picture]], list[Picture], str], cache_dir: Path
-) -> list[tuple[Callable[..., Drawn], tuple[Any, ...]]]:
-    """The work, longest first (photos, then cards with pictures): no core idles at the end."""
+) -> list[Task]:
+    """The work, longest first (photos, then cards with pictures): no core idles at the end.
+    Cards of one size and kind follow each other: a worker keeps only the backgrounds of the
+    shapes it is drawing (cercle.cards.draw `_layers`, up to 8 MB each), not all of them."""
     by_card, alone, cache = pictures
-    tasks: list[tuple[Callable[..., Drawn], tuple[Any, ...]]] = [
+    tasks: list[Task] = [
         (_picture, (picture, cache, str(cache_dir))) for picture in alone
     ]
-    ordered = sorted(cards, key=lambda target: target not in by_card)
+    ordered = sorted(cards, key=lambda t: (t not in by_card, cards[t].size, cards[t].kind, cards[t].layout))
     tasks += [(_draw, (cards[t], t, tuple(by_card.get(t, ())), cache)) for t in ordered]
     return tasks
 

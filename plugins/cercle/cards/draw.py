@@ -168,7 +168,7 @@ def _canvas(
     return _layers(spec.brand, spec.size, ring, stripe, header).copy(), accent, ink
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=2)  # whole canvases (up to 8 MB): cercle.cards.batch draws one shape at a time
 def _layers(
     brand: Brand,
     size: tuple[int, int],

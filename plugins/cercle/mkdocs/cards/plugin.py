@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from cercle.cards.batch import BatchResult, CardJob, render_all
+from cercle.cards.batch import BatchResult, CardJob, release_memory, render_all
 from cercle.cards.picture_plan import PicturePlan, plan_pictures
 from cercle.cards.pictures import Picture
 from cercle.cards.plan import CardPlanner, PageCards
@@ -43,6 +43,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         self._job: Future[tuple[BatchResult, list[tuple[Picture, str]]]] | None = None
         self.pictures = PicturePlan()
         self._stop = threading.Event()
+        self._free = threading.Event()
         # `cercle serve`, rebuilding a few pages over a site this plugin's `before` instance
         # made: only those pages' cards and pictures may have changed (see redraw_only).
         self._only: tuple[set[str], CardsPlugin] | None = None
@@ -97,12 +98,13 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         if in_render_worker(config):
             return nav
         jobs, pictures = self._work()
-        self._stop = threading.Event()
+        self._stop, self._free = threading.Event(), threading.Event()
         options = {
             "workers": self.config.workers or None,
             "executor": self.config.concurrency,
             "site_dir": Path(config.site_dir),
             "stop": self._stop,
+            "free": self._free,  # set once the pages are written: this process draws too
         }
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
         self._job = runner.submit(self._draw, jobs, pictures, options)
@@ -190,12 +192,14 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._job is None:
             return
+        self._free.set()  # every page is written: the drawing is all that is left to wait for
         try:
             result, failed = self._job.result()
         except Exception as exc:  # a broken logo file, a full disk: say which plugin and why
             raise PluginError(message(messages_language(config), "cards.draw_failed", detail=exc)) from exc
         finally:
             self._job = None
+            release_memory()
         for picture, reason in failed:
             lang = messages_language(config)
             path = hub_of(config).settings.from_root(picture.path or "")  # as messages name files
