@@ -7,9 +7,10 @@
 #   make booklet the ambassador guides as a PDF (cercle booklet; LANG_BOOKLET=fr)
 #   make lighthouse  Lighthouse mobile scores of the demo hub (8 pages) into docs/lighthouse.md
 #   make screenshots PNGs of every page type, both languages, 1280 and 375 px (build/screenshots/)
-#   make bench   Cercle vs the usual Material stack on the realistic corpus at 200 and 500
-#                entries per language (3 runs) and the other corpus profiles (1 run),
-#                then cercle serve's edit-to-reload time on the demo and at N
+#   make bench   Cercle vs the usual Material stack on the realistic corpus at 50, 200, 500
+#                (3 runs) and 2,000 (1 run) entries per language and the other corpus
+#                profiles at 200 and 500 (1 run), then cercle serve's edit-to-reload time
+#                on the demo and at N (about 1.5 hours on 2 cores)
 #   make bench-scale  Cercle alone, cold and warm, from 500 to 10,000 entries per language
 #                (by hand: two to three hours on 2 cores, ~40 GB of free disk at 10,000)
 #   make clean   remove build output and caches (keeps .venv)
@@ -120,16 +121,19 @@ screenshots: site chromium
 # Side by side with the usual Material stack (docs/benchmarks.md), then the live preview at N
 # and the card variants. Installs the bench-only packages (benchmarks/setup.sh). Quicker:
 # BENCH_ENTRIES="50 200" BENCH_REPEAT=1 BENCH_OTHERS= make bench
-BENCH_ENTRIES ?= 200 500
+BENCH_ENTRIES ?= 50 200 500 2000
 BENCH_REPEAT ?= 3
+BENCH_ONCE_ABOVE ?= 500
 BENCH_OTHERS ?= quote-heavy slide-heavy text-only
+BENCH_OTHERS_ENTRIES ?= 200 500
 BENCH_OTHERS_REPEAT ?= 1
 N ?= 500
 REPEAT ?= 3
 bench: $(STAMP) chromium
 	bash benchmarks/setup.sh
 	$(VPY) benchmarks/run.py --profile realistic $(BENCH_OTHERS) --entries $(BENCH_ENTRIES) \
-	  --repeat $(BENCH_REPEAT) --repeat-others $(BENCH_OTHERS_REPEAT)
+	  --repeat $(BENCH_REPEAT) --once-above $(BENCH_ONCE_ABOVE) \
+	  --entries-others $(BENCH_OTHERS_ENTRIES) --repeat-others $(BENCH_OTHERS_REPEAT)
 	$(VPY) benchmarks/preview.py
 	$(VPY) benchmarks/preview.py --entries $(N) --repeat $(REPEAT)
 	$(VPY) benchmarks/cards/variants.py

@@ -143,6 +143,18 @@ def main() -> None:
     parser.add_argument("--entries", type=int, nargs="+", default=[200, 500], help="entries per language")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (medians reported)")
     parser.add_argument("--repeat-others", type=int, help="runs for profiles other than the first")
+    parser.add_argument(
+        "--entries-others",
+        type=int,
+        nargs="+",
+        help="sizes for profiles other than the first (default: --entries)",
+    )
+    parser.add_argument(
+        "--once-above",
+        type=int,
+        metavar="N",
+        help="sizes above N run once (the reference grows faster than N)",
+    )
     parser.add_argument("--work", type=Path, help="keep the corpora and sites here (default: a temp dir)")
     parser.add_argument("--sides", default="cercle,reference", help="cercle,reference or one of them")
     parser.add_argument(
@@ -176,10 +188,12 @@ def main() -> None:
     }
     try:
         for profile in args.profile:
-            repeat = args.repeat if profile == args.profile[0] else (args.repeat_others or args.repeat)
-            for entries in args.entries:
+            first = profile == args.profile[0]
+            repeat = args.repeat if first else (args.repeat_others or args.repeat)
+            for entries in args.entries if first else (args.entries_others or args.entries):
+                times = 1 if args.once_above is not None and entries > args.once_above else repeat
                 results["runs"].append(
-                    bench_one(work / f"{profile}-{entries}", profile, entries, repeat, args)
+                    bench_one(work / f"{profile}-{entries}", profile, entries, times, args)
                 )
     finally:
         if tmp:
