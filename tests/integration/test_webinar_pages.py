@@ -136,6 +136,13 @@ def test_transcript_is_readable_text_with_times(demo_site):
     title = "Transcription\xa0: Le cercle vertueux des programmes ambassadeurs"
     assert "".join(root.find(".//h1").itertext()) == title
     assert transcript.find(".//p/a").get("href") == "../"
+    # Written by cercle/webinar, typeset like every page; its footer and card like every page's.
+    raw = resolve(demo_site, PAST_FR, "transcript/index.html").read_text(encoding="utf-8")
+    assert not re.search(r" [:;!?»]", raw) and "«\xa0je\xa0»" in raw
+    footer = section(root, "cercle-footer-links")
+    assert footer.find(".//a").get("href") == "../../../accessibilite/"
+    og = [m.get("content") for m in root.iter("meta") if m.get("property") == "og:image"]
+    assert len(og) == 1 and og[0].endswith("/cards/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.png")
     # The page's stylesheets, from one folder deeper.
     styles = [link.get("href") for link in root.iter("link") if link.get("rel") == "stylesheet"]
     assert "../../../../assets/stylesheets/cercle.css" in styles

@@ -115,7 +115,8 @@ def fix_html(html: str, lang: str | None) -> str:
     last = 0
     skip = _skip(frozenset())  # again each time the stack changes: it depends on its names
     while True:
-        skipped = skip.match(html, last).end()
+        run = skip.match(html, last)
+        skipped = run.end() if run else last  # the pattern matches the empty string too
         if skipped > last:  # copied as it is: it holds no sign to fix and changes no `lang`
             out.append(html[last:skipped])
             last = skipped

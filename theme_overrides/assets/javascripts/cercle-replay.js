@@ -129,7 +129,14 @@
         all("li > a:first-child", list).forEach(function (link) {
           link.setAttribute("href", link.getAttribute("href").replace(/^\.\.\//, ""));
         });
+        // What has the focus below the box stays where it was on the screen (a keyboard
+        // reader tabbing past the panel must not see the focus pushed out of view).
+        var focused = document.activeElement;
+        var below = focused && focused !== document.body && !box.contains(focused) &&
+          box.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING;
+        var top = below ? focused.getBoundingClientRect().top : 0;
         box.replaceChildren(document.importNode(list, true));
+        if (below) window.scrollBy(0, focused.getBoundingClientRect().top - top);
         box.removeAttribute("aria-busy");
         collectLists();
         if (lastTime !== null) markLines(lastTime);

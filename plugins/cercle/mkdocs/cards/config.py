@@ -8,7 +8,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import Choice, Optional, Type
 
 
-class Variants(Choice):
+class Variants(Choice):  # type: ignore[type-arg]  # mkdocs' Choice is generic over its values
     """`shared`, `all` or `none`; the former boolean still reads: true → all, false → none."""
 
     def run_validation(self, value: Any) -> Any:

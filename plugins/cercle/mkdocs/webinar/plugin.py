@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 from jinja2 import Environment
@@ -15,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from cercle.core import typography, whitespace
 from cercle.hub.view import PageView
 from cercle.mkdocs.hub.plugin import add_assets, hub_of, page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
@@ -74,7 +76,7 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         """The entry's transcript page, <entry>/transcript/, next to the page (its lines are
         not in the page: cercle/parts/transcript.html)."""
         view = self.transcripts.pop(page.file.src_uri, None)
-        if view is None or view.entry is None:
+        if view is None or view.entry is None or view.parts.webinar is None:
             return output
         fields = transcript_fields(search_fields(view.entry, hub_of(config).catalog), view.t)
         template = (self.env or config.theme.get_env()).get_template("cercle/transcript-page.html")
@@ -84,9 +86,15 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
             styles=page_styles(output),
             body=page_body(output),
             fields=fields_html(fields),
+            config=config,  # the footer names the site
+            # MkDocs' `url` filter makes links relative to `page.url`: the transcript page's.
+            page=SimpleNamespace(url=page.url + "transcript/"),
+            base_url="",
         )
         target = Path(config.site_dir) / Path(page.file.dest_path).parent / "transcript" / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
+        # Written here, not by MkDocs: the typography and whitespace cercle/hub gives every page.
+        html = whitespace.collapse(typography.fix_html(html, view.lang))
         target.write_text(html, encoding="utf-8")
         if view.parts.webinar.transcript:
             self.transcript_pages += 1  # indexed (other languages' lines only are not)
