@@ -224,3 +224,21 @@ def test_duplicate_url_message_shows_the_path_not_its_encoding(tmp_path):
     files = {"fr/guides/a b.md": "---\ntitle: A\n---\n", "fr/guides/a b/index.md": "---\ntitle: B\n---\n"}
     found = [p for p in make(tmp_path, files).report.sorted() if p.code == "duplicate_url"]
     assert len(found) == 1 and "/fr/guides/a b/" in found[0].text("en")
+
+
+def test_a_large_hubs_speakers_registry_loads_where_a_front_matter_that_size_is_refused(tmp_path):
+    # 2,500 speakers with bios in two languages (a hub of 10,000 entries per language) make a
+    # speakers.yml of more than a megabyte: a registry may be that large, a front matter not.
+    bio = "Responsable d’un programme d’ambassadeurs depuis dix ans. " * 4
+    speakers = "".join(
+        f"speaker-{i:04d}:\n  name: Personne {i}\n  role: Rôle {i}\n  bio: {{fr: '{bio}', en: '{bio}'}}\n"
+        for i in range(2_500)
+    )
+    assert len(speakers) > 1_000_000
+    catalog = make(tmp_path, {"speakers.yml": speakers})
+    assert not catalog.report.errors() and len(catalog.speakers) == 2_500
+    page = "---\ntitle: x\ndescription: '" + "a" * 1_100_000 + "'\n---\nTexte.\n"
+    refused = make(tmp_path / "other", {"fr/guides/x.md": page})
+    assert ("fr/guides/x.md", 2, "", "yaml_too_big") in codes(refused)
+    huge = make(tmp_path / "huge", {"speakers.yml": "a:\n  name: '" + "a" * 32_000_001 + "'\n"})
+    assert ("speakers.yml", 1, "", "registry_too_big") in codes(huge)

@@ -95,10 +95,11 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         return None, [problem(rel, line, "", "not_utf8", detail=detail)]
 
 
-def parse_yaml(text: str, rel: str, first_line: int = 1) -> Parsed:
-    """Parse YAML text whose first line is line `first_line` of file `rel`."""
+def parse_yaml(text: str, rel: str, first_line: int = 1, registry: bool = False) -> Parsed:
+    """Parse YAML text whose first line is line `first_line` of file `rel` (a `registry`:
+    speakers.yml or topics.yml, whose size limit is larger)."""
     parsed = Parsed()
-    breach = check_limits(text, YamlLoader)
+    breach = check_limits(text, YamlLoader, registry)
     if breach:
         line = first_line + breach.line
         parsed.problems.append(problem(rel, line, "", breach.code, limit=breach.limit))

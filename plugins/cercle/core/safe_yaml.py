@@ -17,6 +17,10 @@ MAX_CHARS = 1_000_000  # a front matter or registry is a few kilobytes
 MAX_DEPTH = 64  # nested lists and mappings
 MAX_ALIASES = 1_000  # `*name` references
 MAX_NODES = 100_000  # values once every alias is expanded
+# speakers.yml and topics.yml grow with the hub: 2,500 speakers with two-language bios
+# (10,000 entries per language) take about 1.2 MB. Still bounded: read in one piece.
+REGISTRY_MAX_CHARS = 32_000_000
+REGISTRY_MAX_NODES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -28,10 +32,12 @@ class Breach:
     limit: int
 
 
-def check_limits(text: str, loader: type) -> Breach | None:
-    """The first limit `text` exceeds, or None. YAML syntax errors are left to the composer."""
-    if len(text) > MAX_CHARS:
-        return Breach("yaml_too_big", 0, MAX_CHARS)
+def check_limits(text: str, loader: type, registry: bool = False) -> Breach | None:
+    """The first limit `text` exceeds, or None. YAML syntax errors are left to the composer.
+    A `registry` (speakers.yml, topics.yml) may be larger than a page's front matter."""
+    max_chars, max_nodes = (REGISTRY_MAX_CHARS, REGISTRY_MAX_NODES) if registry else (MAX_CHARS, MAX_NODES)
+    if len(text) > max_chars:
+        return Breach("registry_too_big" if registry else "yaml_too_big", 0, max_chars)
     sizes: dict[str, int] = {}  # expanded node count of each anchor
     starts: list[tuple[str | None, int]] = []  # open collections: anchor, nodes seen before it
     seen = aliases = 0  # nodes so far, aliases expanded
@@ -59,8 +65,8 @@ def check_limits(text: str, loader: type) -> Breach | None:
                 seen += sizes.get(cast(yaml.AliasEvent, event).anchor or "", 1)
             else:
                 continue
-            if seen > MAX_NODES:
-                return Breach("yaml_too_many_nodes", _line(event), MAX_NODES)
+            if seen > max_nodes:
+                return Breach("yaml_too_many_nodes", _line(event), max_nodes)
     except yaml.YAMLError:
         return None  # reported with its line by the composer, which stops at the same place
     return None

@@ -123,7 +123,7 @@ class CatalogBuilder:
         self.problems.extend(problems)
         if text is None:
             return
-        parsed = parse_yaml(text, rel)
+        parsed = parse_yaml(text, rel, registry=True)
         self.problems.extend(parsed.problems)
         if parsed.data is None:
             return
