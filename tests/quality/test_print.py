@@ -66,7 +66,13 @@ def test_printed_page_has_its_qr_code_and_no_screen_furniture(kind, page, served
 
 
 def test_printed_webinar_keeps_chapters_transcript_slides_and_link_addresses(page, served_demo):
-    pdf = printed(page, served_demo.url(WEBINAR_FR))
+    # The transcript's lines come from its own page; turning the page to print loads them
+    # (nothing scrolled: the panel is far below the screen).
+    page.goto(served_demo.url(WEBINAR_FR))
+    assert page.locator(".cercle-transcript__box li").count() == 0
+    page.emulate_media(media="print")
+    page.locator(".cercle-transcript__box li").first.wait_for(state="attached")
+    pdf = pdfium.PdfDocument(page.pdf(format="A4", print_background=True))
     text = pdf_text(pdf)
     flat = squashed(text)
     assert squashed("Innover sans lien de subordination") in flat  # a chapter

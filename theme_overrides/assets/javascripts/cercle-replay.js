@@ -156,6 +156,18 @@
     });
   }
 
+  // On paper the transcript is printed whole (cercle-print.css): its lines are loaded when
+  // the page turns to print (Ctrl+P, or a print preview that switches the media).
+  if (boxes.length) {
+    window.addEventListener("beforeprint", fillShown);
+    var printing = window.matchMedia && window.matchMedia("print");
+    if (printing && printing.addEventListener) {
+      printing.addEventListener("change", function (event) {
+        if (event.matches) fillShown();
+      });
+    }
+  }
+
   boxes.forEach(function (box) {
     var link = box.querySelector(".cercle-transcript__open a");
     if (link) {
