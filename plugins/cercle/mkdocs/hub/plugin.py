@@ -42,6 +42,12 @@ from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
 
 
+def finished_page(html: str, lang: str | None) -> str:
+    """What every written page gets last: Material's markup fixes, French typography, and
+    whitespace runs collapsed (also for pages a feature writes itself: transcript pages)."""
+    return whitespace.collapse(typography.fix_html(fix_page_html(html), lang))
+
+
 class ContentProblems(PluginError):
     """Content errors stop the build; they travel with it so `cercle serve` can show them."""
 
@@ -283,14 +289,12 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     # code, attributes or URLs (cercle.core.typography). Indentation whitespace runs become
     # one character (cercle.core.whitespace): pages weigh less, nothing renders differently.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        html = typography.fix_html(fix_page_html(output), self._language_of(page.file.src_uri))
-        return whitespace.collapse(html)
+        return finished_page(output, self._language_of(page.file.src_uri))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        html = fix_page_html(output_content)
         if not template_name.endswith(".html"):  # sitemap.xml
-            return html
-        return whitespace.collapse(typography.fix_html(html, self.settings.default_language))
+            return fix_page_html(output_content)
+        return finished_page(output_content, self.settings.default_language)
 
     def _language_of(self, src_uri: str) -> str | None:
         if self.hub is None:

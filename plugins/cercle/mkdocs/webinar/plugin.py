@@ -16,9 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from cercle.core import typography, whitespace
 from cercle.hub.view import PageView
-from cercle.mkdocs.hub.plugin import add_assets, hub_of, page_view
+from cercle.mkdocs.hub.plugin import add_assets, finished_page, hub_of, page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
 from cercle.search.fields import fields_html, search_fields
 from cercle.webinar.transcript_page import page_body, page_styles, transcript_fields
@@ -93,8 +92,7 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         )
         target = Path(config.site_dir) / Path(page.file.dest_path).parent / "transcript" / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Written here, not by MkDocs: the typography and whitespace cercle/hub gives every page.
-        html = whitespace.collapse(typography.fix_html(html, view.lang))
+        html = finished_page(html, view.lang)  # written here, not by MkDocs
         target.write_text(html, encoding="utf-8")
         if view.parts.webinar.transcript:
             self.transcript_pages += 1  # indexed (other languages' lines only are not)
