@@ -47,7 +47,10 @@ def test_a_moment_link_loads_nothing_from_the_video_host_before_the_click(moment
     page.wait_for_load_state("networkidle")
     assert foreign(requests, served_demo.base) == [] and page.locator("iframe").count() == 0
     assert cookies(page) == []
-    page.locator(".cercle-video__poster").click()  # the click, and only the click, loads the player
+    # the click, and only the click, loads the player; the request event can reach the test
+    # after the iframe is attached, so wait for the request itself
+    with page.context.expect_event("request", lambda request: "youtube-nocookie" in request.url):
+        page.locator(".cercle-video__poster").click()
     page.locator(".cercle-video__frame iframe").wait_for(state="attached")
     assert {url.split("?")[0] for url in foreign(requests, served_demo.base)} == {
         "https://www.youtube-nocookie.com/embed/AAAAAAAAAAA"
