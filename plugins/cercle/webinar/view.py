@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cercle.calendar.ics import CalendarLinks, event_times
 from cercle.core.catalog import Catalog, Entry
@@ -31,6 +32,9 @@ from cercle.webinar.replay import (
     takeaways,
     transcript_lines,
 )
+
+if TYPE_CHECKING:
+    from cercle.cards.pictures import Picture
 
 RELATED_LIMIT = 3
 # Related entries are chosen among this many newest entries of each shared topic.
@@ -63,6 +67,7 @@ class Poster:
     url: str  # site-relative
     width: int | None = None
     height: int | None = None
+    picture: Picture | None = None  # the entry's own image, at a few widths (cercle/cards)
 
 
 class EventView:
@@ -152,10 +157,16 @@ class EventView:
 
     @cached_property
     def poster(self) -> Poster | None:
-        """Self-hosted only: the first slide, else the page's own image; None: a titled block."""
+        """Self-hosted only: the first slide, else the page's own image (the copies cercle/cards
+        made of it when it made them: the original may weigh megabytes and is then not
+        published); None: a titled block."""
         if self.slides:
             first = self.slides.first
             return Poster(first.image_url, first.slide.width, first.slide.height)
+        picture = self.view.hub.state.picture_for(self.entry.rel_path)
+        if picture is not None and picture.source == "image":
+            social = picture.largest  # a JPEG: what `<video poster>` and JSON-LD readers all read
+            return Poster(social.url, social.width, social.height, picture)
         image = ContentRef.of(self.entry.meta.image)
         local = image.url if image and not image.is_remote else None
         return Poster(local) if local else None

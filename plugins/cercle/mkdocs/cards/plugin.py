@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from cercle.cards.batch import BatchResult, CardJob, release_memory, render_all
+from cercle.cards.originals import linking_texts, mentioned_names, unpublished_originals
 from cercle.cards.picture_plan import PicturePlan, plan_pictures
 from cercle.cards.pictures import Picture
 from cercle.cards.plan import CardPlanner, PageCards
@@ -83,6 +84,11 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         colors = (self.brand.brand_color, "#ffffff")
         self.pictures = plan_pictures(hub.catalog, hub.state.cards, colors, Path(config.docs_dir))
         hub.state.pictures = self.pictures
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        mentioned = mentioned_names(linking_texts(hub.catalog, config_file))
+        for rel in unpublished_originals(self.pictures, Path(config.docs_dir), mentioned):
+            if original := files.get_file_from_path(rel):
+                files.remove(original)
         lang = messages_language(config)
         # A remote image is a mistake to fix (warning); an image Cercle cannot read (damaged,
         # too large: possibly hostile) is a notice: the card stands in and the build goes on.
