@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -114,7 +113,7 @@ def text_slots(
     slots: dict[str, tuple[int, str]] = {}
     for network in networks:
         with_text, alone = full[network].replace(_q(_MARK), TEXT), plain[network]
-        at = len(os.path.commonprefix([with_text, alone]))
+        at = next((i for i, (a, b) in enumerate(zip(with_text, alone, strict=False)) if a != b), len(alone))
         what = with_text[at : at + len(with_text) - len(alone)]
         if with_text != alone[:at] + what + alone[at:]:  # every network's link is built so
             raise ValueError(f"{network}: the post is not one insertion into the page's link")
