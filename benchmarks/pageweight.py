@@ -47,7 +47,7 @@ RULES: tuple[tuple[str, str, str | None], ...] = (
     ("slides", "section", "cercle-slides"),
     ("transcript", "section", "cercle-transcript"),
     ("share block", "section", "cercle-share"),
-    ("print QR", "svg", "cercle-qr__code"),
+    ("print QR", "div", "cercle-print-qr"),
     ("related", "section", "cercle-related"),
     ("footer", "footer", None),
     ("article", "article", "md-content__inner"),

@@ -110,7 +110,8 @@ def open_page(page, url: str) -> None:
 
 MAIN_LINES = "[data-cercle-transcript] > .cercle-transcript__box li"
 SHOWN_SLIDE = (
-    "[...document.querySelectorAll('a[data-cercle-slide]')].findIndex(a => a.getAttribute('aria-current'))"
+    "[...document.querySelectorAll('.cercle-slides__thumbs a')]"
+    ".findIndex(a => a.getAttribute('aria-current'))"
 )
 
 
@@ -166,7 +167,7 @@ def test_file_video_transcript_slides_captions_and_moment(page, hub):
     assert page.locator(".cercle-transcript__box li[aria-current]").count() <= 2  # one per language list
 
     # The gallery's "play from this slide" seeks to the slide's time.
-    page.click('a[data-cercle-slide="1"]')
+    page.locator(".cercle-slides__thumbs a").nth(1).click()
     play = page.locator("[data-cercle-slide-play]")
     assert play.text_content() == "Lire depuis cette diapositive (0:02)"
     page.wait_for_function("document.querySelector('video').currentTime >= 6")

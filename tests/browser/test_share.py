@@ -3,6 +3,8 @@ fill-in blanks, the compact block's disclosure, no JS."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 FR = "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
 SITE = "https://cercle.example.org/"
 NO_SHARE = "delete Navigator.prototype.share; delete Navigator.prototype.canShare;"
@@ -91,6 +93,40 @@ def test_mastodon_asks_the_instance_once_and_remembers_it_in_the_browser(page, s
     assert page.get_by_label("Votre instance Mastodon").input_value() == "piaille.fr"
 
 
+def link_query(href: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(href.removeprefix("mailto:")).query).items()}
+
+
+def campaign(network: str) -> str:
+    return f"{SITE}{FR}?utm_campaign=ambassadors&utm_medium=social&utm_source={network}"
+
+
+def test_each_network_link_the_reader_clicks_has_the_whole_post_and_its_campaign(page, serve_dir, demo_site):
+    open_entry(page, serve_dir, demo_site)
+    post = page.locator("#cercle-share-text-1").inner_text()
+    assert post.startswith("J’ai revu le webinaire") and post.endswith("#Ambassadeurs #Volontariat")
+    hrefs = page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('a[data-network]')]"
+        ".map(a => [a.dataset.network, a.href]))"
+    )
+    assert link_query(hrefs["linkedin"]) == {"url": campaign("linkedin")}
+    assert link_query(hrefs["facebook"]) == {"u": campaign("facebook")}
+    assert link_query(hrefs["x"]) == {"text": post, "url": campaign("x")}
+    assert link_query(hrefs["telegram"]) == {"text": post, "url": campaign("telegram")}
+    assert link_query(hrefs["bluesky"]) == {"text": f"{post} {campaign('bluesky')}"}
+    assert link_query(hrefs["whatsapp"]) == {"text": f"{post} {campaign('whatsapp')}"}
+    assert link_query(hrefs["email"]) == {
+        "subject": "Le cercle vertueux des programmes ambassadeurs",
+        "body": f"{post}\n\n{campaign('email')}",
+    }
+    # Clicked, the X link opens exactly that address (nothing rewrites it on the way).
+    page.context.route("https://x.com/**", lambda route: route.fulfill(status=200, body="ok"))
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Partager sur X (nouvelle fenêtre)").click()
+    opened.value.wait_for_url("https://x.com/**")
+    assert link_query(opened.value.url) == {"text": post, "url": campaign("x")}
+
+
 def test_without_javascript_links_and_texts_work(browser, serve_dir, demo_site):
     context = browser.new_context(java_script_enabled=False, locale="fr-FR")
     try:
@@ -105,6 +141,12 @@ def test_without_javascript_links_and_texts_work(browser, serve_dir, demo_site):
             "https://www.linkedin.com/sharing/share-offsite/?url="
         )
         assert page.locator("#cercle-share-text-1").is_visible()
+        # Without the script, each network gets the page's address with its campaign: enough
+        # for every one of them; the text stays on the page to copy.
+        for network in ("x", "bluesky", "whatsapp", "telegram", "email"):
+            href = page.locator(f"a[data-network='{network}']").get_attribute("href")
+            assert campaign(network) in link_query(href).values(), network
+            assert "revu" not in href
         assert page.locator("#cercle-share-url").input_value().startswith(SITE + FR)
     finally:
         context.close()

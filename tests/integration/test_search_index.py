@@ -50,6 +50,12 @@ def test_only_entries_main_content_is_indexed(demo_site):
     assert "Aller au contenu" not in guide  # Material's frame (skip link, nav, footer) is not content
     assert "m’a donné des idées" not in guide  # the share block's suggested text is not content
     assert "Rubriques" not in guide
+    # The print corner (address and QR code) is not content, and its QR image is never taken
+    # for the page's image (a data: URI in every record, found by random letters).
+    assert "Cette page en ligne" not in guide and "cercle.example.org" not in guide
+    for url, record in records.items():
+        assert not record["meta"].get("image", "").startswith("data:"), url
+        assert "QR" not in record["meta"].get("image_alt", ""), url
 
 
 def test_slides_text_and_transcript_are_found_related_entries_are_not(demo_site):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import io
 from pathlib import Path
 
-from cercle.compliance.qr import _draw, qr_svg
+import zxingcpp
+from PIL import Image
+
+from cercle.compliance.qr import _draw, qr_png_uri, qr_svg
 from cercle.core.cachefile import seal
 
 URL = "https://cercle.example.org/fr/guides/été/"
@@ -29,3 +34,17 @@ def test_markup_put_in_the_cache_never_reaches_the_page(tmp_path: Path):
     qr_svg.cache_clear()
     svg = qr_svg(URL, TITLE, 3, cache)
     assert "<script" not in svg and svg == _draw(URL, TITLE, 3)
+
+
+def test_a_kept_png_is_the_same_code_and_markup_in_the_cache_never_reaches_the_page(tmp_path: Path):
+    cache = tmp_path / "qr"
+    first = qr_png_uri(URL, 4, cache)
+    assert first.startswith("data:image/png;base64,")
+    image = Image.open(io.BytesIO(base64.b64decode(first.split(",", 1)[1])))
+    assert [c.text for c in zxingcpp.read_barcodes(image.convert("L"))] == [URL]
+    [kept] = list(cache.iterdir())
+    qr_png_uri.cache_clear()
+    assert qr_png_uri(URL, 4, cache) == first  # read back from the cache
+    kept.write_bytes(seal(b'"><script>alert(1)</script>'))
+    qr_png_uri.cache_clear()
+    assert qr_png_uri(URL, 4, cache) == first  # not base64: drawn again

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from tests.conftest import write
@@ -12,7 +12,15 @@ from cercle.core.catalog import load_catalog
 from cercle.core.errors import Severity
 from cercle.core.settings import HubSettings
 from cercle.share.checks import share_length_problems
-from cercle.share.links import mastodon_instance, mastodon_link, mastodon_post, share_links, with_utm
+from cercle.share.links import (
+    TEXT,
+    mastodon_instance,
+    mastodon_link,
+    mastodon_post,
+    share_links,
+    text_slots,
+    with_utm,
+)
 from cercle.share.text import bluesky_length, compose, graphemes, shown_link, x_length
 
 URL = "https://hub.example.org/fr/webinaires/été/"
@@ -35,6 +43,31 @@ def test_text_and_url_come_back_exactly_from_every_link():
     assert query(links["whatsapp"]) == {"text": f"{TRICKY} {URL}"}
     mail = query(links["email"].removeprefix("mailto:"))
     assert mail == {"subject": "Titre & « guillemets »", "body": f"{TRICKY}\n\n{URL}"}
+
+
+def test_without_the_post_every_link_carries_the_page_and_its_campaign_only():
+    utm = {"campaign": "c"}
+    links = share_links(URL, None, "Titre & co", utm)
+    for network, href in links.items():
+        values = query(href.removeprefix("mailto:"))
+        assert with_utm(URL, utm, network) in values.values(), network
+        assert not [v for v in values.values() if "Été & co" in v and v != "Titre & co"]
+    assert query(links["email"].removeprefix("mailto:"))["subject"] == "Titre & co"
+
+
+def test_the_post_written_into_each_page_only_link_gives_the_full_link():
+    # What cercle-share.js does: the post, encoded like Python's quote(safe=""), in place of TEXT
+    # in each slot, the slot inserted into the link that carries the page's address alone.
+    utm = {"campaign": "c"}
+    slots = text_slots(URL, "Titre & « guillemets »", utm)
+    alone = share_links(URL, None, "Titre & « guillemets »", utm)
+    full = share_links(URL, TRICKY, "Titre & « guillemets »", utm)
+    assert slots["linkedin"] == slots["facebook"] == (0, "")  # they take no text
+    for network in ("x", "bluesky", "whatsapp", "telegram", "email"):
+        at, what = slots[network]
+        assert what.count(TEXT) == 1 and URL not in what and quote(URL, safe="") not in what
+        written = alone[network][:at] + what.replace(TEXT, quote(TRICKY, safe="")) + alone[network][at:]
+        assert written == full[network], network
 
 
 @pytest.mark.parametrize("network", ["x", "bluesky", "whatsapp", "telegram", "email"])

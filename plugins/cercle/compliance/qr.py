@@ -1,4 +1,5 @@
-"""QR codes of page addresses, drawn offline by segno as inline SVG (print corner, booklet).
+"""QR codes of page addresses, drawn offline by segno: inline SVG (booklet) or a small PNG
+data URI (a page's print corner: ~0.6 KB instead of ~2.5 KB of SVG in every page).
 
 Choosing a QR code's mask is most of a page's template time, and the code of an address
 never changes: each code's path is kept in the build cache (`cache`, one small sealed
@@ -21,6 +22,8 @@ import segno
 from cercle.core.cachefile import read_regular, real_folder, seal, unseal, write_atomic
 
 CACHED = re.compile(r"^(\d{1,4}) ([0-9Mmhv .-]+)$")
+CACHED_PNG = re.compile(r"^[A-Za-z0-9+/]{8,8000}={0,2}$")  # base64 only: no markup can get through
+PNG_URI = "data:image/png;base64,"
 
 
 def _svg(size: int, path: str, title: str, scale: int) -> str:
@@ -66,3 +69,24 @@ def qr_svg(url: str, title: str, scale: int = 3, cache: Path | None = None) -> s
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_atomic(cache / f"{key}.qr", seal(kept_text.encode("ascii")))
     return svg
+
+
+@lru_cache(maxsize=4096)
+def qr_png_uri(url: str, scale: int = 4, cache: Path | None = None) -> str:
+    """A `data:` URI of `url`'s QR code as a black and white PNG, `scale` pixels a module.
+
+    Inline, print never waits for a file (a lazy image may not be there when the page is
+    printed), and the screen loads nothing. A few pixels a module keep the edges sharp when a
+    viewer smooths the image it enlarges. Same error correction and quiet zone as `qr_svg`."""
+    usable = cache is not None and _usable(cache)
+    key = hashlib.blake2b(f"{segno.__version__}\0png\0{scale}\0{url}".encode(), digest_size=16).hexdigest()
+    kept = unseal(read_regular(cache / f"{key}.qr")) if cache is not None and usable else None
+    text = bytes(kept).decode("ascii", "replace") if kept is not None else ""
+    if CACHED_PNG.match(text):
+        return PNG_URI + text
+    uri = segno.make(url, error="m", micro=False).png_data_uri(scale=scale, border=2)
+    payload = uri.removeprefix(PNG_URI)
+    if cache is not None and usable and uri.startswith(PNG_URI) and CACHED_PNG.match(payload):
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_atomic(cache / f"{key}.qr", seal(payload.encode("ascii")))
+    return uri

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cercle.compliance import sitemap
-from cercle.compliance.qr import qr_svg
+from cercle.compliance.qr import qr_png_uri
 from cercle.compliance.statement import Statement, statement
 from cercle.core.catalog import Entry
 from cercle.hub.alternates import absolute
@@ -81,12 +81,12 @@ class ComplianceView:
         return absolute(self.hub.settings.site_url, url)
 
     def qr(self) -> str:
-        """The QR code of this page's address, for print (inline SVG)."""
+        """The QR code of this page's address, for print: a PNG `data:` URI (qr_png_uri)."""
         url = self.page_url
         if not url:
             return ""
         kept = self.hub.settings.cache_dir  # the Catalog's; QR codes are kept beside it
-        return qr_svg(url, self.view.t("print_qr", url=url), cache=kept.parent / "qr" if kept else None)
+        return qr_png_uri(url, cache=kept.parent / "qr" if kept else None)
 
     def entry_date(self, entry: Entry) -> str:
         return self.view.date(entry.date, "medium") if entry.date else ""

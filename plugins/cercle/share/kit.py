@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cercle.core.catalog import Entry
-from cercle.share.links import NETWORKS, mastodon_post, share_links, with_utm
+from cercle.share.links import NETWORKS, share_links, text_slots, with_utm
 from cercle.share.text import compose, compose_post, hashtag_line, segments
 from cercle.webinar.replay import takeaways
 
@@ -59,8 +59,9 @@ class ShareKit:
     url: str  # absolute URL of the page, without campaign parameters
     suggestions: list[Suggestion]
     hashtags: str
-    links: dict[str, str]
-    mastodon_post: str
+    links: dict[str, str]  # the page's link alone: what works without JavaScript
+    slots: dict[str, tuple[int, str]]  # where cercle-share.js writes the post in each (text_slots)
+    mastodon_url: str  # the page's link as shared on Mastodon ("" when Mastodon is not offered)
     copy_url: str
     native_url: str
     downloads: list[Download] = field(default_factory=list)
@@ -128,7 +129,7 @@ def share_kit(
 ) -> ShareKit:
     found = suggestions(entry, disclosure)
     share = entry.meta.share
-    post = found[0].post
+    linked = tuple(n for n in networks if n != "mastodon")
     copy_url = with_utm(url, utm, "link")
     return ShareKit(
         lang=entry.lang,
@@ -136,8 +137,9 @@ def share_kit(
         url=url,
         suggestions=found,
         hashtags=hashtag_line(share.hashtags) if share else "",
-        links=share_links(url, post, entry.title, utm, tuple(n for n in networks if n != "mastodon")),
-        mastodon_post=mastodon_post(url, post, utm) if "mastodon" in networks else "",
+        links=share_links(url, None, entry.title, utm, linked),
+        slots=text_slots(url, entry.title, utm, linked),
+        mastodon_url=with_utm(url, utm, "mastodon") if "mastodon" in networks else "",
         copy_url=copy_url,
         native_url=with_utm(url, utm, "native"),
         downloads=downloads or [],

@@ -8,6 +8,8 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 NETWORKS = ("linkedin", "x", "facebook", "bluesky", "whatsapp", "telegram", "email")
 UTM_KEYS = ("source", "medium", "campaign", "term", "content")
+TEXT = "{text}"  # where cercle-share.js puts the post, URL-encoded, in a link's template
+_MARK = "\uffff"  # a noncharacter: never in a post, a title or an address
 _INSTANCE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(:\d{1,5})?$")
 
 
@@ -50,7 +52,8 @@ def mastodon_instance(value: str) -> str | None:
 
 
 def mastodon_post(url: str, text: str, utm: Mapping[str, str] | None = None) -> str:
-    """The text and link of a Mastodon post (the reader's instance is asked in the browser)."""
+    """The text and link of a Mastodon post (the reader's instance is asked in the browser,
+    where cercle-share.js joins them the same way)."""
     return f"{text} {with_utm(url, utm, 'mastodon')}"
 
 
@@ -61,23 +64,26 @@ def mastodon_link(instance: str, text: str) -> str | None:
 
 def share_links(
     url: str,
-    text: str,
+    text: str | None,
     title: str = "",
     utm: Mapping[str, str] | None = None,
     networks: tuple[str, ...] = NETWORKS,
 ) -> dict[str, str]:
     """Network → share URL. `text` is the post (with hashtags); `url` the page's absolute URL.
+    `text` None: the page's link alone, which every network accepts (the links without JavaScript).
 
     Mastodon has no central share page: see `mastodon_post` and `mastodon_link`.
     """
     links: dict[str, str] = {}
     for network in networks:
         link = with_utm(url, utm, network)
-        page, post, both = _q(link), _q(text), _q(f"{text} {link}")
+        page = _q(link)
+        post = "" if text is None else f"text={_q(text)}&"
+        both = page if text is None else _q(f"{text} {link}")
         if network == "linkedin":
             links[network] = f"https://www.linkedin.com/sharing/share-offsite/?url={page}"
         elif network == "x":
-            links[network] = f"https://x.com/intent/post?text={post}&url={page}"
+            links[network] = f"https://x.com/intent/post?{post}url={page}"
         elif network == "facebook":
             links[network] = f"https://www.facebook.com/sharer/sharer.php?u={page}"
         elif network == "bluesky":
@@ -85,8 +91,31 @@ def share_links(
         elif network == "whatsapp":
             links[network] = f"https://wa.me/?text={both}"
         elif network == "telegram":
-            links[network] = f"https://t.me/share/url?url={page}&text={post}"
+            links[network] = f"https://t.me/share/url?{post}url={page}"
         elif network == "email":
-            body = f"{text}\n\n{link}"
-            links[network] = f"mailto:?subject={_q(title or text)}&body={_q(body)}"
+            body = link if text is None else f"{text}\n\n{link}"
+            links[network] = f"mailto:?subject={_q(title or text or link)}&body={_q(body)}"
     return links
+
+
+def text_slots(
+    url: str,
+    title: str = "",
+    utm: Mapping[str, str] | None = None,
+    networks: tuple[str, ...] = NETWORKS,
+) -> dict[str, tuple[int, str]]:
+    """Network → (where, what): its link with the post is its page-only link (`share_links`
+    with `text` None) with `what` inserted at character `where`, `TEXT` in `what` standing for
+    the URL-encoded post; (0, "") for a network that takes no text. The page carries the post
+    once, and cercle-share.js writes it into each link: no link repeats the page's address."""
+    full = share_links(url, _MARK, title, utm, networks)
+    plain = share_links(url, None, title, utm, networks)
+    slots: dict[str, tuple[int, str]] = {}
+    for network in networks:
+        with_text, alone = full[network].replace(_q(_MARK), TEXT), plain[network]
+        at = next((i for i, (a, b) in enumerate(zip(with_text, alone, strict=False)) if a != b), len(alone))
+        what = with_text[at : at + len(with_text) - len(alone)]
+        if with_text != alone[:at] + what + alone[at:]:  # every network's link is built so
+            raise ValueError(f"{network}: the post is not one insertion into the page's link")
+        slots[network] = (at, what) if what else (0, "")
+    return slots

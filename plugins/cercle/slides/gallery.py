@@ -30,6 +30,11 @@ class Gallery:
     def first(self) -> GalleryItem:
         return self.items[0]
 
+    @property
+    def thumb_size(self) -> tuple[int, int]:
+        """The thumbnails' usual size (a slide of another shape says its own)."""
+        return self.first.slide.thumb_width, self.first.slide.thumb_height
+
     def size_label(self, lang: str) -> str:
         kib = max(1, round(self.pdf_bytes / 1024))
         return ui(lang, "size_kb", size=kib) if kib < 1024 else ui(lang, "size_mb", size=f"{kib / 1024:.1f}")
@@ -45,6 +50,12 @@ def slide_alt(slide: Slide, total: int, lang: str) -> str:
     return ui(lang, "slide_alt", n=slide.number, total=total, title=label)
 
 
+def thumb_of(image_url: str) -> str:
+    """A slide image's thumbnail address, as cercle-slides.js derives it."""
+    folder, _, name = image_url.rpartition("/")
+    return f"{folder}/{name.replace('slide-', 'thumb-', 1)}"
+
+
 def gallery(deck: Deck, pdf_url: str, images_url: str, lang: str) -> Gallery:
     """`images_url`: the site-relative folder where the deck's images are published."""
     base = images_url.rstrip("/")
@@ -53,4 +64,7 @@ def gallery(deck: Deck, pdf_url: str, images_url: str, lang: str) -> Gallery:
         GalleryItem(s, f"{base}/{s.image}", f"{base}/{s.thumb}", slide_alt(s, total, lang))
         for s in deck.slides
     )
+    for item in items:  # the page gives each image's address; cercle-slides.js its thumbnail's
+        if item.thumb_url != thumb_of(item.image_url):
+            raise ValueError(f"{item.thumb_url}: not the thumbnail address cercle-slides.js derives")
     return Gallery(pdf_url, deck.pdf_bytes, items)

@@ -229,5 +229,6 @@ def render_pages(
 
 
 def slide_names(number: int, options: RenderOptions) -> tuple[str, str]:
-    """File names of a slide's image and thumbnail: derived, never read from a cache file."""
+    """File names of a slide's image and thumbnail: derived, never read from a cache file.
+    cercle-slides.js finds a thumbnail from its image's address: "slide-" becomes "thumb-"."""
     return f"slide-{number:03d}.{options.format}", f"thumb-{number:03d}.{options.format}"

@@ -61,6 +61,26 @@
     });
   }
 
+  // The post being shared: the first suggestion, with what the reader typed in its blanks.
+  function current(block) {
+    var list = block.querySelector("[data-post]");
+    if (!list) return "";
+    return list.getAttribute("data-current") || list.getAttribute("data-post");
+  }
+
+  // Each network's link with the post (the page holds it once, not once per link): the link
+  // with the page's address alone, `data-text` inserted at `data-at` (cercle.share.links.text_slots).
+  function writeLinks(block) {
+    var post = quote(current(block));
+    block.querySelectorAll("a[data-text]").forEach(function (link) {
+      if (!link.hasAttribute("data-page-href")) link.setAttribute("data-page-href", link.getAttribute("href"));
+      var alone = link.getAttribute("data-page-href");
+      var at = Number(link.getAttribute("data-at"));
+      var text = link.getAttribute("data-text").split("{text}").join(post);
+      link.setAttribute("href", alone.slice(0, at) + text + alone.slice(at));
+    });
+  }
+
   // Blanks become labelled fields; links and the native share follow what the reader types.
   function setUpBlanks(block) {
     block.querySelectorAll("[data-cercle-blanks]").forEach(function (post) {
@@ -81,19 +101,10 @@
     var first = block.querySelector("[data-cercle-blanks]");
     var list = block.querySelector("[data-post]");
     if (!first || !list || first.id.slice(-2) !== "-1") return;
-    var original = list.getAttribute("data-post");
-    var native = block.querySelector("[data-cercle-native]");
-    var form = block.querySelector(".cercle-share__mastodon-form");
-    var mastodon = form ? form.getAttribute("data-text") : "";
     first.addEventListener("input", function () {
-      var now = emptyBlanks(first.id).length ? original : filled(first);
-      var before = quote(list.getAttribute("data-current") || original);
-      list.querySelectorAll("a[data-network]").forEach(function (link) {
-        link.setAttribute("href", link.getAttribute("href").split(before).join(quote(now)));
-      });
-      list.setAttribute("data-current", now);
-      if (native) native.setAttribute("data-text", now);
-      if (form) form.setAttribute("data-text", mastodon.split(original).join(now));
+      if (emptyBlanks(first.id).length) list.removeAttribute("data-current");
+      else list.setAttribute("data-current", filled(first));
+      writeLinks(block);
     });
   }
 
@@ -118,6 +129,7 @@
     if (block.hasAttribute("data-cercle-ready")) return;
     block.setAttribute("data-cercle-ready", "");
     setUpBlanks(block);
+    writeLinks(block);
     block.querySelectorAll("[data-cercle-copy]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
@@ -145,7 +157,7 @@
       native.addEventListener("click", function () {
         navigator.share({
           title: native.getAttribute("data-title"),
-          text: native.getAttribute("data-text"),
+          text: current(block),
           url: native.getAttribute("data-url")
         }).catch(function () { /* cancelled by the reader */ });
       });
@@ -168,7 +180,7 @@
         input.removeAttribute("aria-invalid");
         input.value = host;
         remember(host);
-        var url = "https://" + host + "/share?text=" + encodeURIComponent(form.getAttribute("data-text"));
+        var url = "https://" + host + "/share?text=" + encodeURIComponent(current(block) + " " + form.getAttribute("data-url"));
         if (form.hasAttribute("data-new-window")) {
           window.open(url, "_blank", "noopener");
         } else {

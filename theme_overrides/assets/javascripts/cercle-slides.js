@@ -4,8 +4,29 @@
 (function () {
   "use strict";
 
+  // Each item links its slide's image, named by the slide's alt text: the thumbnail takes the
+  // text's place (slide-NNN.webp → thumb-NNN.webp; the size from the item or the list).
+  function thumbnails(list) {
+    var size = (list.getAttribute("data-size") || "").split("x");
+    return Array.prototype.map.call(list.querySelectorAll("a"), function (link) {
+      var own = (link.getAttribute("data-size") || "").split("x");
+      var href = link.getAttribute("href");
+      var cut = href.lastIndexOf("/") + 1;
+      var img = document.createElement("img");
+      img.loading = "lazy";  // before its address, or the browser may fetch it at once
+      img.alt = link.textContent;
+      img.width = Number(own[1] ? own[0] : size[0]);
+      img.height = Number(own[1] ? own[1] : size[1]);
+      img.src = href.slice(0, cut) + href.slice(cut).replace("slide-", "thumb-");
+      link.textContent = "";
+      link.appendChild(img);
+      return link;
+    });
+  }
+
   function init(root) {
-    var links = Array.prototype.slice.call(root.querySelectorAll("a[data-cercle-slide]"));
+    var list = root.querySelector(".cercle-slides__thumbs");
+    var links = list ? thumbnails(list) : [];
     var image = root.querySelector("[data-cercle-slide-image]");
     var caption = root.querySelector("[data-cercle-slide-caption]");
     var stage = root.querySelector("[data-cercle-slides-stage]");
