@@ -165,6 +165,51 @@ def share_unchanged(version: Path, previous: Path) -> int:
     return shared
 
 
+def previous_version(folder: Path) -> Path | None:
+    """The published version while `folder`, a version of `build_atomically`, is being built
+    (None for any other folder: `mkdocs build`, the live preview, a first build)."""
+    versions = folder.absolute().parent
+    if not (versions.name.startswith(".") and versions.name.endswith(".versions")):
+        return None
+    previous = current_version(versions.with_name(versions.name[1 : -len(".versions")]))
+    return previous if previous is not None and previous != folder.resolve() else None
+
+
+def _umask() -> int:
+    with contextlib.suppress(OSError, ValueError, StopIteration):  # Linux 4.7+: read, never set
+        status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+NEW_FILE_MODE = stat.S_IFREG | (0o666 & ~_umask())  # what `open` gives a new file here
+
+
+def link_same(new: Path, old: Path, data: bytes | memoryview) -> bool:
+    """Make `new` (not yet written) a hard link to `old`, the same path in the previous
+    version, when `old` holds exactly `data` with a new file's mode; False (nothing done)
+    otherwise. The link is what `share_unchanged` would make after the build, made before
+    the bytes are written and read again: only for files nothing else writes in this build."""
+    try:
+        folder = os.path.normpath(old.parent.absolute())
+        found = os.lstat(old)
+        if (
+            os.path.realpath(folder) != folder  # a link on the way: never leave the version
+            or found.st_mode != NEW_FILE_MODE
+            or found.st_size != len(data)
+            or old.read_bytes() != data  # a regular file (lstat), in no linked folder
+        ):
+            return False
+        new.parent.mkdir(parents=True, exist_ok=True)
+        new.unlink(missing_ok=True)
+        os.link(old, new, follow_symlinks=False)
+    except OSError:  # another file system (EXDEV), a vanished file: the caller writes a copy
+        return False
+    return True
+
+
 def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink(missing_ok=True)
