@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cercle.build.atomic import KILL_AT_ENV, versions_dir
+from cercle.build.atomic import KILL_AT_ENV, TRASH, versions_dir
 
 PAD = "x" * 50_000  # big enough that a half-written page would show
 
@@ -104,9 +104,27 @@ def test_kill_at_every_step_leaves_a_whole_site_and_the_next_build_cleans(tmp_pa
         reader.join()
     assert reader.failures == []
     current = (tmp_path / os.readlink(dest)).resolve()
-    kept = sorted(p.resolve() for p in versions_dir(dest).iterdir())
+    kept = sorted(p.resolve() for p in versions_dir(dest).iterdir() if not p.name.startswith(TRASH))
     assert current in kept and len(kept) == 2  # the current version and the previous one
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.versions", "site"]
+    # What this build put aside, the next one removes (while it builds).
+    assert list(versions_dir(dest).glob(f"{TRASH}*"))
+    assert publish(dest, number + 1) == 0
+    left = {p.name for p in versions_dir(dest).iterdir()}
+    assert len(left) == 3 and len({name for name in left if name.startswith(TRASH)}) == 1
+
+
+def test_the_sweep_unlinks_a_planted_link_and_never_follows_it(tmp_path: Path):
+    dest, outside = tmp_path / "site", tmp_path / "outside"
+    (outside / "keep").mkdir(parents=True)
+    (outside / "keep" / "file.txt").write_text("keep")
+    assert publish(dest, 1) == 0
+    (versions_dir(dest) / f"{TRASH}planted").symlink_to(outside)
+    (versions_dir(dest) / f"{TRASH}in").mkdir()
+    (versions_dir(dest) / f"{TRASH}in" / "link").symlink_to(outside / "keep")
+    assert publish(dest, 2) == 0
+    assert (outside / "keep" / "file.txt").read_text() == "keep"
+    assert not list(versions_dir(dest).glob(f"{TRASH}*"))
 
 
 def test_migration_without_rename_exchange(tmp_path: Path):
@@ -117,7 +135,8 @@ def test_migration_without_rename_exchange(tmp_path: Path):
     previous = [p for p in versions_dir(dest).iterdir() if p.resolve() != dest.resolve()]
     assert len(previous) == 1 and version_of(previous[0]) == 0  # kept for a rollback
     assert publish(dest, 2, exchange=False) == 0
-    assert version_of(dest) == 2 and len(list(versions_dir(dest).iterdir())) == 2
+    kept = [p for p in versions_dir(dest).iterdir() if not p.name.startswith(TRASH)]
+    assert version_of(dest) == 2 and len(kept) == 2
 
 
 @pytest.mark.parametrize("planted", ["file", "link"])
@@ -134,7 +153,7 @@ def test_versions_folder_must_be_a_real_folder(tmp_path: Path, planted: str):
 
 
 def test_unchanged_files_are_shared_with_the_previous_version(tmp_path: Path):
-    from cercle.build.atomic import build_atomically, current_version
+    from cercle.build.atomic import build_atomically, current_version, sweep
 
     dest, outside = tmp_path / "site", tmp_path / "outside"
     outside.mkdir()
@@ -167,4 +186,6 @@ def test_unchanged_files_are_shared_with_the_previous_version(tmp_path: Path):
     # The version before the previous one goes; the files it shared stay whole in the others.
     third = build("three")
     assert not first.exists() and (third / "img" / "card.png").read_bytes() == b"png" * 1000
+    sweeper = sweep(versions_dir(dest))  # as the next build does first
+    assert sweeper is not None and sweeper.wait() == 0
     assert (third / "img" / "card.png").stat().st_nlink == 2

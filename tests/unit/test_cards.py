@@ -163,6 +163,30 @@ def test_cards_render_in_parallel_once_then_come_from_the_cache(tmp_path, execut
         assert (tmp_path / "site" / job.dest).read_bytes() == render(job.spec)
 
 
+def test_a_rebuild_links_unchanged_cards_from_the_published_version_never_from_the_cache(tmp_path):
+    work = jobs(5)
+    cache, versions = tmp_path / "cache", tmp_path / ".site.versions"
+    first, second = versions / "1", versions / "2"
+    render_all(work, cache, workers=1, progress=False, site_dir=first)
+    (tmp_path / "site").symlink_to(".site.versions/1")  # published, as cercle.build.atomic does
+    target = cache / f"{work[1].spec.digest()}.png"
+    target.write_bytes(target.read_bytes()[:2000])  # a damaged cache entry: drawn again
+    (first / work[3].dest).chmod(0o600)  # another mode: not the same file
+    work[0] = CardJob(replace(work[0].spec, title="Autre carte"), work[0].dest)  # changed
+    result = render_all(work, cache, workers=1, progress=False, site_dir=second, own={work[4].dest})
+    assert result.rendered == 2
+    for job in work:
+        assert (second / job.dest).read_bytes() == render(job.spec)
+    inode = {job.dest: ((first / job.dest).stat().st_ino, (second / job.dest).stat().st_ino) for job in work}
+    assert inode[work[1].dest][0] == inode[work[1].dest][1]  # drawn again, the same bytes: linked
+    assert inode[work[2].dest][0] == inode[work[2].dest][1]  # unchanged: linked
+    assert inode[work[0].dest][0] != inode[work[0].dest][1]  # changed: a new file
+    assert inode[work[3].dest][0] != inode[work[3].dest][1]  # another mode: a copy
+    assert inode[work[4].dest][0] != inode[work[4].dest][1]  # a path MkDocs writes too: a copy
+    cached = {path.stat().st_ino for path in cache.iterdir()}
+    assert not cached & {path.stat().st_ino for path in second.rglob("*.png")}  # never the cache's inode
+
+
 def test_a_cached_card_is_used_only_when_it_is_whole_and_never_linked_into_the_site(tmp_path):
     work = jobs(4)
     cache, site = tmp_path / "cache", tmp_path / "site"

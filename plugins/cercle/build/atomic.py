@@ -6,7 +6,9 @@ version folder, makes a temporary link to it beside `site` and renames that link
 written, and a process killed at any step leaves `site` pointing at the previous or the new
 version, complete. Leftovers of killed or failed builds (unfinished versions, temporary
 links) are removed by the next successful publication, which keeps the current version and
-the one before it (for a quick rollback: point the link back at it).
+the one before it (for a quick rollback: point the link back at it). Older versions are
+renamed `.trash-<id>` in one step and removed by the next build, in a process of its own
+while it builds (removing ~10,000 names is seconds of waiting for the disk).
 
 The first publication into a real folder `site/` (the layout before symbolic links) swaps
 the link and the folder with one `renameat2(RENAME_EXCHANGE)` call (Linux), then moves the
@@ -25,6 +27,8 @@ import secrets
 import shutil
 import signal
 import stat
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +36,19 @@ from pathlib import Path
 # Tests stop the process at a named step (SIGKILL, as a crash or an out-of-memory kill would).
 KILL_AT_ENV = "CERCLE_TEST_KILL_AT"
 LINK_INFIX = ".link-"
+# Versions put aside by `clean`, removed by the next build while it builds (`sweep`).
+TRASH = ".trash-"
+SWEEPER = """
+import os, shutil, sys
+for path in sys.argv[1:]:
+    if os.path.islink(path) or not os.path.isdir(path):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+"""
 
 
 class SwapError(Exception):
@@ -102,12 +119,16 @@ def _switch(dest: Path, version: Path, suffix: str) -> None:
 
 
 def clean(dest: Path, keep: set[Path]) -> None:
-    """Remove versions not in `keep`, temporary links and leftovers of older layouts."""
+    """Put versions not in `keep` aside for the next build's sweep (`sweep`); remove temporary
+    links and leftovers of older layouts."""
     versions = versions_dir(dest)
     keep = {p.resolve() for p in keep}
     for path in versions.iterdir() if versions.is_dir() else ():
-        if path.resolve() not in keep:
-            _remove(path)
+        if not path.name.startswith(TRASH) and path.resolve() not in keep:
+            try:  # one rename: removing ~10,000 names took seconds of the build (N=500)
+                path.rename(path.with_name(f"{TRASH}{path.name}"))
+            except OSError:
+                _remove(path)
     for path in dest.parent.glob(f".{dest.name}*"):
         name = path.name[len(dest.name) + 1 :]
         # `.site.link-*`: a link a killed build never renamed (or a migrated folder's old name);
@@ -165,11 +186,76 @@ def share_unchanged(version: Path, previous: Path) -> int:
     return shared
 
 
+def previous_version(folder: Path) -> Path | None:
+    """The published version while `folder`, a version of `build_atomically`, is being built
+    (None for any other folder: `mkdocs build`, the live preview, a first build)."""
+    versions = folder.absolute().parent
+    if not (versions.name.startswith(".") and versions.name.endswith(".versions")):
+        return None
+    previous = current_version(versions.with_name(versions.name[1 : -len(".versions")]))
+    return previous if previous is not None and previous != folder.resolve() else None
+
+
+def _umask() -> int:
+    with contextlib.suppress(OSError, ValueError, StopIteration):  # Linux 4.7+: read, never set
+        status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+NEW_FILE_MODE = stat.S_IFREG | (0o666 & ~_umask())  # what `open` gives a new file here
+
+
+def link_same(new: Path, old: Path, data: bytes | memoryview) -> bool:
+    """Make `new` (not yet written) a hard link to `old`, the same path in the previous
+    version, when `old` holds exactly `data` with a new file's mode; False (nothing done)
+    otherwise. The link is what `share_unchanged` would make after the build, made before
+    the bytes are written and read again: only for files nothing else writes in this build."""
+    try:
+        folder = os.path.normpath(old.parent.absolute())
+        found = os.lstat(old)
+        if (
+            os.path.realpath(folder) != folder  # a link on the way: never leave the version
+            or found.st_mode != NEW_FILE_MODE
+            or found.st_size != len(data)
+            or old.read_bytes() != data  # a regular file (lstat), in no linked folder
+        ):
+            return False
+        new.parent.mkdir(parents=True, exist_ok=True)
+        new.unlink(missing_ok=True)
+        os.link(old, new, follow_symlinks=False)
+    except OSError:  # another file system (EXDEV), a vanished file: the caller writes a copy
+        return False
+    return True
+
+
 def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink(missing_ok=True)
     else:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def sweep(versions: Path) -> subprocess.Popen[bytes] | None:
+    """Remove the versions earlier builds put aside, in a process of its own while this build
+    runs: unlinking is mostly waiting for the disk, and a thread here would keep the build
+    from forking its page-rendering workers (cercle.build.workers)."""
+    trash = sorted(str(path) for path in versions.glob(f"{TRASH}*"))
+    if not trash:
+        return None
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", SWEEPER, *trash],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:  # no process to spare: removed here, as before
+        for path in trash:
+            _remove(Path(path))
+        return None
 
 
 def build_atomically(dest: Path, build: Callable[[Path], None]) -> Path:
@@ -190,19 +276,24 @@ def build_atomically(dest: Path, build: Callable[[Path], None]) -> Path:
     suffix = _new_id()
     version = versions / suffix
     version.mkdir()  # the umask's permissions, as any folder (not mkdtemp's 0700)
+    sweeper = sweep(versions)
     try:
-        build(version)
-    except BaseException:
-        _remove(version)
-        if created:  # a first build that failed leaves nothing behind
-            versions.rmdir()
-        raise
-    _step("built")
-    if previous is not None and previous.is_dir():
-        share_unchanged(version, previous)
-    _step("shared")
-    _switch(dest, version, suffix)
-    migrated = versions / f"{suffix}-before"
-    clean(dest, {version, *(p for p in (previous, migrated) if p is not None and p.exists())})
-    _step("cleaned")
+        try:
+            build(version)
+        except BaseException:
+            _remove(version)
+            if created:  # a first build that failed leaves nothing behind
+                versions.rmdir()
+            raise
+        _step("built")
+        if previous is not None and previous.is_dir():
+            share_unchanged(version, previous)
+        _step("shared")
+        _switch(dest, version, suffix)
+        migrated = versions / f"{suffix}-before"
+        clean(dest, {version, *(p for p in (previous, migrated) if p is not None and p.exists())})
+        _step("cleaned")
+    finally:
+        if sweeper is not None:
+            sweeper.wait()  # nothing of this build keeps running after it
     return dest

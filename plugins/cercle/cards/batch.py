@@ -4,9 +4,10 @@ The cache holds one PNG per digest (`<cache>/<digest>.png`, sealed with the dige
 its bytes: cercle.core.cachefile); a card whose text, brand, fonts or layout did not
 change is never drawn again. A cached card is used only when it is a regular file whose
 bytes match their digest and that is a PNG of the card's size; otherwise it is drawn
-again. Each card is written to the site as soon as it exists (while MkDocs renders
-pages), as a copy of the bytes just read or drawn: never a hard link, which would let a
-damaged cache file damage the published site with it.
+again. Each card is placed in the site as soon as it exists (while MkDocs renders
+pages), as a copy of the bytes just read or drawn, or a link to the same bytes in the
+published version (cercle.cards.placing): never a hard link to the cache, which would let
+a damaged cache file damage the published site with it.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from typing import Any
 
 from cercle.cards.draw import indexed
 from cercle.cards.pictures import Picture, cached_copies, make_cached, place
+from cercle.cards.placing import Placer
 from cercle.cards.png import cached_png, encode_indexed
 from cercle.cards.spec import CardSpec
-from cercle.core.cachefile import seal, write_atomic, write_copy
+from cercle.core.cachefile import seal, write_atomic
 
 # Below this many cards to draw, a pool costs more than it saves.
 PARALLEL_FROM = 4
@@ -157,6 +159,7 @@ def render_all(
     pictures: Iterable[Picture] = (),
     pictures_cache: Path | None = None,
     free: threading.Event | None = None,
+    own: Iterable[str] = (),
 ) -> BatchResult:
     """Draw every card and picture missing from the caches and, given `site_dir`, place each
     in the site. Pictures (cards.pictures) share the cards' pool: a card's pictures are made
@@ -164,8 +167,10 @@ def render_all(
 
     Setting `stop` (the build failed) ends the job early: nothing more is placed. Given
     `free`, the pool has one worker fewer and this thread draws too once `free` is set (the
-    build has nothing else to do): one process less holds the drawing's memory."""
+    build has nothing else to do): one process less holds the drawing's memory. `own`: site
+    paths something else writes too (MkDocs' files), never linked (cercle.cards.placing)."""
     stop = stop or threading.Event()
+    placer = Placer.into(site_dir, own)
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     dests: dict[str, list[str]] = defaultdict(list)
@@ -185,8 +190,8 @@ def render_all(
         if data is None:
             todo[target] = spec
         else:
-            _place_all(target, data, dests, site_dir)
-    tasks = _tasks(todo, _pictures_todo(pictures, pictures_cache, cache_dir, site_dir, todo), cache_dir)
+            _place_all(target, data, dests, placer)
+    tasks = _tasks(todo, _pictures_todo(pictures, pictures_cache, cache_dir, placer, todo), cache_dir)
     result = BatchResult(total, len(todo), 0.0)
     advance = _progress(len(tasks), progress)
     workers = workers or default_workers()
@@ -194,14 +199,14 @@ def render_all(
         for work, args in tasks:
             if stop.is_set():
                 break
-            _finish(work(*args), dests, site_dir, result)
+            _finish(work(*args), dests, placer, result)
             if advance:
                 advance()
     else:
         size = min(workers, len(tasks)) - (free is not None)
         with _executor(executor, size, len(tasks)) as pool:
             for drawn in _drawn(pool, tasks, size, stop, free):
-                _finish(drawn, dests, site_dir, result)
+                _finish(drawn, dests, placer, result)
                 if advance:
                     advance()
     result.seconds = time.perf_counter() - start
@@ -241,7 +246,7 @@ def _pictures_todo(
     pictures: Iterable[Picture],
     cache: Path | None,
     cards_cache: Path,
-    site_dir: Path | None,
+    placer: Placer,
     cards: dict[str, CardSpec],
 ) -> tuple[dict[str, list[Picture]], list[Picture], str]:
     """Place the cached pictures; the others by the card to draw they are made from, or alone."""
@@ -254,7 +259,7 @@ def _pictures_todo(
         copies = cached_copies(picture, cache)
         card = str(cards_cache / f"{picture.card.digest()}.png") if picture.card is not None else ""
         if copies is not None:
-            place(copies, site_dir)
+            place(copies, placer)
         elif picture.source == "card" and card in cards:
             by_card[card].append(picture)
         else:
@@ -277,16 +282,13 @@ def _tasks(
     return tasks
 
 
-def _finish(drawn: Drawn, dests: dict[str, list[str]], site_dir: Path | None, result: BatchResult) -> None:
+def _finish(drawn: Drawn, dests: dict[str, list[str]], placer: Placer, result: BatchResult) -> None:
     if drawn.target:
-        _place_all(drawn.target, drawn.data, dests, site_dir)
-    place(drawn.copies, site_dir)
+        _place_all(drawn.target, drawn.data, dests, placer)
+    place(drawn.copies, placer)
     result.failed += drawn.failed
 
 
-def _place_all(
-    target: str, data: bytes | memoryview, dests: dict[str, list[str]], site_dir: Path | None
-) -> None:
-    if site_dir is not None:
-        for dest in dests.pop(target, ()):
-            write_copy(site_dir / dest, data)
+def _place_all(target: str, data: bytes | memoryview, dests: dict[str, list[str]], placer: Placer) -> None:
+    for dest in dests.pop(target, ()):
+        placer.put(dest, data)

@@ -26,9 +26,10 @@ from PIL import Image, ImageDraw, ImageOps
 
 from cercle.cards.draw import palette, render
 from cercle.cards.fonts import drawable, font, fonts_version
+from cercle.cards.placing import Placer
 from cercle.cards.png import cached_png, card_palette
 from cercle.cards.spec import CardSpec, parse_color
-from cercle.core.cachefile import read_regular, seal, unseal, write_atomic, write_copy
+from cercle.core.cachefile import read_regular, seal, unseal, write_atomic
 from cercle.core.urls import url_of_path
 
 VERSION = 4  # bump when the resizing, the avatars or the formats change: every picture is made again
@@ -257,6 +258,7 @@ def render_pictures(
     Returns how many were made and the pictures that could not be (with the reason)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     made, failed = 0, []
+    placer = Placer.into(site_dir)
     for picture in pictures:
         if stop is not None and stop.is_set():
             break
@@ -267,12 +269,11 @@ def render_pictures(
                 failed.append((picture, reason))
                 continue
             made += 1
-        place(copies, site_dir)
+        place(copies, placer)
     return made, failed
 
 
-def place(copies: dict[str, bytes] | dict[str, memoryview], site_dir: Path | None) -> None:
-    """Copy a picture's files into the site (new files: never through a link)."""
-    if site_dir is not None:
-        for dest, payload in copies.items():
-            write_copy(site_dir / dest, payload)
+def place(copies: dict[str, bytes] | dict[str, memoryview], placer: Placer) -> None:
+    """Put a picture's files into the site (new files or links to the published version's)."""
+    for dest, payload in copies.items():
+        placer.put(dest, payload)

@@ -111,6 +111,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
             "site_dir": Path(config.site_dir),
             "stop": self._stop,
             "free": self._free,  # set once the pages are written: this process draws too
+            "own": {file.dest_uri for file in files},  # MkDocs writes these: copies, never links
         }
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cercle-cards")
         self._job = runner.submit(self._draw, jobs, pictures, options)
