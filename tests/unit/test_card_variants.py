@@ -142,3 +142,30 @@ def test_the_variants_option_reads_the_old_boolean():
     assert variants.validate("shared") == "shared" and variants.default == "shared"
     with pytest.raises(ValidationError):
         variants.validate("some")
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("kind", ["og", "quote"])
+def test_shapes_draw_titles_that_fill_the_card_and_map_only_what_they_drew(shape, kind):
+    """A title that leaves no room for the subtitle still draws (the subtitle is left out);
+    and mapping onto the palette only the rectangles drawn over the shared background
+    (draw.Sheet) gives the pixels of mapping the whole drawing."""
+    from cercle.cards.draw import drawing, palette
+
+    title = "Le cercle vertueux des programmes ambassadeurs" * 4  # 1.91:1 and 1:1: no room left
+    spec = VariantSpec(
+        "variant-" + kind,
+        kind,
+        "fr",
+        title,
+        Brand(),
+        eyebrow="Webinaire",
+        subtitle="Des besoins partagés entre l’organisation et ses volontaires.",
+        facts=("Jeudi 13 octobre 2022",),
+        footer="hub.example.org",
+        shape=shape,
+    )
+    sheet = drawing(spec)
+    whole = sheet.image.quantize(palette=palette(spec.brand), dither=Image.Dither.NONE)
+    assert sheet.dirty and sheet.indexed(palette(spec.brand)).tobytes() == whole.tobytes()
+    assert Image.open(io.BytesIO(render(spec))).size == SIZES[shape]

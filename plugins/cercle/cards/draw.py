@@ -45,11 +45,43 @@ def put(
     render = _small if font.size <= CACHED_SIZES else _render
     mask, offset = render(font, line, anchor or "la", (math.modf(x)[0], math.modf(y)[0]))
     ink = draw._getink(fill)[0]
-    draw.draw.draw_bitmap((int(x) + offset[0], int(y) + offset[1]), mask, ink)
+    left, top = int(x) + offset[0], int(y) + offset[1]
+    draw.draw.draw_bitmap((left, top), mask, ink)
+    if isinstance(draw, Sheet):
+        draw.touch((left, top, left + mask.size[0], top + mask.size[1]))
+
+
+class Sheet(ImageDraw.ImageDraw):
+    """A card being drawn in RGB over a copy of its layout's shared layers (`_layers`), with
+    the rectangles drawn on since. Only those are mapped onto the palette (`indexed`): the
+    rest is the layers' own palette copy, mapped once a process. Mapping a whole card was a
+    quarter of drawing it; most of a card is background."""
+
+    def __init__(self, image: Image.Image, base: Image.Image) -> None:
+        super().__init__(image)
+        self.image = image
+        self.base = base  # the layers on the palette
+        self.dirty: list[tuple[int, int, int, int]] = []
+
+    def touch(self, box: tuple[int, int, int, int]) -> None:
+        width, height = self.image.size
+        left, top, right, bottom = max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3])
+        if left < right and top < bottom:
+            self.dirty.append((left, top, right, bottom))
+
+    def indexed(self, colors: Image.Image) -> Image.Image:
+        """The card on the palette `colors`: the same pixels as mapping the whole drawing
+        (each pixel is mapped on its own, to its nearest colour, without dithering)."""
+        out = self.base.copy()
+        for box in self.dirty:  # overlapping boxes: each maps the final pixels, the same ones
+            out.paste(self.image.crop(box).quantize(palette=colors, dither=Image.Dither.NONE), box[:2])
+        return out
 
 
 def wrap(text: str, weight: str, size: int, width: int, max_lines: int) -> list[str]:
     """Greedy word wrap; the last allowed line ends with an ellipsis when text is left over."""
+    if max_lines < 1:  # no room (a variant's subtitle under a title that fills the card)
+        return []
     face = font(weight, size)
     words = drawable(text, weight).split(" ")
     lines: list[str] = []
@@ -150,6 +182,8 @@ def _pill(draw: ImageDraw.ImageDraw, text: str, right: int, y: int, fill: RGB, i
     width = int(face.getlength(label))
     left = right - width - 40
     draw.rounded_rectangle((left, y, right, y + 48), radius=24, fill=fill)
+    if isinstance(draw, Sheet):
+        draw.touch((left, y, right + 1, y + 49))
     put(draw, (left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
 
 
@@ -161,11 +195,12 @@ def _colors(brand: Brand) -> tuple[RGB, RGB, RGB]:
 
 def _canvas(
     spec: CardSpec, ring: tuple[int, int, int, int], stripe: bool, header: tuple[int, int]
-) -> tuple[Image.Image, RGB, RGB]:
+) -> tuple[Sheet, RGB, RGB]:
     """A fresh copy of the card's background (its ring at x, y, diameter, thickness, the left
-    stripe, the header), with its accent and text colours."""
+    stripe, the header) to draw on, with its accent and text colours."""
     _, accent, ink = _colors(spec.brand)
-    return _layers(spec.brand, spec.size, ring, stripe, header).copy(), accent, ink
+    layers, base = _layers(spec.brand, spec.size, ring, stripe, header)
+    return Sheet(layers.copy(), base), accent, ink
 
 
 @lru_cache(maxsize=2)  # whole canvases (up to 8 MB): cercle.cards.batch draws one shape at a time
@@ -175,9 +210,9 @@ def _layers(
     ring: tuple[int, int, int, int],
     stripe: bool,
     header: tuple[int, int],
-) -> Image.Image:
+) -> tuple[Image.Image, Image.Image]:
     """What every card of a layout shares, drawn once a process (then copied: as fast as a
-    blank canvas), in the order the layouts drew it: the same pixels."""
+    blank canvas), in the order the layouts drew it: the same pixels; and on the palette."""
     background, accent, ink = _colors(brand)
     image = Image.new("RGB", size, background)
     x, y, diameter, thickness = ring
@@ -185,7 +220,7 @@ def _layers(
     if stripe:
         ImageDraw.Draw(image).rectangle((0, 0, 16, size[1]), fill=accent)
     _header(image, brand, *header, ink)
-    return image
+    return image, image.quantize(palette=palette(brand), dither=Image.Dither.NONE)
 
 
 @cache
@@ -209,11 +244,10 @@ def encode(image: Image.Image, brand: Brand) -> bytes:
     return encode_png(image, palette(brand))
 
 
-def render_og(spec: CardSpec) -> Image.Image:
+def render_og(spec: CardSpec) -> Sheet:
     width, height = spec.size
     margin = 80
-    image, accent, ink = _canvas(spec, (width - 250, height - 250, 480, 36), True, (margin, 56))
-    draw = ImageDraw.Draw(image)
+    draw, accent, ink = _canvas(spec, (width - 250, height - 250, 480, 36), True, (margin, 56))
     if spec.eyebrow:
         _pill(draw, spec.eyebrow, width - margin, 64, accent, text_color(accent))
     text_width = width - 2 * margin - 60
@@ -236,14 +270,13 @@ def render_og(spec: CardSpec) -> Image.Image:
         y += 44
     if spec.footer:
         put(draw, (margin, y + 4), drawable(spec.footer), font=font("semibold", 28), fill=accent)
-    return image
+    return draw
 
 
-def render_quote(spec: CardSpec) -> Image.Image:
+def render_quote(spec: CardSpec) -> Sheet:
     width, height = spec.size
     margin = 96
-    image, accent, ink = _canvas(spec, (width - 340, -260, 560, 40), False, (margin, 80))
-    draw = ImageDraw.Draw(image)
+    draw, accent, ink = _canvas(spec, (width - 340, -260, 560, 40), False, (margin, 80))
     put(draw, (margin - 8, 170), "“", font=font("bold", 220), fill=accent)
     text_width = width - 2 * margin
     size, lines = 60, []
@@ -269,11 +302,11 @@ def render_quote(spec: CardSpec) -> Image.Image:
     if spec.eyebrow:
         author = wrap("— " + spec.eyebrow, "bold", 38, text_width, 1)[0]
         put(draw, (margin, bottom), author, font=font("bold", 38), fill=accent, anchor="ls")
-    return image
+    return draw
 
 
-def drawing(spec: CardSpec) -> Image.Image:
-    """The card drawn in RGB, before it is mapped onto its brand's palette."""
+def drawing(spec: CardSpec) -> Sheet:
+    """The card drawn in RGB (`.image`), before it is mapped onto its brand's palette."""
     if spec.kind.startswith("variant-"):  # another shape for another network: cards/variants.py
         from cercle.cards.variants import render_variant
 
@@ -284,7 +317,7 @@ def drawing(spec: CardSpec) -> Image.Image:
 def indexed(spec: CardSpec) -> Image.Image:
     """The card on its brand's palette: exactly the pixels its PNG holds (pictures are made
     from this one, as they would be from the PNG read back)."""
-    return drawing(spec).quantize(palette=palette(spec.brand), dither=Image.Dither.NONE)
+    return drawing(spec).indexed(palette(spec.brand))
 
 
 def render(spec: CardSpec) -> bytes:
