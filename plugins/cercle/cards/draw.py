@@ -32,7 +32,7 @@ _small = lru_cache(maxsize=512)(_render)
 
 
 def put(
-    draw: ImageDraw.ImageDraw,
+    draw: ImageDraw.ImageDraw | Sheet,
     xy: tuple[float, float],
     line: str,
     font: ImageFont.FreeTypeFont,
@@ -44,37 +44,63 @@ def put(
     x, y = xy
     render = _small if font.size <= CACHED_SIZES else _render
     mask, offset = render(font, line, anchor or "la", (math.modf(x)[0], math.modf(y)[0]))
-    ink = draw._getink(fill)[0]
     left, top = int(x) + offset[0], int(y) + offset[1]
-    draw.draw.draw_bitmap((left, top), mask, ink)
-    if isinstance(draw, Sheet):
-        draw.touch((left, top, left + mask.size[0], top + mask.size[1]))
+    target, dx, dy = _target(draw, (left, top, left + mask.size[0], top + mask.size[1]))
+    if target is not None:
+        target.draw.draw_bitmap((left - dx, top - dy), mask, target._getink(fill)[0])
 
 
-class Sheet(ImageDraw.ImageDraw):
-    """A card being drawn in RGB over a copy of its layout's shared layers (`_layers`), with
-    the rectangles drawn on since. Only those are mapped onto the palette (`indexed`): the
-    rest is the layers' own palette copy, mapped once a process. Mapping a whole card was a
-    quarter of drawing it; most of a card is background."""
+def _target(
+    draw: ImageDraw.ImageDraw | Sheet, box: tuple[int, int, int, int]
+) -> tuple[ImageDraw.ImageDraw | None, int, int]:
+    """Where to draw what covers `box`, and that place's origin on the card."""
+    return draw.patch(box) if isinstance(draw, Sheet) else (draw, 0, 0)
 
-    def __init__(self, image: Image.Image, base: Image.Image) -> None:
-        super().__init__(image)
-        self.image = image
+
+Box = tuple[int, int, int, int]
+
+
+class Sheet:
+    """A card being drawn over its layout's shared layers (`_layers`, never changed): each
+    line of text or pill is drawn on a patch, a copy of the rectangle it covers (with what
+    earlier patches drew there), and only the patches are mapped onto the palette
+    (`indexed`) over the layers' own palette copy, mapped once a process. Copying and
+    mapping whole cards was a third of drawing them; most of a card is background."""
+
+    def __init__(self, layers: Image.Image, base: Image.Image) -> None:
+        self.layers = layers
         self.base = base  # the layers on the palette
-        self.dirty: list[tuple[int, int, int, int]] = []
+        self.patches: list[tuple[Box, Image.Image]] = []
 
-    def touch(self, box: tuple[int, int, int, int]) -> None:
-        width, height = self.image.size
-        left, top, right, bottom = max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3])
-        if left < right and top < bottom:
-            self.dirty.append((left, top, right, bottom))
+    def patch(self, box: Box) -> tuple[ImageDraw.ImageDraw | None, int, int]:
+        """A new patch over `box` (within the card), to draw on at the returned origin."""
+        width, height = self.layers.size
+        box = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
+        if box[0] >= box[2] or box[1] >= box[3]:
+            return None, 0, 0
+        image = self.layers.crop(box)
+        for (left, top, right, bottom), earlier in self.patches:  # what is drawn there already
+            inter = (max(left, box[0]), max(top, box[1]), min(right, box[2]), min(bottom, box[3]))
+            if inter[0] < inter[2] and inter[1] < inter[3]:
+                part = earlier.crop((inter[0] - left, inter[1] - top, inter[2] - left, inter[3] - top))
+                image.paste(part, (inter[0] - box[0], inter[1] - box[1]))
+        self.patches.append((box, image))
+        return ImageDraw.Draw(image), box[0], box[1]
+
+    @property
+    def image(self) -> Image.Image:
+        """The whole card in RGB (later patches hold what earlier ones drew where they meet)."""
+        image = self.layers.copy()
+        for box, patch in self.patches:
+            image.paste(patch, box[:2])
+        return image
 
     def indexed(self, colors: Image.Image) -> Image.Image:
         """The card on the palette `colors`: the same pixels as mapping the whole drawing
         (each pixel is mapped on its own, to its nearest colour, without dithering)."""
         out = self.base.copy()
-        for box in self.dirty:  # overlapping boxes: each maps the final pixels, the same ones
-            out.paste(self.image.crop(box).quantize(palette=colors, dither=Image.Dither.NONE), box[:2])
+        for box, patch in self.patches:
+            out.paste(patch.quantize(palette=colors, dither=Image.Dither.NONE), box[:2])
         return out
 
 
@@ -174,16 +200,16 @@ def _header(image: Image.Image, brand: Brand, x: int, y: int, ink: RGB) -> None:
     )
 
 
-def _pill(draw: ImageDraw.ImageDraw, text: str, right: int, y: int, fill: RGB, ink: RGB) -> None:
+def _pill(draw: Sheet, text: str, right: int, y: int, fill: RGB, ink: RGB) -> None:
     label = drawable(text.upper(), "bold")
     if not label:
         return
     face = font("bold", 26)
     width = int(face.getlength(label))
     left = right - width - 40
-    draw.rounded_rectangle((left, y, right, y + 48), radius=24, fill=fill)
-    if isinstance(draw, Sheet):
-        draw.touch((left, y, right + 1, y + 49))
+    target, dx, dy = _target(draw, (left, y, right + 1, y + 49))
+    if target is not None:
+        target.rounded_rectangle((left - dx, y - dy, right - dx, y + 48 - dy), radius=24, fill=fill)
     put(draw, (left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
 
 
@@ -196,11 +222,10 @@ def _colors(brand: Brand) -> tuple[RGB, RGB, RGB]:
 def _canvas(
     spec: CardSpec, ring: tuple[int, int, int, int], stripe: bool, header: tuple[int, int]
 ) -> tuple[Sheet, RGB, RGB]:
-    """A fresh copy of the card's background (its ring at x, y, diameter, thickness, the left
-    stripe, the header) to draw on, with its accent and text colours."""
+    """A card to draw on over its background (its ring at x, y, diameter, thickness, the left
+    stripe, the header), with its accent and text colours."""
     _, accent, ink = _colors(spec.brand)
-    layers, base = _layers(spec.brand, spec.size, ring, stripe, header)
-    return Sheet(layers.copy(), base), accent, ink
+    return Sheet(*_layers(spec.brand, spec.size, ring, stripe, header)), accent, ink
 
 
 @lru_cache(maxsize=2)  # whole canvases (up to 8 MB): cercle.cards.batch draws one shape at a time
@@ -211,8 +236,8 @@ def _layers(
     stripe: bool,
     header: tuple[int, int],
 ) -> tuple[Image.Image, Image.Image]:
-    """What every card of a layout shares, drawn once a process (then copied: as fast as a
-    blank canvas), in the order the layouts drew it: the same pixels; and on the palette."""
+    """What every card of a layout shares, drawn once a process (never changed: see Sheet),
+    in the order the layouts drew it: the same pixels; and on the palette."""
     background, accent, ink = _colors(brand)
     image = Image.new("RGB", size, background)
     x, y, diameter, thickness = ring

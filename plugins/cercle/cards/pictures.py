@@ -152,8 +152,8 @@ def _source_image(picture: Picture, cards_cache: Path) -> Image.Image:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger: DecompressionBombError, reported by the caller
     image: Image.Image = Image.open(io.BytesIO(raw))
     _draft(image, picture)
-    image = ImageOps.exif_transpose(image)
-    return image.convert("RGB")
+    ImageOps.exif_transpose(image, in_place=True)  # our own image: no copy of a whole photo
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _draft(image: Image.Image, picture: Picture) -> None:
