@@ -149,7 +149,7 @@ def test_the_variants_option_reads_the_old_boolean():
 def test_shapes_draw_titles_that_fill_the_card_and_map_only_what_they_drew(shape, kind):
     """A title that leaves no room for the subtitle still draws (the subtitle is left out);
     and mapping onto the palette only the rectangles drawn over the shared background
-    (draw.Sheet: patches) gives the pixels of mapping the whole drawing."""
+    (sheet.Sheet: patches) gives the pixels of mapping the whole drawing."""
     from cercle.cards.draw import drawing, palette
 
     title = "Le cercle vertueux des programmes ambassadeurs" * 4  # 1.91:1 and 1:1: no room left

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from cercle.cards.batch import CardJob
-from cercle.cards.draw import ELLIPSIS, Sheet, _canvas, _pill, put, text_color, wrap
+from cercle.cards.draw import ELLIPSIS, _canvas, _pill, put, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
+from cercle.cards.sheet import Sheet
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
 from cercle.core.catalog import Entry
 
