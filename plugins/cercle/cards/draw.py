@@ -9,7 +9,7 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 
 from cercle.cards.fonts import drawable, font
-from cercle.cards.png import card_palette, encode_indexed, encode_png
+from cercle.cards.png import card_palette, encode_png, encode_rows, with_rows, without_rows
 from cercle.cards.sheet import Box, Sheet
 from cercle.cards.spec import Brand, CardSpec, parse_color
 
@@ -197,7 +197,7 @@ def _layers(
     if stripe:
         ImageDraw.Draw(image).rectangle((0, 0, 16, size[1]), fill=accent)
     _header(image, brand, *header, ink)
-    return image, image.quantize(palette=palette(brand), dither=Image.Dither.NONE)
+    return image, with_rows(image.quantize(palette=palette(brand), dither=Image.Dither.NONE))
 
 
 @cache
@@ -291,13 +291,18 @@ def drawing(spec: CardSpec) -> Sheet:
     return render_quote(spec) if spec.kind == "quote" else render_og(spec)
 
 
+def rows(spec: CardSpec) -> Image.Image:
+    """The card on its brand's palette as its PNG's rows (cards.png.with_rows)."""
+    return drawing(spec).rows(palette(spec.brand))
+
+
 def indexed(spec: CardSpec) -> Image.Image:
     """The card on its brand's palette: exactly the pixels its PNG holds (pictures are made
     from this one, as they would be from the PNG read back)."""
-    return drawing(spec).indexed(palette(spec.brand))
+    return without_rows(rows(spec))
 
 
 def render(spec: CardSpec) -> bytes:
     """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed palette and
     compression."""
-    return encode_indexed(indexed(spec))
+    return encode_rows(rows(spec))

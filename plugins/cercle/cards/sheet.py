@@ -11,12 +11,12 @@ class Sheet:
     """A card being drawn over its layout's shared layers (`_layers`, never changed): each
     line of text or pill is drawn on a patch, a copy of the rectangle it covers (with what
     earlier patches drew there), and only the patches are mapped onto the palette
-    (`indexed`) over the layers' own palette copy, mapped once a process. Copying and
+    (`rows`) over the layers' own palette copy, mapped once a process. Copying and
     mapping whole cards was a third of drawing them; most of a card is background."""
 
     def __init__(self, layers: Image.Image, base: Image.Image) -> None:
         self.layers = layers
-        self.base = base  # the layers on the palette
+        self.base = base  # the layers on the palette, as PNG rows (cards.png.with_rows)
         self.patches: list[tuple[Box, Image.Image]] = []
 
     def patch(self, box: Box) -> tuple[ImageDraw.ImageDraw | None, int, int]:
@@ -42,10 +42,11 @@ class Sheet:
             image.paste(patch, box[:2])
         return image
 
-    def indexed(self, colors: Image.Image) -> Image.Image:
-        """The card on the palette `colors`: the same pixels as mapping the whole drawing
-        (each pixel is mapped on its own, to its nearest colour, without dithering)."""
+    def rows(self, colors: Image.Image) -> Image.Image:
+        """The card on the palette `colors` as the PNG's rows (cards.png.with_rows): the same
+        pixels as mapping the whole drawing (each pixel is mapped on its own, to its nearest
+        colour, without dithering)."""
         out = self.base.copy()
-        for box, patch in self.patches:
-            out.paste(patch.quantize(palette=colors, dither=Image.Dither.NONE), box[:2])
+        for (left, top, _, _), patch in self.patches:
+            out.paste(patch.quantize(palette=colors, dither=Image.Dither.NONE), (left + 1, top))
         return out
