@@ -142,3 +142,53 @@ def test_the_variants_option_reads_the_old_boolean():
     assert variants.validate("shared") == "shared" and variants.default == "shared"
     with pytest.raises(ValidationError):
         variants.validate("some")
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("kind", ["og", "quote"])
+def test_shapes_draw_titles_that_fill_the_card_and_map_only_what_they_drew(shape, kind):
+    """A title that leaves no room for the subtitle still draws (the subtitle is left out);
+    and mapping onto the palette only the rectangles drawn over the shared background
+    (sheet.Sheet: patches) gives the pixels of mapping the whole drawing."""
+    from cercle.cards.draw import drawing, palette
+    from cercle.cards.png import without_rows
+
+    title = "Le cercle vertueux des programmes ambassadeurs" * 4  # 1.91:1 and 1:1: no room left
+    spec = VariantSpec(
+        "variant-" + kind,
+        kind,
+        "fr",
+        title,
+        Brand(),
+        eyebrow="Webinaire",
+        subtitle="Des besoins partagés entre l’organisation et ses volontaires.",
+        facts=("Jeudi 13 octobre 2022",),
+        footer="hub.example.org",
+        shape=shape,
+    )
+    sheet = drawing(spec)
+    whole = sheet.image.quantize(palette=palette(spec.brand), dither=Image.Dither.NONE)
+    assert sheet.patches and without_rows(sheet.rows(palette(spec.brand))).tobytes() == whole.tobytes()
+    assert Image.open(io.BytesIO(render(spec))).size == SIZES[shape]
+
+
+def test_lines_drawn_on_patches_are_the_pixels_drawn_on_the_whole_card():
+    """Cards draw each line on a patch (sheet.Sheet); lines that overlap (here each crosses
+    the one before) and one past the edge give the pixels of drawing them on the card."""
+    from PIL import ImageDraw
+
+    from cercle.cards.draw import put
+    from cercle.cards.fonts import font
+    from cercle.cards.png import with_rows
+    from cercle.cards.sheet import Sheet
+
+    whole = Image.new("RGB", (600, 200), (40, 53, 147))
+    sheet = Sheet(whole.copy(), with_rows(whole.quantize(colors=4)))
+    for xy, size, fill in (
+        ((10, 20), 72, (255, 202, 40)),
+        ((30, 50), 72, (255, 255, 255)),
+        ((420, 150), 60, (0, 0, 0)),
+    ):
+        for draw in (ImageDraw.Draw(whole), sheet):
+            put(draw, xy, "Cercle — agir", font("bold", size), fill)
+    assert len(sheet.patches) == 3 and sheet.image.tobytes() == whole.tobytes()

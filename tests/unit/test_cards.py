@@ -63,7 +63,7 @@ def test_page_and_quote_cards_have_their_sizes_and_format():
 def test_palette_card_keeps_the_drawing(spec):
     """One byte a pixel, yet every pixel within a few levels of the RGB drawing: the palette
     holds each ramp the card draws (text, ring, pill), so anti-aliased edges stay smooth."""
-    drawn = render_quote(spec) if spec.kind == "quote" else render_og(spec)
+    drawn = (render_quote(spec) if spec.kind == "quote" else render_og(spec)).image
     encoded = image(encode(drawn, spec.brand)).convert("RGB")
     worst = max(high for _, high in ImageChops.difference(encoded, drawn).getextrema())
     assert worst <= 12  # 16 shades a ramp (cards.png.RAMP_STEPS)

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cercle.cards.draw import indexed
+from cercle.cards.draw import rows
 from cercle.cards.pictures import Picture, cached_copies, make_cached, place
 from cercle.cards.placing import Placer
-from cercle.cards.png import cached_png, encode_indexed
+from cercle.cards.png import cached_png, encode_rows, without_rows
 from cercle.cards.spec import CardSpec
 from cercle.core.cachefile import seal, write_atomic
 
@@ -82,11 +82,11 @@ Task = tuple[Callable[..., Drawn], tuple[Any, ...]]  # a worker function and its
 def _draw(spec: CardSpec, target: str, pictures: tuple[Picture, ...] = (), pictures_cache: str = "") -> Drawn:
     """Worker: draw one card into the cache, atomically (a crash leaves no half file), then
     the listing pictures made from it, from the pixels in memory (not decoded back)."""
-    image = indexed(spec)
-    data = encode_indexed(image)
+    drawn_rows = rows(spec)
+    data = encode_rows(drawn_rows)
     write_atomic(Path(target), seal(data))
     drawn = Drawn(target, data)
-    source = image.convert("RGB") if pictures else None
+    source = without_rows(drawn_rows).convert("RGB") if pictures else None
     for picture in pictures:
         drawn.add(picture, make_cached(picture, Path(pictures_cache), Path(target).parent, source))
     return drawn

@@ -9,7 +9,8 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 
 from cercle.cards.fonts import drawable, font
-from cercle.cards.png import card_palette, encode_indexed, encode_png
+from cercle.cards.png import card_palette, encode_png, encode_rows, with_rows, without_rows
+from cercle.cards.sheet import Box, Sheet
 from cercle.cards.spec import Brand, CardSpec, parse_color
 
 ELLIPSIS = "…"
@@ -32,7 +33,7 @@ _small = lru_cache(maxsize=512)(_render)
 
 
 def put(
-    draw: ImageDraw.ImageDraw,
+    draw: ImageDraw.ImageDraw | Sheet,
     xy: tuple[float, float],
     line: str,
     font: ImageFont.FreeTypeFont,
@@ -44,12 +45,21 @@ def put(
     x, y = xy
     render = _small if font.size <= CACHED_SIZES else _render
     mask, offset = render(font, line, anchor or "la", (math.modf(x)[0], math.modf(y)[0]))
-    ink = draw._getink(fill)[0]
-    draw.draw.draw_bitmap((int(x) + offset[0], int(y) + offset[1]), mask, ink)
+    left, top = int(x) + offset[0], int(y) + offset[1]
+    target, dx, dy = _target(draw, (left, top, left + mask.size[0], top + mask.size[1]))
+    if target is not None:
+        target.draw.draw_bitmap((left - dx, top - dy), mask, target._getink(fill)[0])
+
+
+def _target(draw: ImageDraw.ImageDraw | Sheet, box: Box) -> tuple[ImageDraw.ImageDraw | None, int, int]:
+    """Where to draw what covers `box`, and that place's origin on the card."""
+    return draw.patch(box) if isinstance(draw, Sheet) else (draw, 0, 0)
 
 
 def wrap(text: str, weight: str, size: int, width: int, max_lines: int) -> list[str]:
     """Greedy word wrap; the last allowed line ends with an ellipsis when text is left over."""
+    if max_lines < 1:  # no room (a variant's subtitle under a title that fills the card)
+        return []
     face = font(weight, size)
     words = drawable(text, weight).split(" ")
     lines: list[str] = []
@@ -142,14 +152,16 @@ def _header(image: Image.Image, brand: Brand, x: int, y: int, ink: RGB) -> None:
     )
 
 
-def _pill(draw: ImageDraw.ImageDraw, text: str, right: int, y: int, fill: RGB, ink: RGB) -> None:
+def _pill(draw: Sheet, text: str, right: int, y: int, fill: RGB, ink: RGB) -> None:
     label = drawable(text.upper(), "bold")
     if not label:
         return
     face = font("bold", 26)
     width = int(face.getlength(label))
     left = right - width - 40
-    draw.rounded_rectangle((left, y, right, y + 48), radius=24, fill=fill)
+    target, dx, dy = _target(draw, (left, y, right + 1, y + 49))
+    if target is not None:
+        target.rounded_rectangle((left - dx, y - dy, right - dx, y + 48 - dy), radius=24, fill=fill)
     put(draw, (left + 20, y + 24), label, font=face, fill=ink, anchor="lm")
 
 
@@ -161,11 +173,11 @@ def _colors(brand: Brand) -> tuple[RGB, RGB, RGB]:
 
 def _canvas(
     spec: CardSpec, ring: tuple[int, int, int, int], stripe: bool, header: tuple[int, int]
-) -> tuple[Image.Image, RGB, RGB]:
-    """A fresh copy of the card's background (its ring at x, y, diameter, thickness, the left
+) -> tuple[Sheet, RGB, RGB]:
+    """A card to draw on over its background (its ring at x, y, diameter, thickness, the left
     stripe, the header), with its accent and text colours."""
     _, accent, ink = _colors(spec.brand)
-    return _layers(spec.brand, spec.size, ring, stripe, header).copy(), accent, ink
+    return Sheet(*_layers(spec.brand, spec.size, ring, stripe, header)), accent, ink
 
 
 @lru_cache(maxsize=2)  # whole canvases (up to 8 MB): cercle.cards.batch draws one shape at a time
@@ -175,9 +187,9 @@ def _layers(
     ring: tuple[int, int, int, int],
     stripe: bool,
     header: tuple[int, int],
-) -> Image.Image:
-    """What every card of a layout shares, drawn once a process (then copied: as fast as a
-    blank canvas), in the order the layouts drew it: the same pixels."""
+) -> tuple[Image.Image, Image.Image]:
+    """What every card of a layout shares, drawn once a process (never changed: see Sheet),
+    in the order the layouts drew it: the same pixels; and on the palette."""
     background, accent, ink = _colors(brand)
     image = Image.new("RGB", size, background)
     x, y, diameter, thickness = ring
@@ -185,7 +197,7 @@ def _layers(
     if stripe:
         ImageDraw.Draw(image).rectangle((0, 0, 16, size[1]), fill=accent)
     _header(image, brand, *header, ink)
-    return image
+    return image, with_rows(image.quantize(palette=palette(brand), dither=Image.Dither.NONE))
 
 
 @cache
@@ -209,11 +221,10 @@ def encode(image: Image.Image, brand: Brand) -> bytes:
     return encode_png(image, palette(brand))
 
 
-def render_og(spec: CardSpec) -> Image.Image:
+def render_og(spec: CardSpec) -> Sheet:
     width, height = spec.size
     margin = 80
-    image, accent, ink = _canvas(spec, (width - 250, height - 250, 480, 36), True, (margin, 56))
-    draw = ImageDraw.Draw(image)
+    draw, accent, ink = _canvas(spec, (width - 250, height - 250, 480, 36), True, (margin, 56))
     if spec.eyebrow:
         _pill(draw, spec.eyebrow, width - margin, 64, accent, text_color(accent))
     text_width = width - 2 * margin - 60
@@ -236,14 +247,13 @@ def render_og(spec: CardSpec) -> Image.Image:
         y += 44
     if spec.footer:
         put(draw, (margin, y + 4), drawable(spec.footer), font=font("semibold", 28), fill=accent)
-    return image
+    return draw
 
 
-def render_quote(spec: CardSpec) -> Image.Image:
+def render_quote(spec: CardSpec) -> Sheet:
     width, height = spec.size
     margin = 96
-    image, accent, ink = _canvas(spec, (width - 340, -260, 560, 40), False, (margin, 80))
-    draw = ImageDraw.Draw(image)
+    draw, accent, ink = _canvas(spec, (width - 340, -260, 560, 40), False, (margin, 80))
     put(draw, (margin - 8, 170), "“", font=font("bold", 220), fill=accent)
     text_width = width - 2 * margin
     size, lines = 60, []
@@ -269,11 +279,11 @@ def render_quote(spec: CardSpec) -> Image.Image:
     if spec.eyebrow:
         author = wrap("— " + spec.eyebrow, "bold", 38, text_width, 1)[0]
         put(draw, (margin, bottom), author, font=font("bold", 38), fill=accent, anchor="ls")
-    return image
+    return draw
 
 
-def drawing(spec: CardSpec) -> Image.Image:
-    """The card drawn in RGB, before it is mapped onto its brand's palette."""
+def drawing(spec: CardSpec) -> Sheet:
+    """The card drawn in RGB (`.image`), before it is mapped onto its brand's palette."""
     if spec.kind.startswith("variant-"):  # another shape for another network: cards/variants.py
         from cercle.cards.variants import render_variant
 
@@ -281,13 +291,18 @@ def drawing(spec: CardSpec) -> Image.Image:
     return render_quote(spec) if spec.kind == "quote" else render_og(spec)
 
 
+def rows(spec: CardSpec) -> Image.Image:
+    """The card on its brand's palette as its PNG's rows (cards.png.with_rows)."""
+    return drawing(spec).rows(palette(spec.brand))
+
+
 def indexed(spec: CardSpec) -> Image.Image:
     """The card on its brand's palette: exactly the pixels its PNG holds (pictures are made
     from this one, as they would be from the PNG read back)."""
-    return drawing(spec).quantize(palette=palette(spec.brand), dither=Image.Dither.NONE)
+    return without_rows(rows(spec))
 
 
 def render(spec: CardSpec) -> bytes:
     """The card as PNG bytes, deterministic: no timestamp, no text chunk, fixed palette and
     compression."""
-    return encode_indexed(indexed(spec))
+    return encode_rows(rows(spec))

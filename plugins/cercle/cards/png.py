@@ -75,11 +75,27 @@ def encode_png(image: Image.Image, palette: Image.Image | None = None) -> bytes:
 
 def encode_indexed(indexed: Image.Image) -> bytes:
     """A palette ("P") image as PNG, the same way (for pictures already mapped onto a palette)."""
-    width, height = indexed.size
-    # One column of zeros on the left: each row starts with its filter byte (0, none).
-    wide = Image.new("P", (width + 1, height), 0)
+    return encode_rows(with_rows(indexed))
+
+
+def with_rows(indexed: Image.Image) -> Image.Image:
+    """`indexed` with one column of zeros on the left: each row starts with its filter byte
+    (0, none), so the image's bytes are the PNG's rows (`encode_rows`)."""
+    wide = Image.new("P", (indexed.width + 1, indexed.height), 0)
+    wide.putpalette(indexed.getpalette() or [])
     wide.paste(indexed, (1, 0))
-    return _png(width, height, 3, [_chunk(b"PLTE", bytes(indexed.getpalette() or []))], wide.tobytes())
+    return wide
+
+
+def without_rows(rows: Image.Image) -> Image.Image:
+    """The image `with_rows` was given."""
+    return rows.crop((1, 0, rows.width, rows.height))
+
+
+def encode_rows(rows: Image.Image) -> bytes:
+    """A `with_rows` image as PNG (cards draw straight into one: cercle.cards.sheet)."""
+    palette = _chunk(b"PLTE", bytes(rows.getpalette() or []))
+    return _png(rows.width - 1, rows.height, 3, [palette], rows.tobytes())
 
 
 def _png(width: int, height: int, kind: int, chunks: list[bytes], rows: bytes) -> bytes:

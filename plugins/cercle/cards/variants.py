@@ -17,12 +17,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
-from PIL import Image, ImageDraw
-
 from cercle.cards.batch import CardJob
 from cercle.cards.draw import ELLIPSIS, _canvas, _pill, put, text_color, wrap
 from cercle.cards.fonts import drawable, font
 from cercle.cards.plan import Card, PageCards
+from cercle.cards.sheet import Sheet
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, CardSpec
 from cercle.core.catalog import Entry
 
@@ -136,7 +135,7 @@ def _fit(
     return size, wrap(text, weight, size, width, most)
 
 
-def render_variant(spec: CardSpec) -> Image.Image:
+def render_variant(spec: CardSpec) -> Sheet:
     """Header at the top, the text in the middle, who and where at the bottom, at any size."""
     width, height = spec.size
     quote = spec.kind == PREFIX + "quote"
@@ -145,8 +144,7 @@ def render_variant(spec: CardSpec) -> Image.Image:
     landscape = width > height
     margin = 80 if landscape else 96
     top_y = 48 if landscape else 80
-    image, accent, ink = _canvas(spec, (x, y, ring, ring // 14), not quote, (margin, top_y))
-    draw = ImageDraw.Draw(image)
+    draw, accent, ink = _canvas(spec, (x, y, ring, ring // 14), not quote, (margin, top_y))
     if spec.eyebrow and not quote:
         _pill(draw, spec.eyebrow, width - margin, top_y + 8, accent, text_color(accent))
     text_width = width - 2 * margin
@@ -198,5 +196,4 @@ def render_variant(spec: CardSpec) -> Image.Image:
     for line in subtitle:
         put(draw, (margin, y), line, font=font("regular", 36), fill=ink)
         y += 48
-    assert isinstance(image, Image.Image)
-    return image
+    return draw
