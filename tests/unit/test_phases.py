@@ -88,3 +88,39 @@ def test_a_forked_worker_starts_empty_and_never_writes(tmp_path):
     data = json.loads(target.read_text())
     assert data["pid"] != 0 and "worker" not in data["main"]
     assert [set(w) for w in data["workers"]] == [{"markdown"}, {"worker"}]
+
+
+CHILDREN_SCRIPT = textwrap.dedent(
+    """
+    import subprocess, sys, threading
+    from cercle.core import phases
+
+    started = threading.Event()
+
+    def pages():  # a phase of another thread, open while the child runs and is reaped
+        with phases.phase("pages"):
+            started.set()
+            done.wait()
+
+    done = threading.Event()
+    beside = threading.Thread(target=pages)
+    beside.start()
+    started.wait()
+    with phases.phase("pool"):
+        subprocess.run([sys.executable, "-c", "sum(i * i for i in range(20_000_000))"], check=True)
+    done.set()
+    beside.join()
+    """
+)
+
+
+def test_a_child_process_cpu_is_counted_once(tmp_path):
+    target = tmp_path / "phases.json"
+    env = {**os.environ, phases.ENV: str(target)}
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILDREN_SCRIPT], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    main = json.loads(target.read_text())["main"]
+    assert main["pool"]["cpu"] > 0.5  # the child's seconds, charged to the phase that waited for it
+    assert main["pages"]["cpu"] < 0.2  # not again to the phase open beside it in another thread

@@ -12,7 +12,10 @@ Phases are exclusive: a phase entered inside another stops the outer one's clock
 ends, so the phases of one thread add up to at most its wall time. Each thread has its own
 stack (the cards are drawn in a background thread, their time overlaps the main thread's).
 CPU seconds are the thread's own (`time.thread_time`) plus those of child processes reaped
-meanwhile (Pagefind, card processes), from `getrusage(RUSAGE_CHILDREN)`.
+(Pagefind, card processes), from `getrusage(RUSAGE_CHILDREN)`: counted once, by the first
+phase to end after they were reaped (usually the one that waited for them). Charging them to
+every phase open meanwhile counted the card pool twice: once in the cards' thread, once in
+the pages' thread running beside it.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ _lock = threading.Lock()
 _local = threading.local()
 _totals: dict[str, dict[str, float]] = {}  # this process: phase → wall, cpu, calls
 _workers: list[dict[str, dict[str, float]]] = []  # forked workers' totals, merged in the parent
-_state: dict[str, Any] = {"path": None, "registered": False, "pid": 0, "start": 0.0}
+_state: dict[str, Any] = {"path": None, "registered": False, "pid": 0, "start": 0.0, "children": 0.0}
 
 
 def enabled() -> bool:
@@ -48,14 +51,16 @@ def _children_cpu() -> float:
 
 
 def _clock() -> tuple[float, float]:
-    return time.perf_counter(), time.thread_time() + _children_cpu()
+    return time.perf_counter(), time.thread_time()
 
 
 def _charge(name: str, since: tuple[float, float], now: tuple[float, float], call: bool) -> None:
     with _lock:
+        children = _children_cpu()
+        reaped, _state["children"] = max(0.0, children - _state["children"]), children
         row = _totals.setdefault(name, {"wall": 0.0, "cpu": 0.0, "calls": 0})
         row["wall"] += now[0] - since[0]
-        row["cpu"] += max(0.0, now[1] - since[1])
+        row["cpu"] += max(0.0, now[1] - since[1]) + reaped
         row["calls"] += int(call)
 
 
@@ -63,6 +68,7 @@ def _register() -> None:
     if _state["registered"]:
         return
     _state.update(registered=True, path=os.environ.get(ENV), pid=os.getpid(), start=time.perf_counter())
+    _state["children"] = _children_cpu()
     atexit.register(write)
 
 
@@ -114,7 +120,7 @@ def forked() -> None:
         _workers.clear()
     _local.__dict__.clear()
     # A worker never writes the file (it sends its totals home), even if it exits normally.
-    _state.update(registered=True, path=None, pid=os.getpid())
+    _state.update(registered=True, path=None, pid=os.getpid(), children=_children_cpu())
 
 
 def snapshot() -> dict[str, dict[str, float]]:
