@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -41,6 +42,15 @@ class LoggedPreview(Preview):
         with urllib.request.urlopen(self.base + path, timeout=REQUEST_TIMEOUT) as response:
             return response.read()
 
+    def assets(self, page: str, html: str, folder: str) -> dict[str, bytes]:
+        """The files under `folder` the page's HTML refers to, by URL, as served."""
+        found = {}
+        for src in set(re.findall(r'(?:src|href)="([^"]*' + re.escape(folder) + r'[^"]+)"', html)):
+            url = urllib.parse.urljoin(self.base + page, src)
+            with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+                found[url] = response.read()
+        return found
+
     def site_pages(self) -> dict[str, str]:
         """Every page the sitemap lists, without MkDocs' reload script (it differs per request)."""
         status, sitemap = self.get("/sitemap.xml")
@@ -63,6 +73,8 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
         assert is_site(*server.poll(WEBINAR_URL, is_site))
         before = server.site_pages()
         card_before = server.card(before[WEBINAR_URL])
+        slides = server.assets(WEBINAR_URL, before[WEBINAR_URL], "assets/slides/")
+        assert len(slides) >= 2  # the gallery's images and thumbnails
 
         # Text only: the entry's page alone is rendered again (the others show front matter).
         seen = len(server.lines)
@@ -70,6 +82,9 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
         webinar.write_text(original, encoding="utf-8")
         assert is_site(*server.poll(WEBINAR_URL, lambda status, html: "Un paragraphe ajouté." in html))
         server.wait_log(r"Rebuilt 1 page\(s\) in", seen)
+        # The slides are not copied again (the site has them), and are still served.
+        html = server.get(WEBINAR_URL)[1]
+        assert server.assets(WEBINAR_URL, html, "assets/slides/") == slides
 
         seen = len(server.lines)
         webinar.write_text(original.replace(TITLE, f'title: "{NEW_TITLE}"'), encoding="utf-8")

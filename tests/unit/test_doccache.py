@@ -81,6 +81,21 @@ def test_documents_json_cannot_carry_back_exactly_are_not_kept(tmp_path):
     assert cache.entries == {}
 
 
+def test_a_cache_file_written_by_another_process_is_read_again(tmp_path):
+    # A process keeps the cache it read or wrote while its file is unchanged (`cercle serve`).
+    source = tmp_path / "a.md"
+    source.write_text(ENTRY, encoding="utf-8")
+    _age(source)
+    folder = tmp_path / "cache"
+    cache = DocumentCache(folder, "v1")
+    cache.put("fr/a.md", source.stat(), parse_document(ENTRY, "fr/a.md"))
+    cache.save()
+    assert DocumentCache(folder, "v1").get("fr/a.md", source.stat()) is not None
+    other = {"format": 2, "version": "v1", "documents": {}}  # another build forgot the file
+    (folder / FILE_NAME).write_bytes(seal(json.dumps(other).encode()))
+    assert DocumentCache(folder, "v1").get("fr/a.md", source.stat()) is None
+
+
 def test_an_unreadable_cache_is_ignored(tmp_path):
     folder = tmp_path / "cache"
     folder.mkdir()

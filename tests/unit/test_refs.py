@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cercle.core.refs import ContentRef
+from cercle.core.safe_paths import through_link
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,18 @@ def test_resolve_stays_inside_content(tmp_path):
     assert ContentRef("https://example.org/a.pdf").resolve(content) is None
     assert ContentRef("media/missing.pdf").resolve(content) is not None
     assert not ContentRef("media/missing.pdf").is_file_in(content)
+
+
+def test_only_a_path_through_a_link_needs_resolving(tmp_path):
+    content = tmp_path / "content"
+    (content / "media").mkdir(parents=True)
+    (content / "media" / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "elsewhere").mkdir()
+    (content / "linked").symlink_to(tmp_path / "elsewhere")
+    (content / "media" / "out.txt").symlink_to(tmp_path / "secret.txt")
+    known: dict[str, bool] = {}
+    assert not through_link(str(content), "media/a.pdf", known)
+    assert through_link(str(content), "linked/x.pdf", known)  # a folder of the path is a link
+    assert through_link(str(content), "media/out.txt", known)  # the file itself is
+    assert through_link(str(content), "media/../a.pdf", known)  # `..`: resolve to be sure
+    assert known == {"media": False, "media/a.pdf": False, "linked": True, "media/out.txt": True}

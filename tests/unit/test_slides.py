@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from cercle.core.cachefile import seal, unseal
-from cercle.slides.cache import render_deck
+from cercle.slides.cache import cached_pdf_deck, render_deck
 from cercle.slides.gallery import gallery
 from cercle.slides.render import MAX_SIDE, PdfLimits, RenderOptions, SlidesError, check_pdf
 
@@ -71,6 +71,19 @@ def test_a_damaged_cache_entry_is_rendered_again(tmp_path):
     (deck.directory / deck.slides[2].image).unlink()
     assert render_deck(DEMO_PDF, tmp_path, options) == deck
     assert (deck.directory / deck.slides[2].image).is_file()
+
+
+def test_a_deck_found_sound_is_checked_again_once_an_image_changes(tmp_path):
+    # `cercle serve` keeps the decks it checked; an image changed since is not believed.
+    options = RenderOptions(width=320, thumb_width=80)
+    deck = render_deck(DEMO_PDF, tmp_path, options)
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck  # kept: the same files
+    image = deck.directory / deck.slides[1].thumb
+    image.write_bytes(image.read_bytes()[:-10])  # in place: the folder itself is unchanged
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) is None
+    assert render_deck(DEMO_PDF, tmp_path, options) == deck  # drawn again
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck
 
 
 @pytest.mark.parametrize(

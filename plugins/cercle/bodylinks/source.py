@@ -6,8 +6,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 from cercle.core.catalog import Catalog
+from cercle.core.filememo import remembered
 from cercle.core.frontmatter import Document, parse_document, read_text
 
 
@@ -42,10 +45,19 @@ def sources(catalog: Catalog, needle: str = "") -> Iterator[Source]:
 
 def _read(catalog: Catalog, paths: list[str], needle: str = "") -> Iterator[Source]:
     for rel in paths:
-        text, _ = read_text(catalog.settings.content_dir / rel, rel)
+        path = catalog.settings.content_dir / rel
+        # Most files hold no needle: one unchanged since is not read again (`cercle serve`).
+        if needle and not remembered(path, ("holds", needle), partial(_holds, path, rel, needle)):
+            continue
+        text, _ = read_text(path, rel)
         # Unreadable files are already reported by the Catalog; most files hold no needle: no parsing.
         if text is not None and needle in text:
             yield Source(rel, text, parse_document(text, rel))
+
+
+def _holds(path: Path, rel: str, needle: str) -> bool:
+    text, _ = read_text(path, rel)
+    return text is not None and needle in text
 
 
 def bodies(catalog: Catalog) -> Iterator[tuple[str, str, int]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from cercle.core.catalog import Catalog
+from cercle.core.safe_paths import through_link
 from cercle.hub.pages import generated_pages
 
 
@@ -28,12 +29,14 @@ def targets(catalog: Catalog) -> Targets:
     root = settings.content_dir
     resolved_root = root.resolve()
     registries = {settings.speakers_file, settings.topics_file}
+    links: dict[str, bool] = {}
     for path in root.rglob("*"):
         rel = path.relative_to(root).as_posix()
         hidden = any(part.startswith((".", "_")) for part in PurePosixPath(rel).parts)
         if hidden or rel in registries or path.suffix.lower() == ".md" or not path.is_file():
             continue
-        if path.resolve().is_relative_to(resolved_root):  # a symlink out is reported by the Catalog
+        # A symlink out is reported by the Catalog; only a path through a link may be one.
+        if not through_link(str(root), rel, links) or path.resolve().is_relative_to(resolved_root):
             found.files.add(rel)
     for entry in catalog.entries:
         found.urls[entry.rel_path] = entry.url

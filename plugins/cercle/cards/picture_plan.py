@@ -9,6 +9,7 @@ warning names the file and the line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -26,6 +27,7 @@ from cercle.cards.plan import PageCards, card_stem
 from cercle.cards.spec import OG_SIZE
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, Severity, problem
+from cercle.core.filememo import remembered
 from cercle.core.refs import ContentRef
 
 
@@ -44,6 +46,10 @@ def readable_image(path: Path | None) -> bool:
     """True for a regular file Pillow recognises and that is not absurdly large (header only)."""
     if path is None or path.is_symlink() or not path.is_file():
         return False
+    return remembered(path, "readable_image", partial(_readable, path))  # unchanged: not opened again
+
+
+def _readable(path: Path) -> bool:
     try:
         with Image.open(path) as image:
             width, height = image.size

@@ -20,6 +20,7 @@ import json
 import math
 import threading
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
@@ -30,6 +31,7 @@ from cercle.cards.placing import Placer
 from cercle.cards.png import cached_png, card_palette
 from cercle.cards.spec import CardSpec, parse_color
 from cercle.core.cachefile import read_regular, seal, unseal, write_atomic
+from cercle.core.filememo import remembered
 from cercle.core.urls import url_of_path
 
 VERSION = 5  # bump when the resizing, the avatars or the formats change: every picture is made again
@@ -117,13 +119,16 @@ class Picture:
         data["social"] = self.social
         if self.card is not None:
             data["card"] = self.card.digest()
-        if self.path is not None:
-            raw = read_regular(Path(self.path)) or b""
-            data["file"] = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        if self.path is not None:  # read again only when the file changed (`cercle serve`)
+            data["file"] = remembered(Path(self.path), "picture_digest", partial(_file_digest, self.path))
         if self.source == "initials":
             data.update(initials=self.initials, colors=self.colors, fonts=fonts_version())
         text = json.dumps(data, sort_keys=True, default=list)
         return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _file_digest(path: str) -> str:
+    return hashlib.blake2b(read_regular(Path(path)) or b"", digest_size=16).hexdigest()
 
 
 def initials(name: str) -> str:

@@ -59,6 +59,10 @@ class Brand:
         return hashlib.sha256(Path(self.logo).read_bytes()).hexdigest() if self.logo else ""
 
 
+_DIGESTS: dict[tuple[CardSpec, str], str] = {}
+_DIGESTS_LIMIT = 200_000  # specs are small; forget them all past this
+
+
 @dataclass(frozen=True)
 class CardSpec:
     """One card: a 1200×630 page card (`og`) or a 1080×1080 quote card (`quote`)."""
@@ -78,6 +82,17 @@ class CardSpec:
         return QUOTE_SIZE if self.kind == "quote" else OG_SIZE
 
     def digest(self) -> str:
+        # Planned for every page at each build (`cercle serve` rebuilds after each save): the
+        # same spec, drawn with the same logo, has the same digest.
+        key = (self, self.brand.logo_digest)
+        found = _DIGESTS.get(key)
+        if found is None:
+            if len(_DIGESTS) >= _DIGESTS_LIMIT:
+                _DIGESTS.clear()
+            found = _DIGESTS[key] = self._digest()
+        return found
+
+    def _digest(self) -> str:
         data = asdict(self)
         data["brand"]["logo"] = self.brand.logo_digest
         data["versions"] = [LAYOUT_VERSION, fonts_version(), PIL.__version__, ENCODER]

@@ -26,7 +26,7 @@ import jinja2
 from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from cercle.hub.view import Hub
@@ -44,11 +44,14 @@ class NeedsFullBuild(Exception):
 class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
     """Added by `cercle serve` to an incremental rebuild's plugins (not an entry point)."""
 
-    def __init__(self, before: Hub, edited: set[str], cards: CardsPlugin | None, listing: list[str]) -> None:
+    def __init__(
+        self, before: Hub, edited: set[str], cards: CardsPlugin | None, listing: list[str], served: str
+    ) -> None:
         self.before = before
         self.edited = edited
         self.cards = cards  # the last good build's: what the served site holds
         self.listing = listing  # the theme's templates, listed by the first incremental rebuild
+        self.served = served  # the served site's folder, which `publish` updates
         self.rendered: list[str] = []
         self.quiet: _ElsewhereFilter | None = None
 
@@ -100,9 +103,25 @@ class IncrementalHooks(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-cal
             PAGES_LOG.removeFilter(self.quiet)
         # Files copied as they are (theme, images) are in the site already; files the plugins
         # generate (calendars, bundled stylesheets) are cheap and may follow the Catalog.
-        for file in [f for f in files if not f.is_documentation_page() and f.generated_by is None]:
+        # A plugin's copy of a file of its own (a slide's image: ~900 of them at 500 entries
+        # per language) is copied again only when the served site's is not up to date.
+        for file in [f for f in files if not f.is_documentation_page() and not self._needed(f)]:
             files.remove(file)
         return env
+
+    def _needed(self, file: File) -> bool:
+        """A file the rebuild must write: generated in memory, or a copy the site lacks."""
+        if file.generated_by is None:
+            return False
+        if file.abs_src_path is None:
+            return True
+        try:
+            source = os.stat(file.abs_src_path)
+            served = os.stat(os.path.join(self.served, file.dest_uri))
+        except OSError:
+            return True
+        # MkDocs' own test (File.is_modified), plus the size: the copy is never older.
+        return served.st_size != source.st_size or served.st_mtime < source.st_mtime
 
     @event_priority(0)  # after cercle/hub's (100), before cercle/search indexes the site (-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

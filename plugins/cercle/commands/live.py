@@ -228,7 +228,7 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
         started = time.monotonic()
         current = get_config(staging_folder(server.root), files)
         current.site_url = serve_url
-        hooks = IncrementalHooks(last_good.hub, edited, last_good.cards, last_good.listing)
+        hooks = IncrementalHooks(last_good.hub, edited, last_good.cards, last_good.listing, server.root)
         current.plugins["cercle/preview/incremental"] = hooks
         try:
             build(current, serve_url=serve_url)

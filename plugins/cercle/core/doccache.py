@@ -61,6 +61,20 @@ def _decode(value: Any) -> Any:
     return value
 
 
+# The cache as this process last read or wrote it, while its file is unchanged: `cercle serve`
+# loads the Catalog after every save, and decoding the whole file each time cost more than
+# the one document that changed.
+_LOADED: dict[Path, tuple[tuple[object, ...], dict[str, Any]]] = {}
+
+
+def _state(path: Path, version: str) -> tuple[object, ...] | None:
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, version)
+
+
 class DocumentCache:
     """`get` a file's parsed Document if unchanged since it was `put`; `save` once at the end."""
 
@@ -69,6 +83,11 @@ class DocumentCache:
         self.version = version  # of the parser: another version's cache is ignored
         self.entries: dict[str, Any] = {}
         self.changed = False
+        state = _state(self.path, version)
+        known = _LOADED.get(self.path)
+        if state is not None and known is not None and known[0] == state:
+            self.entries = known[1]
+            return
         try:
             payload = unseal(read_regular(self.path))
             if payload is None:
@@ -81,6 +100,8 @@ class DocumentCache:
                 and isinstance(documents, dict)
             ):
                 self.entries = documents
+                if state is not None:
+                    _LOADED[self.path] = (state, documents)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             pass  # no cache yet, or an unreadable one: parse everything
 
@@ -134,6 +155,9 @@ class DocumentCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, seal(data))
             self.changed = False
+            state = _state(self.path, self.version)
+            if state is not None:
+                _LOADED[self.path] = (state, self.entries)
         except (OSError, ValueError):
             pass
 

@@ -8,12 +8,18 @@ stylesheet, are moved there, and `@charset` (UTF-8 is the default) is dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import tinycss2
 
 
 def join_stylesheets(parts: Iterable[tuple[str, str]]) -> str:
     """The CSS of `parts` ((name, text) pairs) as one stylesheet, each part headed by its name."""
+    return _joined(tuple(parts))
+
+
+@lru_cache(maxsize=4)  # the same files at every rebuild of `cercle serve`: parsed once
+def _joined(parts: tuple[tuple[str, str], ...]) -> str:
     imports: list[str] = []
     bodies: list[str] = []
     for name, text in parts:

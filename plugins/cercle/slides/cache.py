@@ -109,13 +109,40 @@ def _move_aside(directory: Path, cache_dir: Path) -> None:
     shutil.rmtree(trash, ignore_errors=True)
 
 
+# Decks found sound in this process, kept while the PDF, the deck's folder, its deck.json and
+# every image are unchanged (`cercle serve` rebuilds after each save: reading and decoding
+# every slide image again was a fifth of an incremental rebuild at 500 entries per language).
+_SOUND: dict[tuple[object, ...], tuple[tuple[int, ...], Deck]] = {}
+
+
+def _state(path: Path) -> tuple[int, ...]:
+    found = os.lstat(path)
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_mode)
+
+
+def _deck_state(deck: Deck) -> tuple[int, ...]:
+    paths = [deck.directory, deck.directory / MANIFEST, *deck.files()]
+    return tuple(value for path in paths for value in _state(path))
+
+
 def cached_pdf_deck(pdf_path: Path, cache_dir: Path, options: RenderOptions) -> Deck | None:
     """The sound cached deck of `pdf_path`, or None (not rendered yet, or the PDF unreadable)."""
     try:
+        key = (str(pdf_path), _state(pdf_path), str(cache_dir), options)
+        known = _SOUND.pop(key, None)
+        if known is not None and known[0] == _deck_state(known[1]):
+            _SOUND[key] = known
+            return known[1]
         data = pdf_path.read_bytes()
     except OSError:
         return None  # render_deck says why
-    return cached_deck(cache_dir, pdf_key(data, options), len(data), options)
+    deck = cached_deck(cache_dir, pdf_key(data, options), len(data), options)
+    if deck is not None:
+        if len(_SOUND) >= 10_000:  # PDFs edited all day long: forget them all past this
+            _SOUND.clear()
+        with contextlib.suppress(OSError):
+            _SOUND[key] = (_deck_state(deck), deck)
+    return deck
 
 
 def render_deck(

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cercle.core import typography
+from cercle.core.catalog import reuse
 from cercle.core.catalog.model import Catalog, Entry, Intro
 from cercle.core.catalog.validation import (
     reference_problems,
@@ -71,7 +72,9 @@ class CatalogBuilder:
     # -- files ---------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[tuple[Path, str]]:
-        for path in sorted(self.root.rglob("*")):
+        paths = sorted(self.root.rglob("*"))
+        reuse.start(self.settings, reuse.tree(self.root, paths))
+        for path in paths:
             rel = path.relative_to(self.root).as_posix()
             # Before the name test: MkDocs publishes `_x` files too, and follows folder links.
             if path.is_symlink() and escapes(path, self.root):
@@ -178,13 +181,28 @@ class CatalogBuilder:
         self.problems.extend(read_problems)
         if doc is None:
             return
+        loaded = reuse.known(rel, doc)
+        if loaded is None:
+            first = len(self.problems)
+            page = self._page(rel, parts, doc)
+            reuse.keep(rel, doc, self.problems[first:], page)
+        else:
+            self.problems.extend(loaded.problems)
+            page = loaded.page
+        if isinstance(page, Intro):
+            self.catalog.intros[page.url] = page
+        elif page is not None:
+            self.catalog.entries.append(page)
+
+    def _page(self, rel: str, parts: tuple[str, ...], doc: Document) -> Entry | Intro | None:
+        """The page's Entry (or Intro, or None: a draft, or too broken); its problems are added."""
         self.problems.extend(doc.problems)
         if any(p.severity is Severity.ERROR for p in doc.problems) and not isinstance(doc.data, dict):
-            return
+            return None
         data = doc.data if doc.data is not None else {}
         if not isinstance(data, dict):
             self.problems.append(problem(rel, 2, "", "front_matter_not_mapping"))
-            return
+            return None
         lang, section = parts[0], (parts[1] if len(parts) > 2 else "")
         entry_type = self._type_of(data, section, rel, doc)
         model = EventMeta if entry_type.is_event_like else EntryMeta
@@ -201,31 +219,28 @@ class CatalogBuilder:
             try:
                 meta = model.model_validate({**salvage, "type": entry_type.value})
             except ValidationError:
-                return
+                return None
         self._check_page(meta, entry_type, rel, doc, skip=invalid)
         meta = _typeset(meta, lang)
         slug = PurePosixPath(rel).stem
         url = self._url_of(rel)
         if self._is_intro(parts):
-            self.catalog.intros[url] = Intro(rel, lang, url, meta, doc.body)
-            return
+            return Intro(rel, lang, url, meta, doc.body)
         if meta.draft and not self.settings.drafts:
-            return
+            return None
         key = meta.translation_key or self._default_key(parts, entry_type)
-        self.catalog.entries.append(
-            Entry(
-                rel_path=rel,
-                lang=lang,
-                section=section,
-                slug=slug,
-                type=entry_type,
-                meta=meta,
-                body=doc.body,
-                body_line=doc.body_line,
-                url=url,
-                translation_key=key,
-                lines=doc.lines,
-            )
+        return Entry(
+            rel_path=rel,
+            lang=lang,
+            section=section,
+            slug=slug,
+            type=entry_type,
+            meta=meta,
+            body=doc.body,
+            body_line=doc.body_line,
+            url=url,
+            translation_key=key,
+            lines=doc.lines,
         )
 
     def _is_intro(self, parts: tuple[str, ...]) -> bool:

@@ -206,7 +206,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
             raise PluginError(message(messages_language(config), "cards.draw_failed", detail=exc)) from exc
         finally:
             self._job = None
-            release_memory()
+            if self._only is None:  # a preview's few cards leave little; no indexer follows
+                release_memory()
         for picture, reason in failed:
             lang = messages_language(config)
             path = hub_of(config).settings.from_root(picture.path or "")  # as messages name files

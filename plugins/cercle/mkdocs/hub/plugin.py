@@ -26,7 +26,7 @@ from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, Severity, format_text, from_root, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.phases import timed
-from cercle.core.safe_paths import escapes
+from cercle.core.safe_paths import escapes, through_link
 from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
 from cercle.hub.redirects import redirect_html, redirects
 from cercle.hub.view import Hub, PageView
@@ -159,13 +159,20 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         # MkDocs follows folder symlinks and publishes `_x` files: whatever the Catalog walked,
         # nothing found in docs_dir may be copied from outside it.
         docs = Path(config.docs_dir).resolve()
-        outside = [
-            problem(self.settings.from_root(file.src_uri), 0, "", "symlink_outside")
-            for file in files
-            if file.abs_src_path
-            and Path(file.src_dir or "").resolve() == docs
-            and escapes(Path(file.abs_src_path), docs)
-        ]
+        folders: dict[str | None, bool] = {}  # src_dir → is docs_dir
+        links: dict[str, bool] = {}
+        outside = []
+        for file in files:
+            if not file.abs_src_path:
+                continue
+            if file.src_dir not in folders:
+                folders[file.src_dir] = Path(file.src_dir or "").resolve() == docs
+            if (
+                folders[file.src_dir]
+                and through_link(file.src_dir or "", file.src_uri, links)
+                and escapes(Path(file.abs_src_path), docs)
+            ):
+                outside.append(problem(self.settings.from_root(file.src_uri), 0, "", "symlink_outside"))
         if outside:
             lang = self.messages_language
             raise PluginError(format_text(outside, lang) + "\n" + message(lang, "build_failed"))
