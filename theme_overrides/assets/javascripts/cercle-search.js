@@ -25,6 +25,7 @@
   // issue #18). Without it the search button stays hidden.
   if (!dialog.firstElementChild && typeof window.cercleSearchDialog === "string") {
     dialog.innerHTML = window.cercleSearchDialog;
+    dialog.setAttribute("aria-labelledby", "cercle-search-title");
   }
   if (!dialog.querySelector(".cercle-search__form")) return;
 
