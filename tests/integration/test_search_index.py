@@ -87,6 +87,24 @@ def test_slides_text_and_transcript_are_found_related_entries_are_not(demo_site)
     assert "personal networks" not in transcript["content"]  # the other language's lines are not
 
 
+def test_search_dialog_is_written_once_per_language_not_in_every_page(demo_site):
+    # Issue #18: the dialog's inside (2.6 KB) was in every page; each page now has the empty
+    # dialog and loads its language's cercle-search.<lang>.js, which cercle-search.js reads.
+    html = (demo_site / RECAP_FR.strip("/") / "index.html").read_text("utf-8")
+    assert '<dialog id="cercle-search"' in html and "cercle-search__form" not in html
+    assert '<script src="../../../assets/javascripts/cercle-search.fr.js" defer></script>' in html
+    for lang, words in (("fr", "Par exemple\u00a0: confiance"), ("en", "Include results in French")):
+        script = (demo_site / f"assets/javascripts/cercle-search.{lang}.js").read_text("utf-8")
+        assert script.startswith("window.cercleSearchDialog = ") and script.endswith(";\n")
+        inside = json.loads(script[len("window.cercleSearchDialog = ") : -2])
+        assert 'id="cercle-search-input"' in inside and words in inside  # French typography too
+        assert 'href="' not in inside and 'src="' not in inside  # the same for every page
+    # Material's configuration keeps no (lunr) search strings or worker: cercle/search replaces it.
+    config = json.loads(html.split('<script id="__config" type="application/json">')[1].split("</script>")[0])
+    assert config["base"] == "../../.." and "search" not in config
+    assert sorted(config["translations"]) == ["clipboard.copied", "clipboard.copy"]
+
+
 def test_filters_and_metadata_speak_the_page_language(demo_site):
     records = fragments(demo_site)
     fr, en = records[RECAP_FR], records[RECAP_EN]

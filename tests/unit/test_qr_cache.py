@@ -9,7 +9,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
-from cercle.compliance.qr import _draw, qr_png_uri, qr_svg
+from cercle.compliance.qr import _draw, png_uri_side, qr_png_uri, qr_svg
 from cercle.core.cachefile import seal
 
 URL = "https://cercle.example.org/fr/guides/été/"
@@ -48,3 +48,11 @@ def test_a_kept_png_is_the_same_code_and_markup_in_the_cache_never_reaches_the_p
     kept.write_bytes(seal(b'"><script>alert(1)</script>'))
     qr_png_uri.cache_clear()
     assert qr_png_uri(URL, 4, cache) == first  # not base64: drawn again
+
+
+def test_the_png_side_is_read_from_the_uri():
+    # The print QR code's <img> says its size (tests/quality/test_speed.py: every image does).
+    uri = qr_png_uri(URL, 4, None)
+    image = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
+    assert image.size[0] == image.size[1] == png_uri_side(uri) > 0
+    assert png_uri_side("") == png_uri_side("data:image/svg+xml;base64,PHN2Zz4=") == 0

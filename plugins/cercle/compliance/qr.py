@@ -10,6 +10,7 @@ else, so no markup can reach a page through it.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import re
@@ -90,3 +91,12 @@ def qr_png_uri(url: str, scale: int = 4, cache: Path | None = None) -> str:
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_atomic(cache / f"{key}.qr", seal(payload.encode("ascii")))
     return uri
+
+
+def png_uri_side(uri: str) -> int:
+    """The width in pixels of a PNG `data:` URI's image (its IHDR chunk); 0 for anything else.
+    The print QR code's <img> says its size (a QR code is square) without decoding the image."""
+    if not uri.startswith(PNG_URI):
+        return 0
+    head = base64.b64decode(uri[len(PNG_URI) : len(PNG_URI) + 32], validate=False)
+    return int.from_bytes(head[16:20], "big") if head[12:16] == b"IHDR" else 0

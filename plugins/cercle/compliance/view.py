@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cercle.compliance import sitemap
-from cercle.compliance.qr import qr_png_uri
+from cercle.compliance.qr import png_uri_side, qr_png_uri
 from cercle.compliance.statement import Statement, statement
 from cercle.core.catalog import Entry
 from cercle.hub.alternates import absolute
@@ -87,6 +87,10 @@ class ComplianceView:
             return ""
         kept = self.hub.settings.cache_dir  # the Catalog's; QR codes are kept beside it
         return qr_png_uri(url, cache=kept.parent / "qr" if kept else None)
+
+    def qr_side(self) -> int:
+        """The print QR code's width and height in pixels (0 without one)."""
+        return png_uri_side(self.qr())
 
     def entry_date(self, entry: Entry) -> str:
         return self.view.date(entry.date, "medium") if entry.date else ""

@@ -1,6 +1,7 @@
 /* Cercle search: an accessible <dialog> over Pagefind's search API (pagefind/pagefind.js).
  * Pagefind picks the index of the page's <html lang>, so results stay in the page's language.
- * Nothing is loaded until the dialog opens; every request stays on this site. */
+ * Nothing is loaded until the dialog opens (but the dialog's strings, cercle-search.<lang>.js);
+ * every request stays on this site. */
 (function () {
   "use strict";
 
@@ -20,6 +21,13 @@
       });
   }
   if (typeof dialog.showModal !== "function") return;
+  // The dialog's inside comes from cercle-search.<lang>.js (one file per language, cached;
+  // issue #18). Without it the search button stays hidden.
+  if (!dialog.firstElementChild && typeof window.cercleSearchDialog === "string") {
+    dialog.innerHTML = window.cercleSearchDialog;
+    dialog.setAttribute("aria-labelledby", "cercle-search-title");
+  }
+  if (!dialog.querySelector(".cercle-search__form")) return;
 
   var strings = JSON.parse(dialog.querySelector(".cercle-search__strings").textContent);
   var form = dialog.querySelector(".cercle-search__form");

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -12,7 +14,8 @@ from mkdocs.structure.pages import Page
 
 from cercle.core.i18n import message
 from cercle.core.phases import timed
-from cercle.mkdocs.hub.plugin import add_assets, hub_of, messages_language
+from cercle.hub.view import PageView
+from cercle.mkdocs.hub.plugin import add_assets, finished_page, hub_of, messages_language
 from cercle.mkdocs.search.config import DEFAULT_EXCLUDE, SearchConfig
 from cercle.search.fields import mark_for_index, search_fields
 from cercle.search.indexer import SearchIndexError, index_site, language_folders
@@ -26,6 +29,20 @@ def extra_pages(config: MkDocsConfig) -> int:
 STYLESHEET = "assets/stylesheets/cercle-search.css"
 SCRIPT = "assets/javascripts/cercle-search.js"
 CACHE = ".cache/cercle/search"  # the last index, reused while the pages are the same
+DIALOG = "assets/javascripts/cercle-search.{lang}.js"  # the dialog's inside, per language
+
+
+def write_dialogs(env: Environment, config: MkDocsConfig) -> None:
+    """The search dialog's inside, once per language (partials/search.html loads it): the
+    same 2.6 KB on every page otherwise (issue #18). A script, so it has run, without a
+    request to wait for, when cercle-search.js fills the dialog."""
+    hub = hub_of(config)
+    template = env.get_template("cercle/search-dialog.html")
+    for lang in hub.settings.languages:
+        html = finished_page(template.render(cercle=PageView(hub, lang, {}), config=config), lang)
+        target = Path(config.site_dir) / DIALOG.format(lang=lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"window.cercleSearchDialog = {json.dumps(html.strip())};\n", encoding="utf-8")
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
@@ -33,6 +50,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
 
     def __init__(self) -> None:
         self.marked = 0
+        self.env: Environment | None = None
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: object) -> Environment:
+        self.env = env
+        return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
@@ -69,6 +91,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        write_dialogs(self.env or config.theme.get_env(), config)
         selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
         project = Path(config.config_file_path or ".").parent
         try:
