@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +28,40 @@ def extra_pages(config: MkDocsConfig) -> int:
 STYLESHEET = "assets/stylesheets/cercle-search.css"
 SCRIPT = "assets/javascripts/cercle-search.js"
 CACHE = ".cache/cercle/search"  # the last index, reused while the pages are the same
+
+
+@dataclass
+class SearchJob:
+    """What Pagefind indexes once the pages are written (`index_site`'s arguments)."""
+
+    site: Path
+    lang: str  # of the messages
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+# `cercle build` builds in a forked process and indexes the site itself once that process
+# ended and gave its memory back (cercle.build.child): the plugin then leaves the job here.
+_DEFERRED: dict[str, Any] = {"on": False, "job": None}
+
+
+def defer_indexing(on: bool) -> None:
+    """From now on, leave the indexing to `take_deferred` + `run_search` (False: index in place)."""
+    _DEFERRED.update(on=on, job=None)
+
+
+def take_deferred() -> SearchJob | None:
+    job, _DEFERRED["job"] = _DEFERRED["job"], None
+    return job
+
+
+def run_search(job: SearchJob) -> None:
+    """Index the site with Pagefind; PluginError with the message when it cannot."""
+    try:
+        result = index_site(job.site, **job.options)
+    except SearchIndexError as exc:
+        raise PluginError(exc.render(job.lang)) from exc
+    counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
+    log.info(message(job.lang, "search.indexed", pages=result.pages, counts=counts))
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
@@ -71,16 +107,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
             return
         selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
         project = Path(config.config_file_path or ".").parent
-        try:
-            result = index_site(
-                Path(config.site_dir),
-                exclude_selectors=selectors,
-                timeout=float(self.config.timeout),
-                expected=self.marked + extra_pages(config),
-                cache=(project / CACHE, project),
-                folders=language_folders(hub_of(config).catalog.entries),
-            )
-        except SearchIndexError as exc:
-            raise PluginError(exc.render(messages_language(config))) from exc
-        counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
-        log.info(message(messages_language(config), "search.indexed", pages=result.pages, counts=counts))
+        options = {
+            "exclude_selectors": selectors,
+            "timeout": float(self.config.timeout),
+            "expected": self.marked + extra_pages(config),
+            "cache": (project / CACHE, project),
+            "folders": language_folders(hub_of(config).catalog.entries),
+        }
+        job = SearchJob(Path(config.site_dir), messages_language(config), options)
+        if _DEFERRED["on"]:
+            _DEFERRED["job"] = job
+            return
+        run_search(job)
