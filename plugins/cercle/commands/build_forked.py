@@ -95,6 +95,8 @@ def build_forked(
             defer_indexing(True)
             try:
                 _build_here(config_file, lang, strict, tmp, shown, check)
+            except Exception:  # MkDocs' Abort (strict mode) is one too: reported with its text
+                raise
             except SystemExit as exc:  # the check failed, or the configuration: already told
                 return ("exit", exc.code)
             return take_deferred()
@@ -104,9 +106,8 @@ def build_forked(
         if isinstance(done, tuple):
             raise _Exit(done[1])
         if done is not None:
-            with phase("search"):
-                trim_heap()
-                run_search(done)
+            trim_heap()
+            run_search(done)
         _console().print(message(lang, "build.swapping", path=shown))
 
     try:

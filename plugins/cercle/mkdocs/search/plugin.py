@@ -54,6 +54,7 @@ def take_deferred() -> SearchJob | None:
     return job
 
 
+@timed("search")
 def run_search(job: SearchJob) -> None:
     """Index the site with Pagefind; PluginError with the message when it cannot."""
     try:
@@ -101,7 +102,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
         self.marked += state
 
     @event_priority(-100)  # last: every page and file is written
-    @timed("search")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
