@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -90,10 +90,7 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     except SwapError:
         fail(lang, "build.not_a_folder", path=shown.rstrip("/"))
     except Exception as exc:  # a plugin's error, a theme error, strict warnings: one clear line
-        lines = [line for line in str(exc).strip().splitlines() if line.strip()] or [type(exc).__name__]
-        for line in lines[:-1]:
-            click.echo(line, err=True)
-        fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
+        report_failure(exc, lang, shown)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
         hand_over(None)  # never to a later build of this process: the content may have changed
@@ -116,6 +113,14 @@ def _produce(config_file: Path, lang: str, strict: bool, tmp: Path) -> None:
         mkdocs_build(cfg)
     finally:
         cfg.plugins.on_shutdown()
+
+
+def report_failure(exc: BaseException, lang: str, shown: str) -> NoReturn:
+    """The build's error, its last line in the failure message (MkDocs' and plugins' errors)."""
+    lines = [line for line in str(exc).strip().splitlines() if line.strip()] or [type(exc).__name__]
+    for line in lines[:-1]:
+        click.echo(line, err=True)
+    fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
 
 
 def _shown(path: Path) -> str:

@@ -69,7 +69,7 @@ def build_forked(
     """Build as `cercle build` does, the build in a forked process; False: not done, build in one."""
     from cercle.build import SwapError, build_atomically, lock
     from cercle.build.child import ChildFailed, can_fork, run_forked, trim_heap
-    from cercle.commands.build import _console, _shown
+    from cercle.commands.build import _console, _shown, report_failure
     from cercle.core.phases import phase
 
     if not can_fork() or not config_file.is_file():
@@ -81,7 +81,7 @@ def build_forked(
     project = config_file.absolute().parent
     try:
         held = lock.acquire(project, timeout=0)
-    except lock.LockTimeout:  # another build runs: wait for it as the one-process build says
+    except (lock.LockTimeout, OSError):  # another build runs: wait (or fail) as the one-process build says
         return False
     shown = _shown(dest)
     started = time.monotonic()
@@ -121,10 +121,7 @@ def build_forked(
     except SwapError:
         fail(lang, "build.not_a_folder", path=shown.rstrip("/"))
     except (ChildFailed, Exception) as exc:  # a plugin's error, a theme error, strict warnings
-        lines = [line for line in str(exc).strip().splitlines() if line.strip()] or [type(exc).__name__]
-        for line in lines[:-1]:
-            click.echo(line, err=True)
-        fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
+        report_failure(exc, lang, shown)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     pages = sum(1 for _ in dest.rglob("*.html"))
