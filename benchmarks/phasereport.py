@@ -16,6 +16,7 @@ LABELS = {
     "workers_wait": "waiting for the render processes",
     "mkdocs": "MkDocs' own work outside these (config, nav, static files, writing)",
     "publish": "publish (atomic swap of the site)",
+    "build_process": "… the build in its own process (`cercle build` waits; overlaps the above)",
     "other": "other: start-up, imports, configuration (wall only)",
 }
 ORDER = list(LABELS)

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 import click
 
-from cercle.commands.a11y import a11y
-from cercle.commands.booklet import booklet
-from cercle.commands.build import build
-from cercle.commands.check import check, schema
-from cercle.commands.digest import digest
-from cercle.commands.imports import import_command
-from cercle.commands.new import new
-from cercle.commands.serve import serve
-from cercle.commands.translations import translations
+# Each command's module is imported when it runs (or when the help lists it): `cercle build`
+# forks its build from this process, which should hold as little as possible (cercle.build.child).
+COMMANDS = {
+    "new": "cercle.commands.new:new",
+    "check": "cercle.commands.check:check",
+    "build": "cercle.commands.build:build",
+    "serve": "cercle.commands.serve:serve",
+    "translations": "cercle.commands.translations:translations",
+    "schema": "cercle.commands.check:schema",
+    "import": "cercle.commands.imports:import_command",
+    "a11y": "cercle.commands.a11y:a11y",
+    "booklet": "cercle.commands.booklet:booklet",
+    "digest": "cercle.commands.digest:digest",
+}
 
 # Material prints a multi-line end-of-life banner on import; the CLI speaks for itself.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -22,6 +28,17 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 class _Commands(click.Group):
     """Lists each command with its whole one-line summary (click cuts it at the terminal's width)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, name = target.split(":")
+        command = getattr(importlib.import_module(module), name)
+        return command if isinstance(command, click.Command) else None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
@@ -38,10 +55,6 @@ class _Commands(click.Group):
 @click.version_option(package_name="cercle")
 def main() -> None:
     """Cercle: a bilingual ambassador resource hub, built with MkDocs."""
-
-
-for command in (new, check, build, serve, translations, schema, import_command, a11y, booklet, digest):
-    main.add_command(command)
 
 
 if __name__ == "__main__":  # pragma: no cover

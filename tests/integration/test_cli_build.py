@@ -141,3 +141,17 @@ def test_serve_refuses_a_bad_address(demo_project: Path):
     result = cercle(demo_project, "serve", "-a", "localhost")
     assert result.returncode == 1
     assert "'localhost' is not an address" in result.stderr
+
+
+def test_the_build_runs_in_a_process_that_ends_before_pagefind(demo_project: Path):
+    """Pagefind runs in the command's process once the build's process ended (its memory given
+    back): the command times the build as `build_process` and gets the build's own phases home."""
+    import json
+
+    phases = demo_project / "phases.json"
+    result = cercle(demo_project, "build", "-d", "out", env={"CERCLE_PHASES": str(phases)})
+    assert result.returncode == 0, result.output
+    main = json.loads(phases.read_text(encoding="utf-8"))["main"]
+    assert {"build_process", "check", "mkdocs", "templates", "search", "publish"} <= set(main)
+    assert main["search"]["calls"] == 1  # indexed once, here, not in the build's process
+    assert (demo_project / "out" / "pagefind" / "pagefind-entry.json").is_file()

@@ -80,8 +80,18 @@ def test_new_and_import_take_lang_for_what_they_write_and_say(demo_project: Path
     assert message("en", "new.created", path="content/fr/guides/getting-started.md") in result.stdout
 
 
+def _commands() -> dict:
+    """Every command of `cercle` (imported on demand: `main.commands` is empty)."""
+    import click
+
+    ctx = click.Context(main)
+    found = {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
+    assert len(found) >= 10 and all(found.values())
+    return found
+
+
 def test_every_command_names_the_messages_option_lang():
-    for name, command in main.commands.items():
+    for name, command in _commands().items():
         options = {opt for param in command.params for opt in getattr(param, "opts", [])}
         assert "--messages-lang" not in options, name
         if name != "schema":  # prints JSON only, no message
@@ -92,7 +102,7 @@ def test_help_shows_each_summary_whole(demo_project: Path):
     result = run([bin_path("cercle"), "--help"], cwd=demo_project, env={"COLUMNS": "60"})
     flat = " ".join(result.stdout.split())
     assert "..." not in result.stdout.split("Commands:")[1]  # click marks a cut summary so
-    for name, command in main.commands.items():
+    for name, command in _commands().items():
         summary = command.get_short_help_str(limit=1_000)
         assert len(summary) > 20 and summary.endswith((".", ")")), name
         assert re.search(rf"\b{name} {re.escape(summary)}", flat), f"{name}: {summary}\n{result.stdout}"

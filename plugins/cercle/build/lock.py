@@ -5,7 +5,8 @@ its site folder. A second build waits for the first (saying so once) rather than
 it; after `timeout` seconds it gives up with LockTimeout. The lock is an flock(2) on
 `.cache/cercle/build.lock`: the kernel releases it when its process ends, however it ends,
 so a crashed build never blocks the next one. Taking it again in the same process (the
-`cercle build` command, then the plugins' start-up) only counts one more holder.
+`cercle build` command, then the plugins' start-up) only counts one more holder; so does
+taking it in a process forked by its holder to build (cercle.build.child, `inherit`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from filelock import FileLock, Timeout
 
 from cercle.core.i18n import message
 
-__all__ = ["DEFAULT_TIMEOUT", "FileLock", "LockTimeout", "acquire", "hold"]
+__all__ = ["DEFAULT_TIMEOUT", "FileLock", "LockTimeout", "acquire", "hold", "inherit"]
 
 LOCK_FILE = Path(".cache") / "cercle" / "build.lock"
 DEFAULT_TIMEOUT = 900.0  # seconds: longer than a cold build of a large hub
@@ -30,6 +31,22 @@ class LockTimeout(Exception):
     def __init__(self, path: Path, seconds: float, text: str = "") -> None:
         super().__init__(text or f"{path}: still locked after {seconds:g} s")
         self.path, self.seconds = path, seconds
+
+
+class _Inherited:
+    """The lock its parent holds for this process (which must not take it again: a new
+    flock from another open file would wait for the parent, which waits for this process)."""
+
+    def release(self) -> None:
+        pass
+
+
+_INHERITED: set[Path] = set()
+
+
+def inherit(project_dir: Path) -> None:
+    """In a process forked by the holder of the project's lock to build for it: held here too."""
+    _INHERITED.add(project_dir.resolve())
 
 
 def _lock(project_dir: Path) -> FileLock:
@@ -45,6 +62,8 @@ def acquire(
     """Hold the project's build lock (call `.release()` on the result when the build ends).
 
     `on_wait` is called once, when another build holds the lock and this one starts waiting."""
+    if project_dir.resolve() in _INHERITED:
+        return _Inherited()  # type: ignore[return-value]  # only `.release()` is used
     lock = _lock(project_dir)
     try:
         lock.acquire(timeout=0)

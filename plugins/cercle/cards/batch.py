@@ -277,7 +277,13 @@ def _tasks(
     tasks: list[Task] = [
         (_picture, (picture, cache, str(cache_dir))) for picture in alone
     ]
-    ordered = sorted(cards, key=lambda t: (t not in by_card, cards[t].size, cards[t].kind, cards[t].layout))
+    # Largest shapes first (9:16 before 1.91:1): the pool draws them while the pages render,
+    # not at the end when the build process draws too and both hold the largest canvases.
+    def order(t: str) -> tuple[Any, ...]:
+        spec = cards[t]
+        return (t not in by_card, -spec.size[0] * spec.size[1], spec.kind, spec.layout)
+
+    ordered = sorted(cards, key=order)
     tasks += [(_draw, (cards[t], t, tuple(by_card.get(t, ())), cache)) for t in ordered]
     return tasks
 

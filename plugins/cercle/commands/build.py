@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -13,6 +13,7 @@ from cercle.commands.common import config_option, fail, lang_option, load_projec
 from cercle.commands.common import log_to as _log_to
 from cercle.core.errors import Report, Severity, format_text, from_root, problem
 from cercle.core.i18n import message
+from cercle.core.phases import timed
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -54,12 +55,13 @@ def _check(config_file: Path, settings: HubSettings, lang: str, strict: bool) ->
 @click.option("--strict", is_flag=True, help="Count warnings (content and MkDocs) as errors.")
 def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> None:
     """Check, build and index the site; swap it in only when everything succeeded."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+    from cercle.commands.build_forked import build_forked
 
+    if build_forked(config_file, lang, site_dir, strict, _check):
+        return
     from cercle.build import SwapError, build_atomically, lock
     from cercle.checks import hand_over
-    from cercle.core.phases import phase, timed
+    from cercle.core.phases import phase
 
     config, settings = load_project(config_file, lang)
     dest = (site_dir or Path(config.site_dir)).absolute()
@@ -72,16 +74,8 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     handler = _log_to(logging.WARNING)
     started = time.monotonic()
 
-    @timed("mkdocs")  # CERCLE_PHASES: MkDocs' own work (config, nav, writing) outside the plugins' phases
     def produce(tmp: Path) -> None:
-        cfg = load_config(config_file=str(config_file), site_dir=str(tmp), strict=True if strict else None)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        # No spinner: its thread would keep cercle/hub from forking page-rendering workers.
-        console.print(message(lang, "build.building"))
-        try:
-            mkdocs_build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
+        _produce(config_file, lang, strict, tmp)
         console.print(message(lang, "build.swapping", path=shown))
 
     try:
@@ -96,16 +90,37 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     except SwapError:
         fail(lang, "build.not_a_folder", path=shown.rstrip("/"))
     except Exception as exc:  # a plugin's error, a theme error, strict warnings: one clear line
-        lines = [line for line in str(exc).strip().splitlines() if line.strip()] or [type(exc).__name__]
-        for line in lines[:-1]:
-            click.echo(line, err=True)
-        fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
+        report_failure(exc, lang, shown)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
         hand_over(None)  # never to a later build of this process: the content may have changed
     pages = sum(1 for _ in dest.rglob("*.html"))
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(message(lang, "build.built", path=shown, pages=pages, seconds=seconds))
+
+
+@timed("mkdocs")  # CERCLE_PHASES: MkDocs' own work (config, nav, writing) outside the plugins' phases
+def _produce(config_file: Path, lang: str, strict: bool, tmp: Path) -> None:
+    """The MkDocs build of the project into `tmp`."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    cfg = load_config(config_file=str(config_file), site_dir=str(tmp), strict=True if strict else None)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    # No spinner: its thread would keep cercle/hub from forking page-rendering workers.
+    _console().print(message(lang, "build.building"))
+    try:
+        mkdocs_build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+def report_failure(exc: BaseException, lang: str, shown: str) -> NoReturn:
+    """The build's error, its last line in the failure message (MkDocs' and plugins' errors)."""
+    lines = [line for line in str(exc).strip().splitlines() if line.strip()] or [type(exc).__name__]
+    for line in lines[:-1]:
+        click.echo(line, err=True)
+    fail(lang, "build.failed", detail=lines[-1].rstrip("."), path=shown)
 
 
 def _shown(path: Path) -> str:

@@ -133,6 +133,22 @@ def merge(worker: dict[str, dict[str, float]]) -> None:
         _workers.append(worker)
 
 
+def workers() -> list[dict[str, dict[str, float]]]:
+    with _lock:
+        return list(_workers)
+
+
+def absorb(totals: dict[str, dict[str, float]], others: list[dict[str, dict[str, float]]]) -> None:
+    """Add the phases of a forked process that did this process's work (the build process
+    of `cercle build`, see cercle.build.child) to this one's, and its workers to the list."""
+    with _lock:
+        for name, row in totals.items():
+            into = _totals.setdefault(name, {"wall": 0.0, "cpu": 0.0, "calls": 0})
+            for key in ("wall", "cpu", "calls"):
+                into[key] += row.get(key, 0)
+        _workers.extend(others)
+
+
 def write() -> None:
     """Write the JSON file (the parent, at exit): its own phases and each worker's."""
     path = _state["path"]

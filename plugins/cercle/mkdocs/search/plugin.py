@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +45,42 @@ def write_dialogs(env: Environment, config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / DIALOG.format(lang=lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"window.cercleSearchDialog = {json.dumps(html.strip())};\n", encoding="utf-8")
+
+
+@dataclass
+class SearchJob:
+    """What Pagefind indexes once the pages are written (`index_site`'s arguments)."""
+
+    site: Path
+    lang: str  # of the messages
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+# `cercle build` builds in a forked process and indexes the site itself once that process
+# ended and gave its memory back (cercle.build.child): the plugin then leaves the job here.
+_DEFERRED: dict[str, Any] = {"on": False, "job": None}
+
+
+def defer_indexing(on: bool) -> None:
+    """From now on, leave the indexing to `take_deferred` + `run_search` (False: index in place)."""
+    _DEFERRED.update(on=on, job=None)
+
+
+def take_deferred() -> SearchJob | None:
+    job: SearchJob | None = _DEFERRED["job"]
+    _DEFERRED["job"] = None
+    return job
+
+
+@timed("search")
+def run_search(job: SearchJob) -> None:
+    """Index the site with Pagefind; PluginError with the message when it cannot."""
+    try:
+        result = index_site(job.site, **job.options)
+    except SearchIndexError as exc:
+        raise PluginError(exc.render(job.lang)) from exc
+    counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
+    log.info(message(job.lang, "search.indexed", pages=result.pages, counts=counts))
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves __init_subclass__ unannotated
@@ -87,23 +125,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
         self.marked += state
 
     @event_priority(-100)  # last: every page and file is written
-    @timed("search")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         write_dialogs(self.env or config.theme.get_env(), config)
         selectors = [*DEFAULT_EXCLUDE, *self.config.exclude_selectors]
         project = Path(config.config_file_path or ".").parent
-        try:
-            result = index_site(
-                Path(config.site_dir),
-                exclude_selectors=selectors,
-                timeout=float(self.config.timeout),
-                expected=self.marked + extra_pages(config),
-                cache=(project / CACHE, project),
-                folders=language_folders(hub_of(config).catalog.entries),
-            )
-        except SearchIndexError as exc:
-            raise PluginError(exc.render(messages_language(config))) from exc
-        counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(result.languages.items()))
-        log.info(message(messages_language(config), "search.indexed", pages=result.pages, counts=counts))
+        options = {
+            "exclude_selectors": selectors,
+            "timeout": float(self.config.timeout),
+            "expected": self.marked + extra_pages(config),
+            "cache": (project / CACHE, project),
+            "folders": language_folders(hub_of(config).catalog.entries),
+        }
+        job = SearchJob(Path(config.site_dir), messages_language(config), options)
+        if _DEFERRED["on"]:
+            _DEFERRED["job"] = job
+            return
+        run_search(job)
