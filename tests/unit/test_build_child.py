@@ -2,6 +2,9 @@
 
 import os
 import signal
+import subprocess
+import sys
+import threading
 
 import pytest
 
@@ -12,8 +15,22 @@ from cercle.core import phases
 pytestmark = pytest.mark.skipif(not fork_supported(), reason="fork: Linux only")
 
 
+def test_a_fresh_process_can_fork_its_build_and_one_with_threads_does_not():
+    # In a fresh interpreter: this test process may hold other tests' threads.
+    fresh = "from cercle.build.child import can_fork; print(can_fork())"
+    proc = subprocess.run([sys.executable, "-c", fresh], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "True", proc.stderr
+    stop = threading.Event()
+    beside = threading.Thread(target=stop.wait)
+    beside.start()
+    try:
+        assert not can_fork()  # a fork would copy locks the thread may hold: one process then
+    finally:
+        stop.set()
+        beside.join()
+
+
 def test_the_result_comes_home_and_the_work_ran_elsewhere():
-    assert can_fork()
     here = os.getpid()
     pid, value = run_forked(lambda: (os.getpid(), {"pages": 3}), str)
     assert pid != here and value == {"pages": 3}
