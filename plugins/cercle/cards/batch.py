@@ -12,9 +12,6 @@ a damaged cache file damage the published site with it.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import itertools
 import multiprocessing
 import os
@@ -28,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cercle.build.child import trim_heap
 from cercle.cards.draw import rows
 from cercle.cards.pictures import Picture, cached_copies, make_cached, place
 from cercle.cards.placing import Placer
@@ -107,9 +105,7 @@ def release_memory() -> None:
 
     draw._layers.cache_clear()
     draw._small.cache_clear()
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to give back
-        ctypes.CDLL(None).malloc_trim(0)
+    trim_heap()
 
 
 def cached(target: str, spec: CardSpec) -> memoryview | None:

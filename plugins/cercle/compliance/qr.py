@@ -49,6 +49,21 @@ def _usable(cache: Path) -> bool:
     return real_folder(cache, cache.parent)
 
 
+def _file(cache: Path, key: str) -> Path:
+    return cache / f"{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}.qr"
+
+
+def _kept(cache: Path, key: str) -> str:
+    """The text kept for `key` ("" when missing, altered or truncated); its caller matches it."""
+    kept = unseal(read_regular(_file(cache, key)))
+    return bytes(kept).decode("ascii", "replace") if kept is not None else ""
+
+
+def _keep(cache: Path, key: str, text: str) -> None:
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+        write_atomic(_file(cache, key), seal(text.encode("ascii")))
+
+
 @lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str, scale: int = 3, cache: Path | None = None) -> str:
     """An <svg> (no XML declaration) of `url`'s QR code, titled for assistive technology.
@@ -58,17 +73,15 @@ def qr_svg(url: str, title: str, scale: int = 3, cache: Path | None = None) -> s
     """
     if cache is None or not _usable(cache):
         return _draw(url, title, scale)
-    key = hashlib.blake2b(f"{segno.__version__}\0{scale}\0{url}".encode(), digest_size=16).hexdigest()
-    kept = unseal(read_regular(cache / f"{key}.qr"))
-    found = CACHED.match(bytes(kept).decode("ascii", "replace")) if kept is not None else None
+    key = f"{segno.__version__}\0{scale}\0{url}"
+    found = CACHED.match(_kept(cache, key))
     if found:
         return _svg(int(found[1]), found[2], title, scale)
     svg = _draw(url, title, scale)
     drawn = re.search(r'viewBox="0 0 (\d+) \d+".* d="([^"]*)"', svg)
     kept_text = f"{drawn[1]} {drawn[2]}" if drawn else ""
     if drawn and CACHED.match(kept_text) and _svg(int(drawn[1]), drawn[2], title, scale) == svg:
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-            write_atomic(cache / f"{key}.qr", seal(kept_text.encode("ascii")))
+        _keep(cache, key, kept_text)
     return svg
 
 
@@ -80,16 +93,14 @@ def qr_png_uri(url: str, scale: int = 4, cache: Path | None = None) -> str:
     printed), and the screen loads nothing. A few pixels a module keep the edges sharp when a
     viewer smooths the image it enlarges. Same error correction and quiet zone as `qr_svg`."""
     usable = cache is not None and _usable(cache)
-    key = hashlib.blake2b(f"{segno.__version__}\0png\0{scale}\0{url}".encode(), digest_size=16).hexdigest()
-    kept = unseal(read_regular(cache / f"{key}.qr")) if cache is not None and usable else None
-    text = bytes(kept).decode("ascii", "replace") if kept is not None else ""
+    key = f"{segno.__version__}\0png\0{scale}\0{url}"
+    text = _kept(cache, key) if cache is not None and usable else ""
     if CACHED_PNG.match(text):
         return PNG_URI + text
     uri = segno.make(url, error="m", micro=False).png_data_uri(scale=scale, border=2)
     payload = uri.removeprefix(PNG_URI)
     if cache is not None and usable and uri.startswith(PNG_URI) and CACHED_PNG.match(payload):
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-            write_atomic(cache / f"{key}.qr", seal(payload.encode("ascii")))
+        _keep(cache, key, payload)
     return uri
 
 
