@@ -9,9 +9,13 @@ set -euo pipefail
 
 PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0)
 
+# dlopen by soname is what WeasyPrint itself does. No `ldconfig -p | grep -q`: under
+# pipefail, grep leaving early makes ldconfig die of SIGPIPE and the check fail at random.
 have_pango() {
-    /sbin/ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so.0" \
-        && /sbin/ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"
+    local lib
+    for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0; do
+        python3 -c "import ctypes, sys; ctypes.CDLL(sys.argv[1])" "$lib" 2>/dev/null || return 1
+    done
 }
 
 if have_pango; then
