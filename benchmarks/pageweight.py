@@ -156,7 +156,7 @@ def flat(small: Path, large: Path, margin: int) -> int:
     print(f"{len(growth)} entry pages in both: growth median {statistics.median(deltas):+,.0f} B, "
           f"least {deltas[0]:+,} B ({growth[0][1]}), most {deltas[-1]:+,} B ({growth[-1][1]})")
     print(f"largest entry page: {max(before.values()):,} B -> {max(after.values()):,} B")
-    return 0 if max(abs(d) for d in deltas) <= margin else 1
+    return 0 if deltas[-1] <= margin else 1  # a page that shrinks with N is not a failure
 
 
 def main() -> None:
