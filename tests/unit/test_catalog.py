@@ -242,3 +242,27 @@ def test_a_large_hubs_speakers_registry_loads_where_a_front_matter_that_size_is_
     assert ("fr/guides/x.md", 2, "", "yaml_too_big") in codes(refused)
     huge = make(tmp_path / "huge", {"speakers.yml": "a:\n  name: '" + "a" * 32_000_001 + "'\n"})
     assert ("speakers.yml", 1, "", "registry_too_big") in codes(huge)
+
+
+def test_registry_problems_name_the_entry_and_its_line(tmp_path):
+    speakers = (
+        "ada:\n"
+        "  name: Ada\n"
+        "  role: {fr: Oratrice}\n"
+        "  photo: people/ada.jpg\n"
+        "bob:\n"
+        "  name: 12\n"
+        "  bogus: yes\n"
+    )
+    catalog = make(tmp_path, {"speakers.yml": speakers})
+    found = codes(catalog)
+    assert ("speakers.yml", 3, "ada.role", "registry_missing_language") in found
+    assert ("speakers.yml", 4, "ada.photo", "missing_file") in found
+    assert [f for f in found if f[2].startswith("bob")], found  # a wrong field names its entry
+    assert "ada" in catalog.speakers and "bob" not in catalog.speakers
+
+
+def test_registry_that_is_not_a_mapping(tmp_path):
+    catalog = make(tmp_path, {"topics.yml": "- volontariat\n- climat\n"})
+    assert ("topics.yml", 1, "", "registry_not_mapping") in codes(catalog)
+    assert catalog.topics == {}

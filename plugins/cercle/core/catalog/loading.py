@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from cercle.core import typography
 from cercle.core.catalog import reuse
 from cercle.core.catalog.model import Catalog, Entry, Intro
+from cercle.core.catalog.registries import load_registry
 from cercle.core.catalog.validation import (
     reference_problems,
     slot_problems,
@@ -22,8 +23,8 @@ from cercle.core.catalog.validation import (
 )
 from cercle.core.doccache import DocumentCache, parser_version
 from cercle.core.errors import Problem, Severity, problem
-from cercle.core.frontmatter import Document, Parsed, parse_document, parse_yaml, read_text
-from cercle.core.models import EntryMeta, EntryType, EventMeta, Speaker, Topic
+from cercle.core.frontmatter import Document, Parsed, parse_document, read_text
+from cercle.core.models import EntryMeta, EntryType, EventMeta
 from cercle.core.overrides import load_overrides
 from cercle.core.refs import ContentRef
 from cercle.core.safe_paths import escapes
@@ -99,7 +100,8 @@ class CatalogBuilder:
         markdown: list[tuple[Path, str]] = []
         for path, rel in self._walk():
             if rel in registries:
-                self._load_registry(path, rel, registries[rel])
+                self.catalog.files_read += 1
+                load_registry(self.catalog, path, rel, registries[rel], self.problems)
             elif path.suffix.lower() == ".md":
                 markdown.append((path, rel))
         for path, rel in markdown:
@@ -117,55 +119,6 @@ class CatalogBuilder:
         self.catalog.index()
         self.catalog.report.extend(self.problems)
         return self.catalog
-
-    # -- registries ------------------------------------------------------------------------
-
-    def _load_registry(self, path: Path, rel: str, kind: str) -> None:
-        self.catalog.files_read += 1
-        text, problems = read_text(path, rel)
-        self.problems.extend(problems)
-        if text is None:
-            return
-        parsed = parse_yaml(text, rel, registry=True)
-        self.problems.extend(parsed.problems)
-        if parsed.data is None:
-            return
-        if not isinstance(parsed.data, dict):
-            self.problems.append(problem(rel, 1, "", "registry_not_mapping"))
-            return
-        model: type[BaseModel] = Speaker if kind == "speakers" else Topic
-        target = self.catalog.speakers if kind == "speakers" else self.catalog.topics
-        for key, value in parsed.data.items():
-            ident = str(key)
-            try:
-                item = model.model_validate(value)
-            except ValidationError as exc:
-                self.problems.extend(validation_problems(exc, rel, parsed, prefix=(ident,)))
-                continue
-            target[ident] = item  # type: ignore[assignment]
-            self._check_registry_languages(item, rel, parsed, ident)
-            photo = getattr(item, "photo", None)
-            if photo and not self.content_file_exists(photo):
-                line = parsed.line_of((ident, "photo"))
-                self.problems.append(problem(rel, line, f"{ident}.photo", "missing_file", value=photo))
-
-    def _check_registry_languages(self, item: BaseModel, rel: str, parsed: Parsed, ident: str) -> None:
-        for name in ("label", "role", "bio", "description"):
-            value = getattr(item, name, None)
-            if isinstance(value, dict):
-                for lang in self.settings.languages:
-                    if not value.get(lang):
-                        line = parsed.line_of((ident, name))
-                        self.problems.append(
-                            problem(
-                                rel,
-                                line,
-                                f"{ident}.{name}",
-                                "registry_missing_language",
-                                Severity.WARNING,
-                                lang=lang,
-                            )
-                        )
 
     # -- pages -------------------------------------------------------------------------------
 
