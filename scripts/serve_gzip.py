@@ -15,6 +15,7 @@ import gzip
 import http.server
 import io
 import os
+import sys
 import threading
 from collections.abc import Callable
 from email.utils import formatdate
@@ -58,6 +59,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that stops a download midway (a video it no longer needs) is not an error.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def start(directory: str | os.PathLike[str], port: int = 0) -> tuple[str, Callable[[], None]]:
