@@ -13,13 +13,15 @@ def headings(site, url):
 def test_today_from_config_wins_over_source_date_epoch(demo_project, tmp_path):
     config = demo_project / "mkdocs.yml"
     config.write_text(
-        config.read_text().replace("languages: [fr, en]", "languages: [fr, en]\n      today: 2027-06-01")
+        config.read_text().replace("today: 2026-11-17", "today: 2027-06-01")
     )
     assert mkdocs_build(demo_project, tmp_path / "later").returncode == 0
     assert headings(tmp_path / "later", "en/webinars/")[:2] == ["2027", "2022"]
 
 
 def test_source_date_epoch_when_no_config(demo_project, tmp_path):
+    config = demo_project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("today: 2026-11-17", ""))
     site = tmp_path / "epoch"
     args = [str(demo_project / "mkdocs.yml")]
     result = run(
