@@ -161,7 +161,9 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
     for char, size in zip(raw + "\n", [*sizes, 0.0], strict=True):
         if char in "\r\n":
             line = " ".join("".join(current).split())
-            if line:
+            # A line without a letter or digit (Beamer's navigation dots, a lone bullet) says
+            # nothing to a reader and would open every alt text.
+            if any(ch.isalnum() for ch in line):
                 lines.append((line, biggest))
             current, biggest = [], 0.0
         else:

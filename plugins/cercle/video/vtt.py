@@ -42,6 +42,8 @@ def _clean(text: str) -> tuple[str, str]:
     match = _VOICE.search(text)
     if match:
         voice = html.unescape(match[1].strip())
+        if not voice.strip("-"):  # `<v ->`: captioners' "someone else speaks", not a name
+            voice = ""
     plain = html.unescape(_TAG.sub("", text))
     return " ".join(plain.split()), voice
 
@@ -53,6 +55,10 @@ def parse_vtt(text: str) -> list[Cue]:
         raise VttError(1, "not_webvtt")
     cues: list[Cue] = []
     index = 1
+    # Header lines up to the first blank one (`Kind: captions`, `Language: fr`, as exported
+    # by YouTube and others) describe the file, they are no cue.
+    while index < len(lines) and lines[index].strip() and "-->" not in lines[index]:
+        index += 1
     while index < len(lines):
         if not lines[index].strip():
             index += 1
