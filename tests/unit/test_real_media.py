@@ -145,3 +145,16 @@ def test_a_french_impress_deck_keeps_its_accents_and_bullets(tmp_path):
     assert deck.slides[13].title == "Demo !"
     alts = [item.alt for item in gallery(deck, "media/r.pdf", "assets/slides/x", "fr").items]
     assert alts[1] == "Diapositive 2 sur 14\xa0: Un partenariat"
+
+
+def test_a_page_counter_is_neither_the_title_nor_the_text(tmp_path):
+    # LibreOffice's "2 / 21" footer field comes first in the page's text: it hid the title
+    # and opened every alt text with a number the alt text already gives.
+    _, deck = deck_of("fr-impress-roboconf-jdev2017", tmp_path)
+    assert len(deck.slides) == 21
+    assert deck.slides[1].title == "Sommaire"
+    assert deck.slides[5].title == "Besoins Linagora : Open PaaS"  # spaces joined; pages typeset again
+    assert deck.slides[12].text.startswith("Architecture ● Trois briques logicielles")
+    assert not [s for s in deck.slides if f"{s.number} / 21" in s.text]
+    alts = [item.alt for item in gallery(deck, "media/j.pdf", "assets/slides/x", "fr").items]
+    assert alts[1] == "Diapositive 2 sur 21\xa0: Sommaire"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import cast
@@ -147,8 +148,9 @@ def check_pdf(path: Path, limits: PdfLimits | None = None) -> int:
         pdf.close()
 
 
-def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
+def _page_text(page: pdfium.PdfPage, number: int) -> tuple[str, str]:
     """(title, text): title is the leading run of lines set in the page's largest font size."""
+    counter = re.compile(rf"{number}\s*/\s*\d+")  # "2 / 21": the page counter, often first
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range()
@@ -161,9 +163,9 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
     for char, size in zip(raw + "\n", [*sizes, 0.0], strict=True):
         if char in "\r\n":
             line = " ".join("".join(current).split())
-            # A line without a letter or digit (Beamer's navigation dots, a lone bullet) says
-            # nothing to a reader and would open every alt text.
-            if any(ch.isalnum() for ch in line):
+            # A line without a letter or digit (Beamer's navigation dots, a lone bullet) or
+            # the page counter says nothing to a reader and would open every alt text.
+            if any(ch.isalnum() for ch in line) and not counter.fullmatch(line):
                 lines.append((line, biggest))
             current, biggest = [], 0.0
         else:
@@ -222,7 +224,7 @@ def render_pages(
                 encoded = _encode(picture, options)
                 (directory / file_name).write_bytes(encoded)
                 digests[file_name] = digest(encoded).hex()
-            title, text = _page_text(page)
+            title, text = _page_text(page, number)
             slides.append(Slide(number, name, thumb_name, *image.size, *thumb.size, title, text))
             page.close()
     finally:
