@@ -158,3 +158,40 @@ def test_a_page_counter_is_neither_the_title_nor_the_text(tmp_path):
     assert not [s for s in deck.slides if f"{s.number} / 21" in s.text]
     alts = [item.alt for item in gallery(deck, "media/j.pdf", "assets/slides/x", "fr").items]
     assert alts[1] == "Diapositive 2 sur 21\xa0: Sommaire"
+
+
+# The layout of YouTube's automatic captions (as yt-dlp and YouTube Studio export them): a
+# line of one space above or below the text, word times as tags, each line shown again above
+# the next one and alone for 10 ms. Written here in that layout (no such file with a licence
+# to commit was found); the words are ours.
+YOUTUBE_AUTO = (
+    "WEBVTT\nKind: captions\nLanguage: en\n\n"
+    "00:00:00.030 --> 00:00:02.869 align:start position:0%\n \n"
+    "welcome<00:00:00.540><c> to</c><00:00:00.870><c> the</c><00:00:01.200><c> webinar</c>\n\n"
+    "00:00:02.869 --> 00:00:02.879 align:start position:0%\nwelcome to the webinar\n \n\n"
+    "00:00:02.879 --> 00:00:05.450 align:start position:0%\nwelcome to the webinar\n"
+    "today<00:00:03.360><c> we</c><00:00:03.600><c> talk</c>"
+    "<00:00:04.000><c> about</c><00:00:04.300><c> volunteers</c>\n\n"
+    "00:00:05.450 --> 00:00:05.460 align:start position:0%\ntoday we talk about volunteers\n \n\n"
+    "00:00:05.460 --> 00:00:07.000 align:start position:0%\ntoday we talk about volunteers\n"
+    "thank<00:00:05.900><c> you</c>\n"
+)
+
+
+def test_automatic_youtube_captions_read_as_one_line_each():
+    cues = parse_vtt(YOUTUBE_AUTO)
+    assert [(c.start, c.text) for c in cues] == [
+        (0.03, "welcome to the webinar"),
+        (2.879, "today we talk about volunteers"),
+        (5.46, "thank you"),
+    ]
+
+
+def test_a_line_said_twice_by_people_is_kept_twice():
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\nThank you.\n\n00:02.000 --> 00:03.000\nThank you.\n"
+    assert [c.text for c in parse_vtt(text)] == ["Thank you.", "Thank you."]
+
+
+def test_a_line_of_spaces_between_cues_still_parts_them():
+    text = "WEBVTT\n\n1\n00:01.000 --> 00:02.000\nOne\n   \n2\n00:02.000 --> 00:03.000\nTwo\n  \nNOTE x\ny\n"
+    assert [c.text for c in parse_vtt(text)] == ["One", "Two"]
