@@ -45,24 +45,12 @@ def add_real_replays(project: Path) -> None:
     media.mkdir(parents=True)
     for source in (FR_VTT, EN_VTT, FR_PDF, EN_PDF):
         shutil.copyfile(source, media / source.name)  # byte for byte: BOM, CRLF
-    write(
-        project / FR_MD,
-        ENTRY.format(
-            title="L’accessibilité web pour tous",
-            pdf=FR_PDF.name,
-            vtt=FR_VTT.name,
-            body="Un replay construit à partir de fichiers réels.",
-        ),
+    pages = (
+        (FR_MD, "L’accessibilité web pour tous", FR_PDF, FR_VTT, "Un replay fait de fichiers réels."),
+        (EN_MD, "Cognitive accessibility and machine learning", EN_PDF, EN_VTT, "A replay of real files."),
     )
-    write(
-        project / EN_MD,
-        ENTRY.format(
-            title="Cognitive accessibility and machine learning",
-            pdf=EN_PDF.name,
-            vtt=EN_VTT.name,
-            body="A replay built from real files.",
-        ),
-    )
+    for rel, title, pdf, vtt, body in pages:
+        write(project / rel, ENTRY.format(title=title, pdf=pdf.name, vtt=vtt.name, body=body))
 
 
 @pytest.fixture(scope="module")
