@@ -195,3 +195,12 @@ def test_a_line_said_twice_by_people_is_kept_twice():
 def test_a_line_of_spaces_between_cues_still_parts_them():
     text = "WEBVTT\n\n1\n00:01.000 --> 00:02.000\nOne\n   \n2\n00:02.000 --> 00:03.000\nTwo\n  \nNOTE x\ny\n"
     assert [c.text for c in parse_vtt(text)] == ["One", "Two"]
+
+
+def test_a_list_item_in_a_bigger_font_is_no_title(tmp_path):
+    # The outline slide of a Beamer deck sets the sections in a bigger font than their
+    # subsections: "• Overview" was taken for the title, and the alt text said only that.
+    _, deck = deck_of("en-beamer-road-warrior", tmp_path)
+    assert deck.slides[2].title == ""
+    alt = gallery(deck, "media/rwdr.pdf", "assets/slides/x", "en").items[2].alt
+    assert alt.startswith("Slide 3 of 42: • Overview • Motivation • Goals")

@@ -148,6 +148,9 @@ def check_pdf(path: Path, limits: PdfLimits | None = None) -> int:
         pdf.close()
 
 
+_BULLETS = frozenset("•●○◦▪■□‣►▸➢➤✔✓–—-*")
+
+
 def _page_text(page: pdfium.PdfPage, number: int) -> tuple[str, str]:
     """(title, text): title is the leading run of lines set in the page's largest font size."""
     counter = re.compile(rf"{number}\s*/\s*\d+")  # "2 / 21": the page counter, often first
@@ -180,6 +183,8 @@ def _page_text(page: pdfium.PdfPage, number: int) -> tuple[str, str]:
             break
         title_lines.append(line)
     title = " ".join(title_lines) if len(title_lines) < len(lines) else ""
+    if title[:1] in _BULLETS:  # a list item set bigger than the others (an outline) is no title
+        title = ""
     return title, " ".join(line for line, _ in lines)
 
 
