@@ -204,3 +204,9 @@ def test_a_list_item_in_a_bigger_font_is_no_title(tmp_path):
     assert deck.slides[2].title == ""
     alt = gallery(deck, "media/rwdr.pdf", "assets/slides/x", "en").items[2].alt
     assert alt.startswith("Slide 3 of 42: • Overview • Motivation • Goals")
+
+
+def test_a_code_samples_braces_stay_in_the_text(tmp_path):
+    _, deck = deck_of("fr-impress-roboconf-rmll2014", tmp_path)
+    code = deck.slides[6].text  # "Composants : exemple": two blocks of Roboconf's own syntax
+    assert code.count("{") == code.count("}") == 2

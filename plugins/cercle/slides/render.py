@@ -166,9 +166,9 @@ def _page_text(page: pdfium.PdfPage, number: int) -> tuple[str, str]:
     for char, size in zip(raw + "\n", [*sizes, 0.0], strict=True):
         if char in "\r\n":
             line = " ".join("".join(current).split())
-            # A line without a letter or digit (Beamer's navigation dots, a lone bullet) or
-            # the page counter says nothing to a reader and would open every alt text.
-            if any(ch.isalnum() for ch in line) and not counter.fullmatch(line):
+            # Beamer's navigation dots (one "." a line), a lone bullet or the page counter
+            # say nothing to a reader and would open every alt text; a code sample's "}" stays.
+            if line and line != "." and not set(line) <= _BULLETS and not counter.fullmatch(line):
                 lines.append((line, biggest))
             current, biggest = [], 0.0
         else:
