@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import cast
@@ -147,8 +148,12 @@ def check_pdf(path: Path, limits: PdfLimits | None = None) -> int:
         pdf.close()
 
 
-def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
+_BULLETS = frozenset("•●○◦▪■□‣►▸➢➤✔✓–—-*")
+
+
+def _page_text(page: pdfium.PdfPage, number: int) -> tuple[str, str]:
     """(title, text): title is the leading run of lines set in the page's largest font size."""
+    counter = re.compile(rf"{number}\s*/\s*\d+")  # "2 / 21": the page counter, often first
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range()
@@ -161,7 +166,9 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
     for char, size in zip(raw + "\n", [*sizes, 0.0], strict=True):
         if char in "\r\n":
             line = " ".join("".join(current).split())
-            if line:
+            # Beamer's navigation dots (one "." a line), a lone bullet or the page counter
+            # say nothing to a reader and would open every alt text; a code sample's "}" stays.
+            if line and line != "." and not set(line) <= _BULLETS and not counter.fullmatch(line):
                 lines.append((line, biggest))
             current, biggest = [], 0.0
         else:
@@ -176,6 +183,8 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
             break
         title_lines.append(line)
     title = " ".join(title_lines) if len(title_lines) < len(lines) else ""
+    if title[:1] in _BULLETS:  # a list item set bigger than the others (an outline) is no title
+        title = ""
     return title, " ".join(line for line, _ in lines)
 
 
@@ -220,7 +229,7 @@ def render_pages(
                 encoded = _encode(picture, options)
                 (directory / file_name).write_bytes(encoded)
                 digests[file_name] = digest(encoded).hex()
-            title, text = _page_text(page)
+            title, text = _page_text(page, number)
             slides.append(Slide(number, name, thumb_name, *image.size, *thumb.size, title, text))
             page.close()
     finally:

@@ -37,13 +37,28 @@ def _seconds(groups: tuple[str | None, ...]) -> float:
     return int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(secs or 0) + int(millis or 0) / 1000
 
 
-def _clean(text: str) -> tuple[str, str]:
+def _clean(lines: list[str]) -> tuple[list[str], str]:
+    """The cue's text lines without tags (empty ones dropped), and its voice."""
+    text = "\n".join(lines)
     voice = ""
     match = _VOICE.search(text)
     if match:
         voice = html.unescape(match[1].strip())
-    plain = html.unescape(_TAG.sub("", text))
-    return " ".join(plain.split()), voice
+        if not voice.strip("-"):  # `<v ->`: captioners' "someone else speaks", not a name
+            voice = ""
+    plain = (" ".join(html.unescape(_TAG.sub("", line)).split()) for line in lines)
+    return [line for line in plain if line], voice
+
+
+def _goes_on(lines: list[str], index: int) -> bool:
+    """Whether line `index` belongs to the cue above: text does; so does a line of spaces
+    (YouTube writes one above or below a cue's text) unless a block or the end follows."""
+    if lines[index].strip():
+        return True
+    after = lines[index + 1 : index + 3]
+    if not lines[index] or not after or not after[0].strip():
+        return False
+    return not after[0].startswith(("NOTE", "STYLE", "REGION")) and not any("-->" in a for a in after)
 
 
 def parse_vtt(text: str) -> list[Cue]:
@@ -53,13 +68,18 @@ def parse_vtt(text: str) -> list[Cue]:
         raise VttError(1, "not_webvtt")
     cues: list[Cue] = []
     index = 1
+    # Header lines up to the first blank one (`Kind: captions`, `Language: fr`, as exported
+    # by YouTube and others) describe the file, they are no cue.
+    while index < len(lines) and lines[index].strip() and "-->" not in lines[index]:
+        index += 1
+    last = ""  # the last line of text read: rolling captions repeat it
     while index < len(lines):
         if not lines[index].strip():
             index += 1
             continue
         start_line = index
         block: list[str] = []
-        while index < len(lines) and lines[index].strip():
+        while index < len(lines) and _goes_on(lines, index):
             block.append(lines[index])
             index += 1
         if block[0].startswith(("NOTE", "STYLE", "REGION")):
@@ -73,7 +93,12 @@ def parse_vtt(text: str) -> list[Cue]:
         start, end = _seconds(match.groups()[:4]), _seconds(match.groups()[4:])
         if end < start:
             raise VttError(start_line + timing_at + 1, "bad_timing")
-        plain, voice = _clean("\n".join(block[timing_at + 1 :]))
-        if plain:
-            cues.append(Cue(start, end, plain, voice))
+        texts, voice = _clean(block[timing_at + 1 :])
+        # Roll-up captions (YouTube's automatic ones, live captioning) show the line before
+        # again above the new one, and the finished line alone for a few milliseconds.
+        if texts and texts[0] == last and (len(texts) > 1 or end - start <= 0.05):
+            texts = texts[1:]
+        if texts:
+            last = texts[-1]
+            cues.append(Cue(start, end, " ".join(texts), voice))
     return cues

@@ -1,0 +1,131 @@
+"""Replay pages built with the real MkDocs from captions and slide decks written by others
+(tests/fixtures/vtt, tests/fixtures/slides): what a reader sees, and `cercle check` on them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.conftest import cercle, copy_demo, mkdocs_build, write
+from tests.html import by_class, page, text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FR_VTT = FIXTURES / "vtt/fr-ableplayer-web-accessibility/wwa_captions_fr.vtt"
+EN_VTT = FIXTURES / "vtt/en-w3c-cognitive-accessibility/ls_joc_cognitive.vtt"
+FR_PDF = FIXTURES / "slides/fr-impress-roboconf-rmll2014/Conf285-RMLL2014_Roboconf.pdf"
+EN_PDF = FIXTURES / "slides/en-beamer-bsd-for-linux-users/bsd_for_linux_users.pdf"
+FR_MD = "content/fr/webinaires/accessibilite-web-pour-tous.md"
+EN_MD = "content/en/webinars/cognitive-accessibility-and-machine-learning.md"
+FR_URL = "fr/webinaires/accessibilite-web-pour-tous/"
+EN_URL = "en/webinars/cognitive-accessibility-and-machine-learning/"
+
+ENTRY = """---
+title: "{title}"
+description: "{title}."
+date: 2020-08-25
+translation_key: real-media-replay
+topics: [gouvernance]
+online: true
+duration: 15
+video: https://www.youtube.com/watch?v=BBBBBBBBBBB
+slides: media/real/{pdf}
+transcript: media/real/{vtt}
+captions:
+  fr: media/real/wwa_captions_fr.vtt
+  en: media/real/ls_joc_cognitive.vtt
+---
+
+{body}
+"""
+
+
+def add_real_replays(project: Path) -> None:
+    media = project / "content/media/real"
+    media.mkdir(parents=True)
+    for source in (FR_VTT, EN_VTT, FR_PDF, EN_PDF):
+        shutil.copyfile(source, media / source.name)  # byte for byte: BOM, CRLF
+    pages = (
+        (FR_MD, "L’accessibilité web pour tous", FR_PDF, FR_VTT, "Un replay fait de fichiers réels."),
+        (EN_MD, "Cognitive accessibility and machine learning", EN_PDF, EN_VTT, "A replay of real files."),
+    )
+    for rel, title, pdf, vtt, body in pages:
+        write(project / rel, ENTRY.format(title=title, pdf=pdf.name, vtt=vtt.name, body=body))
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    project = copy_demo(tmp_path_factory.mktemp("real"))
+    add_real_replays(project)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.output
+    return project / "site"
+
+
+def lines_of(root, lang: str):
+    part = next(el for el in root.iter("section") if el.get("data-cercle-transcript-part") == lang)
+    return [li for li in by_class(part, "cercle-transcript__lines")[0].iter("li")]
+
+
+def test_the_transcript_page_shows_every_cue_with_its_time_and_speaker(real_site):
+    root = page(real_site, EN_URL + "transcript/")
+    lines = lines_of(root, "en")
+    assert len(lines) == 280  # every cue of the file, none dropped
+    first = lines[0]
+    assert first.get("id") == "t=8" and first[0].get("href") == "../#t=8" and text(first[0]) == "0:08"
+    assert "Josh" in text(first) and "Hi, welcome to our cognitive accessibility" in text(first)
+    last = lines[-1]
+    assert text(last[0]) == "13:43" and "Lisa" in text(last) and "Thank you, Josh." in text(last)
+    speakers = [text(li.find(".//strong")) for li in lines if li.find(".//strong") is not None]
+    assert speakers[:3] == ["Josh", "Lisa", "Josh"]  # named when the voice changes
+    assert not [li for li in lines if "slide-" in text(li)]  # cue ids are not text
+
+    fr = lines_of(page(real_site, FR_URL + "transcript/"), "fr")
+    assert len(fr) == 15
+    assert text(fr[0][0]) == "0:00" and text(fr[0]).endswith("[Musique]")
+    assert "Narrateur" in text(fr[1]) and "Vous voulez ces gens." in text(fr[1])
+    assert text(fr[11][0]) == "0:39" and "Terrill" in text(fr[11])
+    assert not [li for li in fr if "NOTE" in text(li) or "kind:" in text(li)]
+
+
+def test_no_tag_of_the_captions_reaches_the_page_unescaped(real_site):
+    for url in (FR_URL, EN_URL):
+        raw = (real_site / url / "transcript/index.html").read_text(encoding="utf-8")
+        for tag in ("<v ", "</v>", "<c.", "</c>", "&lt;v", "&lt;c.", "&lt;b&gt;", "\ufeff", "\r"):
+            assert tag not in raw, (url, tag)
+
+
+def test_the_slides_of_real_decks_are_images_with_their_text(real_site):
+    fr = page(real_site, FR_URL)
+    gallery = by_class(fr, "cercle-slides")[0]
+    thumbs = list(by_class(gallery, "cercle-slides__thumbs")[0].iter("a"))
+    assert len(thumbs) == 14
+    assert "".join(thumbs[9].itertext()) == "Diapositive 10 sur 14\xa0: Qui déploie\u202f?"
+    slides_text = text(by_class(gallery, "cercle-slides__text")[0])
+    assert "Déploie les VM, et y uploade les instances" in slides_text
+
+    en = by_class(page(real_site, EN_URL), "cercle-slides")[0]
+    thumbs = list(by_class(en, "cercle-slides__thumbs")[0].iter("a"))
+    assert len(thumbs) == 41
+    assert text(thumbs[1]) == "Slide 2 of 41: Outline"
+    stage = en.find(".//img[@data-cercle-slide-image]")
+    assert stage.get("alt").startswith("Slide 1 of 41: BSD for Linux Users")
+    assert ". . ." not in text(en)  # Beamer's navigation dots are no text
+
+
+def test_cercle_check_accepts_the_real_files_and_names_a_broken_line(tmp_path):
+    project = copy_demo(tmp_path / "hub")
+    add_real_replays(project)
+    result = cercle(project, "check")
+    assert "real/" not in result.output and "Traceback" not in result.output, result.output
+
+    broken = project / "content/media/real" / EN_VTT.name
+    data = broken.read_bytes().replace(b"00:00:11.386 --> 00:00:13.186", b"00:00:11.386 -> 00:00:13.186")
+    broken.write_bytes(data)  # line 8 of the file (after its BOM, with CRLF line ends)
+    result = cercle(project, "check")
+    assert result.returncode == 1
+    rel = EN_MD.removeprefix("content/")
+    assert f"{rel}:11: error: transcript: 'media/real/ls_joc_cognitive.vtt', line 7:" in result.stdout, (
+        result.stdout
+    )
+    assert "Traceback" not in result.output
