@@ -21,7 +21,7 @@ from PIL import Image
 
 from cercle.core.cachefile import digest
 
-RENDER_VERSION = 3  # bump when the output of a render changes
+RENDER_VERSION = 4  # bump when the output of a render changes (4: slide text without nav dots, page counters)
 # Default limits (cercle/slides options max_pages, max_page_size). 5,000 pt is 1.76 m:
 # more than A0 (3,370 pt); PDF allows 14,400 pt, a page that would render to gigabytes.
 MAX_PAGES = 300
