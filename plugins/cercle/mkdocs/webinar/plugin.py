@@ -20,7 +20,7 @@ from cercle.mkdocs.hub.plugin import add_assets, finished_page, hub_of, page_vie
 from cercle.mkdocs.webinar.config import WebinarConfig
 from cercle.mkdocs.webinar.theme import page_context, page_templates, theme_blocks
 from cercle.search.fields import fields_html, search_fields
-from cercle.webinar.transcript_page import transcript_fields
+from cercle.webinar.transcript_page import transcript_fields, typeset
 from cercle.webinar.view import EventView
 
 STYLESHEET = "assets/stylesheets/cercle-webinar.css"
@@ -90,7 +90,11 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         # relative to it. The theme's head is rendered from it, never read from `output`.
         context = page_context(self.nav, self.files, config, page.url + "transcript/")
         templates = self.page_templates or page_templates(env)
-        values = {**context, "cercle": view, "w": view.parts.webinar, "fields": fields_html(fields)}
+        w = view.parts.webinar
+        values = {**context, "cercle": view, "w": w, "fields": fields_html(fields)}
+        # Each language's cues typeset in that language (French lines on an English page too).
+        values["transcript"] = typeset(w.transcript) if w.transcript else None
+        values["others"] = [typeset(other) for other in w.other_transcripts]
         values["theme_styles"] = theme_blocks(templates, values)
         html = env.get_template("cercle/transcript-page.html").render(values)
         target = Path(config.site_dir) / Path(page.file.dest_path).parent / "transcript" / "index.html"
