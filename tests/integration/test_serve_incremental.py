@@ -12,6 +12,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from tests.conftest import write
 from tests.integration.test_cli_serve import REQUEST_TIMEOUT, Preview, is_site, preview
 
 WEBINAR = "content/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"
@@ -102,17 +103,32 @@ def test_an_edit_renders_its_pages_again_as_a_full_build_would(demo_project: Pat
         card = server.card(incremental[WEBINAR_URL])
         assert card != card_before  # the card shows the title: drawn again
 
-        # Touching mkdocs.yml takes the full rebuild: every page must be what it was.
+        # Editing mkdocs.yml takes the full rebuild: every page must be what it was. Here it
+        # adds the hub's own strings (in a folder of content/ MkDocs does not publish), one the
+        # search dialog alone shows (written once per language, not in the pages).
         seen = len(server.lines)
+        dialog = "/assets/javascripts/cercle-search.fr.js"
+        strings = write(demo_project / "content/.locales/fr.yml", "ui:\n  search_title: Fouiller le centre\n")
         config = demo_project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        languages = "      languages: [fr, en]\n"
+        option = languages + "      locales_dir: content/.locales\n"
+        config.write_text(config.read_text(encoding="utf-8").replace(languages, option, 1), encoding="utf-8")
         server.wait_log(r"Full rebuild", seen)
         server.wait_log(r"Reloading browsers", seen)
+        assert "Fouiller le centre" in server.get(dialog)[1]
         full = server.site_pages()
         assert full.keys() == incremental.keys()
         different = [path for path in full if full[path] != incremental[path]]
         assert different == []
         assert server.card(full[WEBINAR_URL]) == card
+
+        # A changed string of the hub's own is shown by every page and the dialog: rebuilt whole,
+        # without a restart.
+        seen = len(server.lines)
+        strings.write_text("ui:\n  search_title: Chercher au centre\n", encoding="utf-8")
+        status, script = server.poll(dialog, lambda status, text: "Chercher au centre" in text, seconds=60)
+        assert "Chercher au centre" in script, "".join(server.lines[seen:])
+        server.wait_log(r"Full rebuild", seen)
 
         # A content error in the edited file shows the error page; the fix brings the page back.
         seen = len(server.lines)

@@ -50,6 +50,16 @@ def test_page_type_has_no_axe_violation_in_the_dark_scheme(kind, page, served_de
     assert_no_violations(page)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_transcript_page_has_no_axe_violation(lang, scheme, page, served_demo):
+    # Written by cercle/webinar with the theme's stylesheets, and the other language's lines.
+    page.emulate_media(color_scheme=scheme)
+    open_settled(page, served_demo, ENTRY[lang] + "transcript/")
+    assert page.locator("[data-cercle-transcript-part] li").count() >= 10
+    assert_no_violations(page)
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_search_dialog_open_has_no_axe_violation(lang, page, served_demo):
     open_settled(page, served_demo, ENTRY[lang])

@@ -100,6 +100,20 @@ def test_only_markdown_edited_in_place_is_incremental(tmp_path):
     assert content_edits(changes(first, later), content, registries) is None
 
 
+def test_the_hubs_own_strings_take_a_full_rebuild_even_hidden_in_content(tmp_path):
+    # Every page and the search dialog (cercle-search.<lang>.js) show them; a folder hidden in
+    # content/ is not read by MkDocs or the Catalog, but it is by the strings' loader.
+    content = tmp_path / "content"
+    strings = content / ".locales" / "fr.yml"
+    strings.parent.mkdir(parents=True)
+    strings.write_text("ui:\n  search_title: Un\n", encoding="utf-8")
+    first = snapshot([content])
+    strings.write_text("ui:\n  search_title: Deux\n", encoding="utf-8")
+    found = changes(first, snapshot([content]))
+    assert content_edits(found, content, set()) == set()  # a hidden file alone: nothing to do
+    assert content_edits(found, content, set(), strings.parent) is None
+
+
 def test_a_text_only_edit_renders_the_entry_alone(tmp_path):
     edited = BASE["fr/webinaires/a.md"].replace("Body.", "Body, longer now.")
     before, after = hubs(tmp_path, {"fr/webinaires/a.md": edited})

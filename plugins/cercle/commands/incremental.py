@@ -163,6 +163,7 @@ class LastGood:
         self.files: Snapshot = {}
         self.roots: list[str] = []
         self.registries: set[str] = set()
+        self.strings: Path | None = None  # the hub's locales_dir
 
     def keep(self, config: MkDocsConfig, files: Snapshot, roots: list[str]) -> None:
         """`config`'s build succeeded; `files` is what it read, under the watched `roots`."""
@@ -173,6 +174,7 @@ class LastGood:
         self.files, self.roots = files, roots
         if self.hub is not None:
             self.registries = {self.hub.settings.speakers_file, self.hub.settings.topics_file}
+            self.strings = self.hub.settings.locales_dir
 
 
 def watched(config: MkDocsConfig) -> list[str]:

@@ -219,7 +219,8 @@ def run_preview(config_file: str, dev_addr: str, lang: str, livereload: bool = T
         if last_good.hub is None:
             return False
         files = snapshot(last_good.roots)  # before reading: an edit saved meanwhile is seen next time
-        edited = content_edits(changes(last_good.files, files), Path(config.docs_dir), last_good.registries)
+        found = changes(last_good.files, files)
+        edited = content_edits(found, Path(config.docs_dir), last_good.registries, last_good.strings)
         if edited is None:
             log.info(message(lang, "preview.full_files"))
             return False

@@ -61,13 +61,20 @@ def hidden(rel: str) -> bool:
     return any(part.startswith(".") for part in PurePosixPath(rel).parts)
 
 
-def content_edits(found: Changes, content_dir: Path, registries: Iterable[str]) -> set[str] | None:
+def content_edits(
+    found: Changes, content_dir: Path, registries: Iterable[str], strings: Path | None = None
+) -> set[str] | None:
     """The Markdown files of content/ edited in place (paths relative to content/), or None
     when anything else changed (a file added, removed or renamed, an image, speakers.yml,
-    topics.yml, mkdocs.yml, a template): only a full rebuild is sure to be right then."""
+    topics.yml, mkdocs.yml, a template, the hub's own `strings` folder, even one hidden in
+    content/: every page and the search dialog show them): only a full rebuild is sure to be
+    right then."""
     root = content_dir.resolve()
+    folder = strings.resolve() if strings is not None else None
     edited: set[str] = set()
     for path in found.modified | found.added | found.removed:
+        if folder is not None and Path(path).resolve().is_relative_to(folder):
+            return None
         try:
             rel = Path(path).resolve().relative_to(root).as_posix()
         except ValueError:

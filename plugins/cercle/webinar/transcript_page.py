@@ -1,41 +1,21 @@
-"""An entry's transcript page (<entry>/transcript/): what it borrows from the entry page.
+"""An entry's transcript page (<entry>/transcript/): what it takes from the entry.
 
-The page is one folder below the entry, so the entry's relative stylesheet links get one
-more "../"; its search record is the entry's (same filters, so filtering by type, topic or
-speaker keeps "who said…" results) under the title "Transcript: <title>".
+Each cue is typeset in its own language (the page's pass, cercle.core.typography.fix_html,
+follows the page's language: French captions on an English page kept plain spaces). Its
+search record is the entry's (same filters, so filtering by type, topic or speaker keeps
+"who said…" results) under the title "Transcript: <title>". Its stylesheets and <body> are
+the theme's, rendered for its own address (cercle.mkdocs.webinar), not read from the entry
+page's HTML.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from cercle.core import typography
 from cercle.search.fields import SearchFields
-
-_HEAD = re.compile(r"<head\b.*?</head>", re.DOTALL | re.IGNORECASE)
-_STYLESHEET = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet\b[^>]*>""", re.IGNORECASE)
-_HREF = re.compile(r"""(\bhref=["']?)([^"'\s>]+)""", re.IGNORECASE)
-_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
-_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
-
-
-def _deeper(match: re.Match[str]) -> str:
-    href = match.group(2)
-    return match.group(1) + (href if _ABSOLUTE.match(href) else "../" + href)
-
-
-def page_styles(entry_html: str) -> str:
-    """The entry page's stylesheet links, pointing at the same files from one folder deeper."""
-    head = _HEAD.search(entry_html)
-    links = _STYLESHEET.findall(head.group(0)) if head else []
-    return "\n".join(_HREF.sub(_deeper, link, count=1) for link in links)
-
-
-def page_body(entry_html: str) -> str:
-    """The entry page's <body> tag (Material's direction and palette attributes)."""
-    match = _BODY.search(entry_html)
-    return match.group(0) if match else "<body>"
+from cercle.webinar.replay import Transcript
 
 
 def transcript_fields(fields: SearchFields, t: Callable[..., str]) -> SearchFields:
@@ -44,3 +24,16 @@ def transcript_fields(fields: SearchFields, t: Callable[..., str]) -> SearchFiel
         (key, t("transcript_page", title=value) if key == "title" else value) for key, value in fields.meta
     )
     return replace(fields, meta=meta)
+
+
+def typeset(transcript: Transcript) -> Transcript:
+    """`transcript` with each cue's text and speaker in its language's typography (French
+    no-break spaces before : ; ! ? and inside « »), whatever the page's language."""
+    lang = transcript.lang
+    if not typography.applies(lang):
+        return transcript
+    lines = tuple(
+        replace(line, text=typography.fix(line.text, lang), voice=typography.fix(line.voice, lang))
+        for line in transcript.lines
+    )
+    return replace(transcript, lines=lines)

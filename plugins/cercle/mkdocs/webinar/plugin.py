@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from types import SimpleNamespace
 
 import markdown
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
@@ -19,8 +18,9 @@ from mkdocs.utils.templates import TemplateContext
 from cercle.hub.view import PageView
 from cercle.mkdocs.hub.plugin import add_assets, finished_page, hub_of, page_view
 from cercle.mkdocs.webinar.config import WebinarConfig
+from cercle.mkdocs.webinar.theme import page_context, page_templates, theme_blocks
 from cercle.search.fields import fields_html, search_fields
-from cercle.webinar.transcript_page import page_body, page_styles, transcript_fields
+from cercle.webinar.transcript_page import transcript_fields, typeset
 from cercle.webinar.view import EventView
 
 STYLESHEET = "assets/stylesheets/cercle-webinar.css"
@@ -32,6 +32,9 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.transcripts: dict[str, PageView] = {}  # src_uri -> view, from page context to post page
         self.env: Environment | None = None
+        self.files = Files([])
+        self.nav: Navigation | None = None
+        self.page_templates: tuple[Template, ...] = ()  # main.html and what it extends
         self.transcript_pages = 0  # indexed pages written in this build (cercle/search counts them)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -39,6 +42,8 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env  # the site's, where cercle/hub makes cercle/ templates escape
+        self.files = files
+        self.page_templates = page_templates(env) if self.config.enabled else ()
         return env
 
     # Pages rendered by other processes (cercle/hub `processes`) wrote theirs there.
@@ -57,6 +62,7 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         view = page_view(context)
+        self.nav = nav
         if not self.config.enabled or view is None:
             return context
         if view.entry is not None and view.entry.event is not None:
@@ -78,18 +84,19 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         if view is None or view.entry is None or view.parts.webinar is None:
             return output
         fields = transcript_fields(search_fields(view.entry, hub_of(config).catalog), view.t)
-        template = (self.env or config.theme.get_env()).get_template("cercle/transcript-page.html")
-        html = template.render(
-            cercle=view,
-            w=view.parts.webinar,
-            styles=page_styles(output),
-            body=page_body(output),
-            fields=fields_html(fields),
-            config=config,  # the footer names the site
-            # MkDocs' `url` filter makes links relative to `page.url`: the transcript page's.
-            page=SimpleNamespace(url=page.url + "transcript/"),
-            base_url="",
-        )
+        env = self.env or config.theme.get_env()
+        assert self.nav is not None  # set with the page's own context
+        # What MkDocs gives a page at the transcript's address: its `url` filter makes links
+        # relative to it. The theme's head is rendered from it, never read from `output`.
+        context = page_context(self.nav, self.files, config, page.url + "transcript/")
+        templates = self.page_templates or page_templates(env)
+        w = view.parts.webinar
+        values = {**context, "cercle": view, "w": w, "fields": fields_html(fields)}
+        # Each language's cues typeset in that language (French lines on an English page too).
+        values["transcript"] = typeset(w.transcript) if w.transcript else None
+        values["others"] = [typeset(other) for other in w.other_transcripts]
+        values["theme_styles"] = theme_blocks(templates, values)
+        html = env.get_template("cercle/transcript-page.html").render(values)
         target = Path(config.site_dir) / Path(page.file.dest_path).parent / "transcript" / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         html = finished_page(html, view.lang)  # written here, not by MkDocs

@@ -1,0 +1,54 @@
+"""The theme's head for a page a plugin writes itself (an entry's transcript page): Material's
+`styles` and `fonts` blocks rendered through the site's Jinja environment, with the context
+MkDocs gives a page at that address, so the page links what every page links (Material's
+hashed stylesheets, its fonts) without reading another page's HTML back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from types import SimpleNamespace
+from typing import Any, cast
+
+from jinja2 import Environment, Template, nodes
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+HEAD_BLOCKS = ("styles", "fonts")  # Material's base.html: its stylesheets, then its fonts
+
+
+def page_context(nav: Navigation, files: Files, config: MkDocsConfig, url: str) -> TemplateContext:
+    """MkDocs' template context for a page at `url` (its `url` filter makes links relative to it)."""
+    return get_context(nav, files, config, page=cast(Page, SimpleNamespace(url=url)))
+
+
+def page_templates(env: Environment, name: str = "main.html") -> tuple[Template, ...]:
+    """`name` and the templates it extends, child first (main.html, then Material's base.html)."""
+    return tuple(_chain(env, name))
+
+
+def _chain(env: Environment, name: str) -> Iterator[Template]:
+    seen: set[str] = set()
+    while name and name not in seen:
+        seen.add(name)
+        yield env.get_template(name)
+        assert env.loader is not None
+        source = env.loader.get_source(env, name)[0]
+        parent = env.parse(source).find(nodes.Extends)
+        target = parent.template if parent is not None else None
+        name = target.value if isinstance(target, nodes.Const) and isinstance(target.value, str) else ""
+
+
+def theme_blocks(
+    templates: tuple[Template, ...], context: Mapping[str, Any], names: tuple[str, ...] = HEAD_BLOCKS
+) -> str:
+    """The blocks `names` of the page template (`page_templates`: overrides and `super()`
+    work as in a page) rendered with `context`."""
+    ctx = templates[0].new_context(dict(context))
+    for template in templates[1:]:
+        for name, block in template.blocks.items():
+            ctx.blocks.setdefault(name, []).append(block)
+    return "".join("".join(ctx.blocks[name][0](ctx)) for name in names if name in ctx.blocks)
