@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, cast
 
 from jinja2 import Environment
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -26,18 +25,19 @@ from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, Severity, format_text, from_root, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.phases import timed
-from cercle.core.safe_paths import escapes, through_link
 from cercle.hub.identity import BRAND_CSS, IdentityError, identity, stylesheet
 from cercle.hub.redirects import redirect_html, redirects
 from cercle.hub.view import Hub, PageView
 from cercle.mkdocs.hub.assets import add_assets as add_assets  # where the features import it
 from cercle.mkdocs.hub.assets import bundle_stylesheets, defer_scripts
 from cercle.mkdocs.hub.config import HubConfig
+from cercle.mkdocs.hub.files import fix_material_bundle, refuse_escaping_files
+from cercle.mkdocs.hub.pagemeta import page_meta
 from cercle.mkdocs.hub.phase_events import register as register_phase_events
 from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.parallel import ParallelPages
 from cercle.theme import theme_dir
-from cercle.theme_fixes import BUNDLE_GLOB, disable_alternate_lookups, fix_page_html
+from cercle.theme_fixes import fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
 
@@ -136,7 +136,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     @timed("catalog")
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.hub is not None
-        self._refuse_escaping_files(files, config)
+        refuse_escaping_files(files, config, self.settings, self.messages_language)
         registries = {self.settings.speakers_file, self.settings.topics_file}
         intros = self.hub.catalog.intros
         for file in list(files):
@@ -148,47 +148,12 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
             if page.url in intros and files.get_file_from_path(page.src_uri):
                 continue  # an index.md written by hand heads this generated page
             files.append(File.generated(config, page.src_uri, content=""))
-        self._fix_material_bundle(files, config)
+        fix_material_bundle(files, config, self.messages_language)
         brand = stylesheet(self.identity)  # bundled first, as when it was linked before cercle.css
         bundle_stylesheets(files, config, [(BRAND_CSS, brand)])  # features registered their CSS
         defer_scripts(config)
         files.append(File.generated(config, BRAND_CSS, content=brand))  # also on its own
         return files
-
-    def _refuse_escaping_files(self, files: Files, config: MkDocsConfig) -> None:
-        # MkDocs follows folder symlinks and publishes `_x` files: whatever the Catalog walked,
-        # nothing found in docs_dir may be copied from outside it.
-        docs = Path(config.docs_dir).resolve()
-        folders: dict[str | None, bool] = {}  # src_dir → is docs_dir
-        links: dict[str, bool] = {}
-        outside = []
-        for file in files:
-            if not file.abs_src_path:
-                continue
-            if file.src_dir not in folders:
-                folders[file.src_dir] = Path(file.src_dir or "").resolve() == docs
-            if (
-                folders[file.src_dir]
-                and through_link(file.src_dir or "", file.src_uri, links)
-                and escapes(Path(file.abs_src_path), docs)
-            ):
-                outside.append(problem(self.settings.from_root(file.src_uri), 0, "", "symlink_outside"))
-        if outside:
-            lang = self.messages_language
-            raise PluginError(format_text(outside, lang) + "\n" + message(lang, "build_failed"))
-
-    def _fix_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
-        # Material's bundle.js fetches sitemap.xml next to every <link rel=alternate>
-        # (hreflang, feeds) on each page load; see cercle.theme_fixes for why and how.
-        for file in list(files):
-            if not Path(file.src_uri).match(BUNDLE_GLOB) or not file.abs_src_path:
-                continue
-            patched = disable_alternate_lookups(Path(file.abs_src_path).read_text(encoding="utf-8"))
-            if patched is None:
-                log.info(message(self.messages_language, "config.bundle_unpatched", path=file.src_uri))
-                continue
-            files.remove(file)
-            files.append(File.generated(config, file.src_uri, content=patched))
 
     def _known(self, src_uri: str) -> bool:
         assert self.hub is not None
@@ -218,7 +183,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         # Each process reads only its share of the pages: titles (in the nav, in links) come
         # from the Catalog, so they are right for the pages another process reads.
         page = file.page or Page(None, file, config)
-        page.meta = self._page_meta(file.src_uri)
+        page.meta = page_meta(self.hub, file.src_uri)
         if page.markdown is None:  # MkDocs gives no title to a page it has not read
             page.markdown = ""
 
@@ -237,31 +202,10 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         return None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        page.meta = self._page_meta(page.file.src_uri)
+        page.meta = page_meta(self.hub, page.file.src_uri)
         assert self.hub is not None  # paths written relative to content/ → what MkDocs resolves
         use_body_links(config.markdown_extensions, self.hub.catalog, page.file.src_uri)
         return markdown
-
-    def _page_meta(self, src: str) -> dict[str, Any]:
-        """Title, description and template of a page, from the Catalog (not from its file)."""
-        assert self.hub is not None
-        entry = self.hub.entry_by_src.get(src)
-        generated = self.hub.page_by_src.get(src)
-        meta: dict[str, Any] = {}
-        if entry:
-            template = "cercle/event.html" if entry.type.is_event_like else "cercle/entry.html"
-            meta = {"title": entry.title, "description": entry.meta.description or "", "template": template}
-        elif generated:
-            intro = self.hub.catalog.intros.get(generated.url)
-            title = intro.meta.title if intro else generated.title
-            description = intro.meta.description if intro and intro.meta.description else ""
-            meta = {"title": title, "description": description, "template": generated.template}
-            if generated.kind.value == "root":
-                meta["hide"] = ["navigation", "toc"]
-            elif generated.kind.value == "home":  # a front page: the content takes the width
-                meta["hide"] = ["toc"]
-        # Material prints page.meta raw into HTML: escape what came from content.
-        return {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
