@@ -69,7 +69,8 @@ def test_speakers_and_silences_start_paragraphs_and_sentences_end_them(folder):
 
 
 def test_the_first_paragraphs_of_a_real_talk_read_as_a_text():
-    paragraphs = transcript_paragraphs(real("en-w3c-cognitive-accessibility"))
+    cues = real("en-w3c-cognitive-accessibility")
+    paragraphs = transcript_paragraphs(cues)
     first = paragraphs[0]
     assert first.first.label == "0:08" and first.first.voice == "Josh"
     text = " ".join(line.text for line in first.lines)
@@ -80,7 +81,7 @@ def test_the_first_paragraphs_of_a_real_talk_read_as_a_text():
     assert not [line for p in paragraphs for line in p.lines[1:] if line.voice]
     # Every whole second a cue starts at has its anchor (what #t= and search results land on).
     anchors = [line.anchor for p in paragraphs for line in p.lines if line.anchor]
-    assert anchors == [f"t={s}" for s in dict.fromkeys(int(c.start) for c in real("en-w3c-cognitive-accessibility"))]
+    assert anchors == [f"t={s}" for s in dict.fromkeys(int(c.start) for c in cues)]
 
 
 def test_an_anonymous_voice_is_someone_else_speaking():
