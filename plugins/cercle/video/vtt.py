@@ -45,7 +45,7 @@ def _seconds(groups: tuple[str | None, ...]) -> float:
 
 
 def _clean(lines: list[str]) -> tuple[list[str], str, bool]:
-    """The cue's text lines without tags (empty ones dropped), its voice, and whether it has one."""
+    """The cue's text lines without tags (empty ones dropped), its voice, and whether a `<v>` opens it."""
     text = "\n".join(lines)
     voice = ""
     match = _VOICE.search(text)

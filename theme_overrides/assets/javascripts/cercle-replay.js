@@ -68,7 +68,8 @@
     lists = all("[data-cercle-transcript-lines]").map(function (list) {
       // A paragraph's cues: its spans with a start (the first span of a page without video
       // is the paragraph's time, which has none).
-      return { list: list, items: all(":scope > p > span[id], :scope > p > span[data-cercle-at]", list), at: -1 };
+      var items = all(":scope > p > span[id], :scope > p > span[data-cercle-at]", list);
+      return { list: list, items: items, at: -1 };
     });
   }
   collectLists();
@@ -76,7 +77,9 @@
   function keepInView(item) {
     var box = item.closest(".cercle-transcript__box");
     if (!box || !box.offsetParent || box.contains(document.activeElement)) return;
-    var top = item.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop - box.clientHeight / 3;
+    // Where the cue's first line is in the box's text (an inline span: no offsetTop from the box).
+    var top = item.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    top -= box.clientHeight / 3;
     if (box.scrollTo) box.scrollTo({ top: Math.max(0, top), behavior: still ? "auto" : "smooth" });
     else box.scrollTop = top;
   }
