@@ -108,7 +108,8 @@ def open_page(page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-MAIN_LINES = "[data-cercle-transcript] > .cercle-transcript__box li"
+# The cues of the entry page's transcript: a span each, inside its paragraph.
+MAIN_LINES = "[data-cercle-transcript] > .cercle-transcript__box [data-cercle-transcript-lines] > p > span"
 SHOWN_SLIDE = (
     "[...document.querySelectorAll('.cercle-slides__thumbs a')]"
     ".findIndex(a => a.getAttribute('aria-current'))"
@@ -153,18 +154,29 @@ def test_file_video_transcript_slides_captions_and_moment(page, hub):
     # The lines are on the transcript page, fetched (same origin) once the panel nears the screen.
     assert transcript_requests(requests) == []
     page.locator("[data-cercle-transcript]").scroll_into_view_if_needed()
-    page.wait_for_selector('.cercle-transcript__lines a[href="#t=4"]')
+    page.wait_for_selector('.cercle-transcript__lines a[href="#t=8"]')
     assert transcript_requests(requests) == [f"{hub}/{FR}transcript/"]
+    # Two speakers, two paragraphs: one time link each, a span (with its start) per cue.
+    assert page.locator(f"{MAIN_LINES}[id]").count() == 8
+    assert page.locator("[data-cercle-transcript] .cercle-transcript__lines > p > a").count() == 2
 
-    # A transcript line starts the video there, with the keyboard.
-    page.focus('.cercle-transcript__lines a[href="#t=4"]')
+    # A paragraph's time starts the video there, with the keyboard.
+    page.focus('.cercle-transcript__lines a[href="#t=8"]')
     page.keyboard.press("Enter")
-    wait_video(page, "v.currentTime >= 4 && !v.paused")
-    # The current line follows playback, and so does the gallery (slides_at, one every 2 s).
-    wait_line_at_least(page, 6)
+    wait_video(page, "v.currentTime >= 8 && !v.paused")
+    # The cue being said follows playback, inside its paragraph, and so does the gallery
+    # (slides_at, one every 2 s).
+    wait_line_at_least(page, 10)
     page.wait_for_function(f"{SHOWN_SLIDE} >= 3")
-    assert page.locator("[data-cercle-slide-image]").get_attribute("src").split("/")[-1] >= "slide-004.webp"
-    assert page.locator(".cercle-transcript__box li[aria-current]").count() <= 2  # one per language list
+    assert page.locator("[data-cercle-slide-image]").get_attribute("src").split("/")[-1] >= "slide-005.webp"
+    assert page.locator(".cercle-transcript__box span[aria-current]").count() <= 2  # one per language
+    marked = page.evaluate(
+        f"""(() => {{ const s = document.querySelector('{MAIN_LINES}[aria-current]');
+          const p = s.closest('p');
+          return [p.querySelector('a').getAttribute('href'),
+                  getComputedStyle(p).borderLeftColor, getComputedStyle(s).backgroundColor]; }})()"""
+    )
+    assert marked[0] == "#t=8" and "rgba(0, 0, 0, 0)" not in marked[1:]  # a bar and a tint
 
     # The gallery's "play from this slide" seeks to the slide's time.
     page.locator(".cercle-slides__thumbs a").nth(1).click()
@@ -263,7 +275,7 @@ def test_youtube_player_follows_and_is_driven_by_the_page(page, hub):
     # Another line seeks the same player through the protocol.
     page.click('.cercle-transcript__lines a[href="#t=720"]')
     page.wait_for_function(
-        "document.querySelector('li[id=\"t=720\"]').getAttribute('aria-current') === 'time'"
+        "document.querySelector('span[id=\"t=720\"]').getAttribute('aria-current') === 'time'"
     )
     seeks = [m for m in stub_received(page) if m.get("func") == "seekTo"]
     assert seeks[-1]["args"] == [720, True] and seeks[-1]["event"] == "command"
@@ -324,15 +336,15 @@ def test_the_transcript_loads_when_asked_and_reads_without_javascript(browser, p
     # The link, from the keyboard: the lines come in its place and the first one has the focus.
     page.evaluate("window.scrollTo(0, 0)")
     link = page.locator("[data-cercle-transcript-part='fr'] .cercle-transcript__open a")
-    assert link.text_content() == "Lire la transcription (8 lignes)"
+    assert link.text_content() == "Lire la transcription (2 paragraphes)"
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.matches('.cercle-transcript__lines li a')")
+    page.wait_for_function("document.activeElement.matches('.cercle-transcript__lines > p > a')")
     assert page.url == f"{hub}/{FR}"  # no navigation
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#t=0"
     # Another language: the same page, fetched once, fills its list when it opens.
     page.locator(".cercle-transcript__other summary").click()
-    page.wait_for_selector(".cercle-transcript__other li[data-cercle-at]")
+    page.wait_for_selector(".cercle-transcript__other span[data-cercle-at]")
     assert transcript_requests(requests) == [f"{hub}/{FR}transcript/"]
     violations = axe_violations(page)
     assert violations == [], describe_axe(violations)
@@ -345,8 +357,11 @@ def test_the_transcript_loads_when_asked_and_reads_without_javascript(browser, p
         plain.click("[data-cercle-transcript-part='fr'] .cercle-transcript__open a")
         plain.wait_for_url(f"{hub}/{FR}transcript/")
         assert plain.locator("h1").text_content().startswith("Transcription")
-        plain.click('li[id="t=6"] a')
-        plain.wait_for_url(f"{hub}/{FR}#t=6")
+        plain.click('p:has(span[id="t=6"]) > a')  # the paragraph of the cue said at 0:06
+        plain.wait_for_url(f"{hub}/{FR}#t=0")
+        # A #t= link to the transcript page lands on its cue, inside its paragraph.
+        plain.goto(f"{hub}/{FR}transcript/#t=6")
+        assert plain.locator('span[id="t=6"]:target').count() == 1
     finally:
         context.close()
     open_page(page, f"{hub}/{FR}transcript/")
@@ -430,7 +445,7 @@ def test_vimeo_and_peertube_players_follow_and_are_driven_by_the_page(page, host
     wait_line_at_least(page, 156)
     page.click('.cercle-transcript__lines a[href="#t=720"]')
     page.wait_for_function(
-        "document.querySelector('li[id=\"t=720\"]').getAttribute('aria-current') === 'time'"
+        "document.querySelector('span[id=\"t=720\"]').getAttribute('aria-current') === 'time'"
     )
     frame = next(f for f in page.frames if f.url.startswith(embed))
     received = frame.evaluate("window.received")

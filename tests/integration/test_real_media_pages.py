@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import cercle, copy_demo, mkdocs_build, write
-from tests.html import by_class, page, text
+from tests.html import by_class, page, text, unresolved_links
+
+from cercle.video.paragraphs import paragraph_spans
+from cercle.video.vtt import parse_vtt
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FR_VTT = FIXTURES / "vtt/fr-ableplayer-web-accessibility/wwa_captions_fr.vtt"
@@ -62,30 +65,60 @@ def real_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
-def lines_of(root, lang: str):
+def paragraphs_of(root, lang: str):
     part = next(el for el in root.iter("section") if el.get("data-cercle-transcript-part") == lang)
-    return [li for li in by_class(part, "cercle-transcript__lines")[0].iter("li")]
+    return list(by_class(part, "cercle-transcript__lines")[0].iter("p"))
 
 
-def test_the_transcript_page_shows_every_cue_with_its_time_and_speaker(real_site):
+def cues_in(paragraph) -> list:
+    """A paragraph's cues: its spans with a start (an id t=… or data-cercle-at)."""
+    return [el for el in paragraph.iter("span") if el.get("id") or el.get("data-cercle-at")]
+
+
+def test_the_transcript_page_shows_every_cue_in_paragraphs_with_times_and_speakers(real_site):
     root = page(real_site, EN_URL + "transcript/")
-    lines = lines_of(root, "en")
-    assert len(lines) == 280  # every cue of the file, none dropped
-    first = lines[0]
-    assert first.get("id") == "t=8" and first[0].get("href") == "../#t=8" and text(first[0]) == "0:08"
-    assert "Josh" in text(first) and "Hi, welcome to our cognitive accessibility" in text(first)
-    last = lines[-1]
-    assert text(last[0]) == "13:43" and "Lisa" in text(last) and "Thank you, Josh." in text(last)
-    speakers = [text(li.find(".//strong")) for li in lines if li.find(".//strong") is not None]
-    assert speakers[:3] == ["Josh", "Lisa", "Josh"]  # named when the voice changes
-    assert not [li for li in lines if "slide-" in text(li)]  # cue ids are not text
+    paragraphs = paragraphs_of(root, "en")
+    cues = parse_vtt(EN_VTT.read_text(encoding="utf-8-sig"))
+    # 280 caption fragments read as paragraphs (cercle.video.paragraphs), every cue once.
+    assert len(paragraphs) == len(paragraph_spans(cues)) and 30 <= len(paragraphs) <= 50
+    spans = [span for p in paragraphs for span in cues_in(p)]
+    assert [text(span) for span in spans] == [c.text for c in cues]  # none dropped or repeated
+    # Every cue keeps its anchor (#t= links, chapters, search results land on it).
+    ids = [span.get("id") for span in spans if span.get("id")]
+    assert ids == [f"t={s}" for s in dict.fromkeys(int(c.start) for c in cues)]
+    # One time link per paragraph: its first cue's, to the replay at that moment.
+    for p in paragraphs:
+        link = p[0]
+        assert link.tag == "a" and len([a for a in p.iter("a")]) == 1
+        start = cues_in(p)[0].get("id") or "t=" + cues_in(p)[0].get("data-cercle-at")
+        assert link.get("href") == "../" + "#" + start, start
+    first = paragraphs[0]
+    assert first[0].get("href") == "../#t=8" and text(first[0]) == "0:08"
+    assert text(first).startswith("0:08 Josh: Hi, welcome to our cognitive accessibility and machine")
+    assert text(paragraphs[-1]) == "13:43 Lisa: Thank you, Josh."  # a new speaker, a new paragraph
+    speakers = [text(p.find("strong")) for p in paragraphs if p.find("strong") is not None]
+    assert speakers[:3] == ["Josh", "Lisa", "Josh"]  # named where the voice changes, once
+    assert not [p for p in paragraphs if len(list(p.iter("strong"))) > 1]
+    assert not [p for p in paragraphs if "slide-" in text(p)]  # cue ids are not text
+    # The links lead to the replay page, which exists.
+    assert unresolved_links(real_site, EN_URL + "transcript/")[1] == []
 
-    fr = lines_of(page(real_site, FR_URL + "transcript/"), "fr")
-    assert len(fr) == 15
-    assert text(fr[0][0]) == "0:00" and text(fr[0]).endswith("[Musique]")
-    assert "Narrateur" in text(fr[1]) and "Vous voulez ces gens." in text(fr[1])
-    assert text(fr[11][0]) == "0:39" and "Terrill" in text(fr[11])
-    assert not [li for li in fr if "NOTE" in text(li) or "kind:" in text(li)]
+    fr = paragraphs_of(page(real_site, FR_URL + "transcript/"), "fr")
+    assert 3 <= len(fr) <= 6 and sum(len(cues_in(p)) for p in fr) == 15
+    assert text(fr[0]) == "0:00 [Musique]"
+    assert text(fr[1]).startswith("0:09 Narrateur : Vous voulez ces gens. Ils commandent vos produits")
+    terrill = next(p for p in fr if p.find("strong") is not None and text(p.find("strong")) == "Terrill")
+    assert text(terrill[0]) == "0:39" and cues_in(terrill)[0].get("id") == "t=39"
+    assert not [p for p in fr if "NOTE" in text(p) or "kind:" in text(p)]
+
+
+def test_the_replay_page_offers_the_paragraphs_and_keeps_its_room(real_site):
+    cues = parse_vtt(EN_VTT.read_text(encoding="utf-8-sig"))
+    panel = by_class(page(real_site, EN_URL), "cercle-transcript")[0]
+    box = by_class(panel, "cercle-transcript__box")[0]
+    assert text(box) == f"Read the transcript ({len(paragraph_spans(cues))} paragraphs)"
+    assert "is-long" in box.get("class").split()  # its height is kept before the text arrives
+    assert not by_class(panel, "cercle-transcript__lines")  # fetched from the transcript page
 
 
 def test_no_tag_of_the_captions_reaches_the_page_unescaped(real_site):

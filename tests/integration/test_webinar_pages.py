@@ -130,7 +130,8 @@ def test_transcript_is_readable_text_with_times(demo_site):
     box = section(panel, "cercle-transcript__box")
     assert box.get("data-cercle-transcript-from") == "transcript/"
     assert box.get("data-cercle-transcript-part") == "fr"
-    assert box.find(".//a").get("href") == "transcript/" and text(box) == "Lire la transcription (5 lignes)"
+    assert box.find(".//a").get("href") == "transcript/"
+    assert text(box) == "Lire la transcription (4 paragraphes)"
     assert resolve(demo_site, PAST_FR, "transcript/index.html").is_file()
 
     root = page(demo_site, PAST_FR + "transcript/")
@@ -153,14 +154,18 @@ def test_transcript_is_readable_text_with_times(demo_site):
     for href in styles:
         assert resolve(demo_site, PAST_FR + "transcript/", href).is_file(), href
     main = transcript.find(".//section[@data-cercle-transcript-part='fr']")
-    lines = list(section(main, "cercle-transcript__lines").iter("li"))
-    assert "Stéphanie Ledoux" in text(lines[1]) and "vie privée" in text(lines[1])
-    assert "Stéphanie Ledoux" not in text(lines[2])  # the voice is named when it changes
-    # Each line is a moment: its id is what #t= links (and search results) land on; its time
-    # links to the replay at that moment (cercle-replay.js makes it the page's own #t=).
-    assert [li.get("id") for li in lines] == [f"t={t}" for t in ("5", "150", "156", "720", "1860")]
-    assert [li[0].get("href") for li in lines] == [f"../#t={t}" for t in ("5", "150", "156", "720", "1860")]
-    assert [text(li[0]) for li in lines[:2]] == ["0:05", "2:30"] and text(lines[1]).startswith("2:30 ")
+    paragraphs = list(section(main, "cercle-transcript__lines").iter("p"))
+    assert len(paragraphs) == 4  # 2:30 and 2:36: the same speaker, no pause, one paragraph
+    assert "Stéphanie Ledoux" in text(paragraphs[1]) and "vie privée" in text(paragraphs[1])
+    assert text(paragraphs[1]).count("Stéphanie Ledoux") == 1  # named once, where the voice changes
+    # Each cue is a moment: its span's id is what #t= links (and search results) land on; a
+    # paragraph's time links to the replay at its first cue (cercle-replay.js makes it the
+    # page's own #t=).
+    cues = [span for p in paragraphs for span in p.iter("span")]
+    assert [span.get("id") for span in cues] == [f"t={t}" for t in ("5", "150", "156", "720", "1860")]
+    assert [p[0].get("href") for p in paragraphs] == [f"../#t={t}" for t in ("5", "150", "720", "1860")]
+    assert [text(p[0]) for p in paragraphs[:2]] == ["0:05", "2:30"]
+    assert text(paragraphs[1]).startswith("2:30 ")
     assert "NOTE" not in text(transcript)
     # The other language's captions are offered as its transcript, outside the search index.
     other = section(panel, "cercle-transcript__other")
@@ -169,8 +174,8 @@ def test_transcript_is_readable_text_with_times(demo_site):
     assert other.find(".//a").get("href") == "transcript/#en"
     other = transcript.find(".//section[@data-cercle-transcript-part='en']")
     assert other.get("lang") == "en" and other.get("data-pagefind-ignore") is not None
-    assert "personal networks" in text(other) and not [li for li in other.iter("li") if li.get("id")]
-    assert all(li.get("data-cercle-at") for li in other.iter("li"))  # where the line starts, without an id
+    assert "personal networks" in text(other) and not [el for el in other.iter("span") if el.get("id")]
+    assert all(el.get("data-cercle-at") for el in other.iter("span"))  # where the cue starts, without an id
 
 
 def test_takeaways_slide_times_and_abstract(demo_site):

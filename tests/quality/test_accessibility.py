@@ -128,10 +128,10 @@ def test_to_share_page_with_every_disclosure_open_has_no_axe_violation(lang, pag
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_keyboard_reaches_every_control_with_a_visible_focus(lang, page, served_demo):
     open_settled(page, served_demo, ENTRY[lang])
-    # The transcript's lines come from its own page when the panel nears the screen: loaded
-    # first, so that every line's link is among the controls Tab must reach.
+    # The transcript's paragraphs come from its own page when the panel nears the screen:
+    # loaded first, so that every paragraph's time link is among the controls Tab must reach.
     page.locator("[data-cercle-transcript-from]").first.scroll_into_view_if_needed()
-    page.locator("[data-cercle-transcript-from] li a").first.wait_for(state="attached")
+    page.locator("[data-cercle-transcript-from] p > a").first.wait_for(state="attached")
     page.evaluate("window.scrollTo(0, 0)")
     states = tab_through(page)
     tags = {s["tag"] for s in states}
@@ -222,7 +222,7 @@ def test_replay_states_have_no_axe_violation_and_work_by_keyboard(lang, page, se
     # A moment link: the poster says where it starts, the chapter and line are marked.
     response = page.goto(served_demo.url(ENTRY[lang]) + "#t=2:36")
     assert response is not None
-    current = page.locator('[data-cercle-transcript] li[aria-current="time"]').first
+    current = page.locator('[data-cercle-transcript] span[aria-current="time"]').first
     assert current.get_attribute("id") == "t=156"
     assert_no_violations(page)
     # The other language's transcript, opened.

@@ -69,16 +69,18 @@ def test_printed_webinar_keeps_chapters_transcript_slides_and_link_addresses(pag
     # The transcript's lines come from its own page; turning the page to print loads them
     # (nothing scrolled: the panel is far below the screen).
     page.goto(served_demo.url(WEBINAR_FR))
-    assert page.locator(".cercle-transcript__box li").count() == 0
+    assert page.locator(".cercle-transcript__box [data-cercle-transcript-lines]").count() == 0
     page.emulate_media(media="print")
-    page.locator(".cercle-transcript__box li").first.wait_for(state="attached")
+    page.locator(".cercle-transcript__box [data-cercle-transcript-lines] > p").first.wait_for(
+        state="attached"
+    )
     pdf = pdfium.PdfDocument(page.pdf(format="A4", print_background=True))
     text = pdf_text(pdf)
     flat = squashed(text)
     assert squashed("Innover sans lien de subordination") in flat  # a chapter
     assert squashed("Transcription") in flat
-    # the transcript's timed lines, though its box scrolls on screen: the last one is far below
-    lines = page.locator(".cercle-transcript__box.is-scrolling li > span:last-child")
+    # the transcript's paragraphs, though its box scrolls on screen: the last cue is far below
+    lines = page.locator(".cercle-transcript__box.is-scrolling [data-cercle-transcript-lines] span[id]")
     assert squashed(lines.first.text_content())[:60] in flat
     assert squashed(lines.last.text_content())[:60] in flat
     slide_text = page.locator(".cercle-slides__text").text_content()

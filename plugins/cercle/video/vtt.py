@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _TIMESTAMP = r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
 _TIMING = re.compile(rf"^{_TIMESTAMP}\s+-->\s+{_TIMESTAMP}(?:\s+.*)?$")
@@ -30,6 +30,13 @@ class Cue:
     end: float
     text: str
     voice: str = ""
+    # A `<v …>` tag opens the cue: a speaker's turn starts, named (`voice`) or not (`<v ->`).
+    # Not compared: two cues are equal when said at the same time with the same words.
+    turn: bool = field(default=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.voice and not self.turn:  # a named voice is a turn, however the cue was made
+            object.__setattr__(self, "turn", True)
 
 
 def _seconds(groups: tuple[str | None, ...]) -> float:
@@ -37,8 +44,8 @@ def _seconds(groups: tuple[str | None, ...]) -> float:
     return int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(secs or 0) + int(millis or 0) / 1000
 
 
-def _clean(lines: list[str]) -> tuple[list[str], str]:
-    """The cue's text lines without tags (empty ones dropped), and its voice."""
+def _clean(lines: list[str]) -> tuple[list[str], str, bool]:
+    """The cue's text lines without tags (empty ones dropped), its voice, and whether a `<v>` opens it."""
     text = "\n".join(lines)
     voice = ""
     match = _VOICE.search(text)
@@ -47,7 +54,7 @@ def _clean(lines: list[str]) -> tuple[list[str], str]:
         if not voice.strip("-"):  # `<v ->`: captioners' "someone else speaks", not a name
             voice = ""
     plain = (" ".join(html.unescape(_TAG.sub("", line)).split()) for line in lines)
-    return [line for line in plain if line], voice
+    return [line for line in plain if line], voice, match is not None
 
 
 def _goes_on(lines: list[str], index: int) -> bool:
@@ -93,12 +100,12 @@ def parse_vtt(text: str) -> list[Cue]:
         start, end = _seconds(match.groups()[:4]), _seconds(match.groups()[4:])
         if end < start:
             raise VttError(start_line + timing_at + 1, "bad_timing")
-        texts, voice = _clean(block[timing_at + 1 :])
+        texts, voice, turn = _clean(block[timing_at + 1 :])
         # Roll-up captions (YouTube's automatic ones, live captioning) show the line before
         # again above the new one, and the finished line alone for a few milliseconds.
         if texts and texts[0] == last and (len(texts) > 1 or end - start <= 0.05):
             texts = texts[1:]
         if texts:
             last = texts[-1]
-            cues.append(Cue(start, end, " ".join(texts), voice))
+            cues.append(Cue(start, end, " ".join(texts), voice, turn))
     return cues

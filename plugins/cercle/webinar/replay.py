@@ -1,5 +1,6 @@
-"""The replay page's parts that follow the video: timed transcript lines, caption tracks,
-slide times and takeaways. Plain data for templates (and for the share kit: takeaways)."""
+"""The replay page's parts that follow the video: the timed transcript (its cues grouped into
+paragraphs, cercle.video.paragraphs), caption tracks, slide times and takeaways. Plain data
+for templates (and for the share kit: takeaways)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from cercle.core.models import EventMeta, InLanguage
 from cercle.video.hosts import format_offset, iso_duration
+from cercle.video.paragraphs import paragraph_spans
 from cercle.video.vtt import Cue
 
 
@@ -17,7 +19,7 @@ class TranscriptLine:
     start: int  # whole seconds: what `#t=` links and the players use
     end: float
     text: str
-    voice: str  # shown when it changes from the line before
+    voice: str  # shown when the speaker changes here (a paragraph starts there)
     anchor: str  # the element id, "t=150" (so the page's #t=150 also lands there without JS); "" for repeats
 
     @property
@@ -30,10 +32,29 @@ class TranscriptLine:
 
 
 @dataclass(frozen=True)
+class TranscriptParagraph:
+    """Consecutive lines read as one paragraph: one time link (its first line's), one speaker."""
+
+    lines: tuple[TranscriptLine, ...]
+
+    @property
+    def first(self) -> TranscriptLine:
+        return self.lines[0]
+
+
+@dataclass(frozen=True)
 class Transcript:
     lang: str
-    lines: tuple[TranscriptLine, ...]
+    paragraphs: tuple[TranscriptParagraph, ...]
     url: str  # site-relative .vtt
+
+    @property
+    def lines(self) -> tuple[TranscriptLine, ...]:
+        return tuple(line for paragraph in self.paragraphs for line in paragraph.lines)
+
+    @property
+    def words(self) -> int:
+        return sum(len(line.text.split()) for paragraph in self.paragraphs for line in paragraph.lines)
 
 
 @dataclass(frozen=True)
@@ -57,12 +78,19 @@ def transcript_lines(cues: list[Cue], with_anchors: bool = True) -> tuple[Transc
     voice = ""
     for cue in cues:
         start = int(cue.start)
-        shown = cue.voice if cue.voice and cue.voice != voice else ""
-        voice = cue.voice or voice
+        shown = cue.voice if cue.turn and cue.voice != voice else ""
+        if cue.turn:  # `<v ->` too: someone else speaks, the next name is shown again
+            voice = cue.voice
         anchor = f"t={start}" if with_anchors and start not in seen else ""
         seen.add(start)
         out.append(TranscriptLine(start, cue.end, cue.text, shown, anchor))
     return tuple(out)
+
+
+def transcript_paragraphs(cues: list[Cue], with_anchors: bool = True) -> tuple[TranscriptParagraph, ...]:
+    """The lines of `cues` (transcript_lines) grouped into paragraphs (cercle.video.paragraphs)."""
+    lines = transcript_lines(cues, with_anchors)
+    return tuple(TranscriptParagraph(lines[span.start : span.stop]) for span in paragraph_spans(cues))
 
 
 def caption_files(ev: EventMeta, page_lang: str) -> dict[str, str]:

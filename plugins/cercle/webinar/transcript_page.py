@@ -32,8 +32,14 @@ def typeset(transcript: Transcript) -> Transcript:
     lang = transcript.lang
     if not typography.applies(lang):
         return transcript
-    lines = tuple(
-        replace(line, text=typography.fix(line.text, lang), voice=typography.fix(line.voice, lang))
-        for line in transcript.lines
+    paragraphs = tuple(
+        replace(
+            paragraph,
+            lines=tuple(
+                replace(line, text=typography.fix(line.text, lang), voice=typography.fix(line.voice, lang))
+                for line in paragraph.lines
+            ),
+        )
+        for paragraph in transcript.paragraphs
     )
-    return replace(transcript, lines=lines)
+    return replace(transcript, paragraphs=paragraphs)

@@ -30,7 +30,7 @@ from cercle.webinar.replay import (
     Transcript,
     caption_files,
     takeaways,
-    transcript_lines,
+    transcript_paragraphs,
 )
 
 if TYPE_CHECKING:
@@ -201,10 +201,10 @@ class EventView:
         local = ContentRef(value).content_path
         text = self._read(value) if value.lower().endswith(".vtt") and local else None
         try:
-            lines = transcript_lines(parse_vtt(text), with_anchors=anchors) if text else ()
+            paragraphs = transcript_paragraphs(parse_vtt(text), with_anchors=anchors) if text else ()
         except VttError:
             return None  # reported by `cercle check`
-        return Transcript(lang, lines, local) if lines and local else None
+        return Transcript(lang, paragraphs, local) if paragraphs and local else None
 
     @cached_property
     def transcript(self) -> Transcript | None:

@@ -1,13 +1,13 @@
 /* Cercle: the replay page in step with its video (time from cercle-video.js, "cercle:time").
  *
- * - the transcript line being said is marked (aria-current) and kept in view inside its box
+ * - the transcript's cue being said is marked (aria-current) and kept in view inside its box
  *   (no animation under prefers-reduced-motion);
  * - the slides gallery follows `slides_at` (cercle-slides.js shows the slide);
  * - #t=12:30 or #t=750 in the address: the poster says where it starts, the click starts there;
  * - while it plays, "copy a link to this moment";
  * - captions: the language chooser of a file video;
  * - the start time, also in the reader's own time zone (Intl; nothing asked, nothing sent).
- * Without JavaScript all of it is text with times and #t= links to the transcript's lines.
+ * Without JavaScript all of it is text with times and #t= links to the transcript's cues.
  */
 (function () {
   "use strict";
@@ -40,7 +40,7 @@
     return parseInt(match[2] || "0", 10) * 3600 + parseInt(match[3], 10) * 60 + parseInt(match[4], 10);
   }
 
-  // When an item starts: its data-cercle-at, else its id t=<seconds> (a transcript line).
+  // When an item starts: its data-cercle-at, else its id t=<seconds> (a transcript cue).
   function startOf(item) {
     var at = item.getAttribute("data-cercle-at");
     return parseFloat(at !== null ? at : item.id.slice(2));
@@ -66,7 +66,10 @@
 
   function collectLists() {
     lists = all("[data-cercle-transcript-lines]").map(function (list) {
-      return { list: list, items: all(":scope > li", list), at: -1 };
+      // A paragraph's cues: its spans with a start (the first span of a page without video
+      // is the paragraph's time, which has none).
+      var items = all(":scope > p > span[id], :scope > p > span[data-cercle-at]", list);
+      return { list: list, items: items, at: -1 };
     });
   }
   collectLists();
@@ -74,7 +77,9 @@
   function keepInView(item) {
     var box = item.closest(".cercle-transcript__box");
     if (!box || !box.offsetParent || box.contains(document.activeElement)) return;
-    var top = item.offsetTop - box.clientHeight / 3;
+    // Where the cue's first line is in the box's text (an inline span: no offsetTop from the box).
+    var top = item.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    top -= box.clientHeight / 3;
     if (box.scrollTo) box.scrollTo({ top: Math.max(0, top), behavior: still ? "auto" : "smooth" });
     else box.scrollTop = top;
   }
@@ -92,7 +97,7 @@
     });
   }
 
-  // The lines live on the entry's transcript page (<entry>/transcript/): fetched once, from
+  // The paragraphs live on the entry's transcript page (<entry>/transcript/): fetched once, from
   // this site only, when the panel nears the screen, the video plays, a #t= link is followed,
   // the reader selects the link or opens another language. Its times link to "../#t=…".
   var transcript = document.querySelector("[data-cercle-transcript]");
@@ -125,8 +130,8 @@
       function (page) {
         var part = box.getAttribute("data-cercle-transcript-part");
         var list = page.querySelector('[data-cercle-transcript-part="' + part + '"] [data-cercle-transcript-lines]');
-        if (!list) throw new Error("no lines");
-        all("li > a:first-child", list).forEach(function (link) {
+        if (!list) throw new Error("no transcript");
+        all(":scope > p > a:first-child", list).forEach(function (link) {
           link.setAttribute("href", link.getAttribute("href").replace(/^\.\.\//, ""));
         });
         // What has the focus below the box stays where it was on the screen (a keyboard
@@ -156,7 +161,7 @@
     });
   }
 
-  // On paper the transcript is printed whole (cercle-print.css): its lines are loaded when
+  // On paper the transcript is printed whole (cercle-print.css): its text is loaded when
   // the page turns to print (Ctrl+P, or a print preview that switches the media).
   if (boxes.length) {
     window.addEventListener("beforeprint", fillShown);
@@ -176,7 +181,7 @@
         var details = box.closest("details");
         fill(box).then(function () {
           if (!box.cercleFilled) return;
-          var first = box.querySelector("li a") || box;
+          var first = box.querySelector("[data-cercle-transcript-lines] > p > a") || box;
           if (details) details.open = true;
           if (first === box) box.tabIndex = -1;
           first.focus();
