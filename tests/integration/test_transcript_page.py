@@ -97,9 +97,14 @@ def test_the_transcript_page_is_rendered_from_the_theme_not_read_from_the_entry_
 
 
 def _lines(root, lang: str):
-    """The list of a language's lines on a transcript page."""
+    """The paragraphs' container of a language's transcript on a transcript page."""
     part = root.find(f".//section[@data-cercle-transcript-part='{lang}']")
-    return part.find(".//ol")
+    return part.find(".//*[@data-cercle-transcript-lines]")
+
+
+def _said(container) -> list[str]:
+    """Each paragraph's text after its time: the speaker (when it changes) and the cues."""
+    return ["".join(p.itertext())[len("".join(p[0].itertext())) :].strip() for p in container.iter("p")]
 
 
 def test_french_cues_on_the_english_page_get_french_typography_and_are_marked(demo_site):
@@ -107,24 +112,27 @@ def test_french_cues_on_the_english_page_get_french_typography_and_are_marked(de
     assert root.get("lang") == "en"
     french = _lines(root, "fr")
     assert french.get("lang") == "fr"  # the entry page loads the list alone: it carries its language
-    said = ["".join(li[1].itertext()) for li in french.iter("li")]
-    assert said[1].startswith("Stéphanie Ledoux\xa0: Quand")  # the colon after a name, in French
-    assert "individuelle\xa0: il faut" in said[3]
-    assert "«\xa0je\xa0»" in said[4] and "«\xa0nous\xa0»" in said[4]
+    said = _said(french)
+    # The colon after a name, in French.
+    assert [p for p in said if p.startswith("Stéphanie Ledoux\xa0: Quand")]
+    text = " ".join(said)
+    assert "individuelle\xa0: il faut" in text
+    assert "«\xa0je\xa0»" in text and "«\xa0nous\xa0»" in text
     assert not [line for line in said if re.search(r" [:;!?»]|« ", line)]
     # The page's own lines stay English.
     english = _lines(root, "en")
     assert english.get("lang") is None
-    assert "".join(list(english.iter("li"))[1][1].itertext()).startswith("Stéphanie Ledoux: When")
+    assert [p for p in _said(english) if p.startswith("Stéphanie Ledoux: When")]
 
 
 def test_english_cues_on_the_french_page_keep_english_typography(demo_site):
     root = page(demo_site, PAST_FR + "transcript/")
     english = _lines(root, "en")
     assert english.get("lang") == "en"
-    said = ["".join(li[1].itertext()) for li in english.iter("li")]
-    assert said[1].startswith("Stéphanie Ledoux: When")  # not the French " :"
-    assert "no individual scoring: you build" in said[3]
+    said = _said(english)
+    assert [p for p in said if p.startswith("Stéphanie Ledoux: When")]  # not the French " :"
+    assert "no individual scoring: you build" in " ".join(said)
     assert not [line for line in said if "\xa0" in line or "\u202f" in line]
-    french = ["".join(li[1].itertext()) for li in _lines(root, "fr").iter("li")]
-    assert french[1].startswith("Stéphanie Ledoux\xa0: Quand") and "«\xa0je\xa0»" in french[4]
+    french = _said(_lines(root, "fr"))
+    assert [p for p in french if p.startswith("Stéphanie Ledoux\xa0: Quand")]
+    assert "«\xa0je\xa0»" in " ".join(french)
