@@ -9,8 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
+from pagefind_bin import get_executable
 from tests.conftest import copy_demo, mkdocs_build, write
-from tests.integration.test_search_index import fragments
+from tests.integration.test_search_index import build_with_binary, fragments
 
 from cercle.search.reproducible import read_record
 
@@ -130,3 +131,23 @@ def test_a_new_newest_entry_changes_the_last_part_only(tmp_path):
     after = {p: fragments_in(f) for p, f in enumerate(part_folders(site)["fr"])}
     assert "/fr/guides/tout-neuf/" in after[2] and len(after[2]) == len(before[2]) + 1
     assert len(list((project / ".cache/cercle/search").glob("*.bundle"))) == 6  # the old last part's is gone
+
+
+def test_a_failing_part_leaves_no_half_index(tmp_path):
+    # Pagefind that works for the first parts, then crashes: no part may be published.
+    project = split_demo(tmp_path / "hub")
+    counter = tmp_path / "runs"
+    real = get_executable()
+    crash = tmp_path / "pagefind"
+    crash.write_text(
+        f'#!/bin/sh\necho x >> "{counter}"\n'
+        f'if [ "$(wc -l < "{counter}")" -gt 2 ]; then echo "pagefind: out of memory" >&2; exit 3; fi\n'
+        f'exec "{real}" "$@"\n',
+        "utf-8",
+    )
+    crash.chmod(0o755)
+    result, site = build_with_binary(project, str(crash))
+    assert counter.read_text().count("x") == 3  # two parts indexed, the third failed
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "cercle/search: the search index was not built" in result.output
+    assert not (site / "pagefind").exists() and not list(site.glob(".pagefind-*"))
