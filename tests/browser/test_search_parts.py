@@ -8,16 +8,13 @@ from pathlib import Path
 
 import pytest
 from tests.browser.test_search import GUIDE_FR, check, dates, results, search, wait_for_count
-from tests.conftest import mkdocs_build
-from tests.integration.test_search_parts import fragments_in, part_folders, split_demo
+from tests.integration.test_search_parts import fragments_in, part_folders
+from tests.integration.test_search_parts import split_project as split_project  # a fixture
 
 
 @pytest.fixture(scope="module")
-def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = split_demo(tmp_path_factory.mktemp("split"))
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.output
-    return project / "site"
+def split_site(split_project: Path) -> Path:
+    return split_project / "site"
 
 
 def part_pages(site: Path, lang: str) -> list[set[str]]:
