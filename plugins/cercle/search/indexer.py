@@ -275,7 +275,7 @@ def index_site(
     site = site.resolve()
     config: dict[str, Any] = {"exclude_selectors": list(exclude_selectors), "write_playground": False}
     plan = plan_parts(site, folders, part_size) if part_size and may_split(site, folders, part_size) else []
-    split = len(plan) > len(folders)
+    split = len({part.folder for part in plan}) < len(plan)  # a language in more than one part
     key = bundles.inputs_digest(site, config, skip=(OUTPUT,)) if cache and not split else ""
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
     try:

@@ -81,11 +81,11 @@ def _dated_pages(site: Path, folder: str) -> list[tuple[str, str]]:
 
 
 def plan_parts(site: Path, folders: list[str] | tuple[str, ...], size: int) -> list[Part]:
-    """Each language folder's parts of at most `size` pages (one part: it fits)."""
+    """Each language folder's parts of at most `size` pages (one part: it fits; none: no page)."""
     found = []
     for folder in folders:
         pages = [path for _, path in _dated_pages(site, folder)]
-        for number, start in enumerate(range(0, max(len(pages), 1), size)):
+        for number, start in enumerate(range(0, len(pages), size)):
             found.append(Part(folder, number, tuple(pages[start : start + size])))
     return found
 
