@@ -25,7 +25,7 @@ DEFAULT_EXCLUDE = (
 )
 
 
-PART_PAGES = 2000
+PART_PAGES = 1000
 
 
 class SearchConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
