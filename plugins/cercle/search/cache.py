@@ -48,19 +48,27 @@ def inputs_digest(site: Path, config: dict[str, Any], skip: tuple[str, ...]) -> 
         if folder == str(site):
             dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".pagefind-")]
         pages += [os.path.relpath(os.path.join(folder, n), site) for n in names if n.endswith(".html")]
-    return files_digest(site, sorted(pages), config)
-
-
-def files_digest(site: Path, pages: list[str], config: dict[str, Any]) -> str:
-    """Digest of the pages (site-relative paths, in this order), Pagefind's options and
-    which Pagefind runs."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(json.dumps([config, _pagefind_identity()], sort_keys=True).encode())
-    for path in pages:
+    h = _started(config)
+    for path in sorted(pages):
         data = (site / path).read_bytes()
         h.update(f"{path}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()
+
+
+def part_digest(pages: list[tuple[str, str]], config: dict[str, Any]) -> str:
+    """Digest of one part of an index (`parts.py`): its pages as (site-relative path, digest
+    of the bytes), in order, Pagefind's options and which Pagefind runs."""
+    h = _started(config)
+    for path, content in pages:
+        h.update(f"{path}\0{content}\0".encode())
+    return h.hexdigest()
+
+
+def _started(config: dict[str, Any]) -> Any:
+    h = hashlib.blake2b(digest_size=20)
+    h.update(json.dumps([config, _pagefind_identity()], sort_keys=True).encode())
+    return h
 
 
 def load(cache: Path, key: str, output: Path) -> bool:

@@ -189,7 +189,7 @@ def _index_in_parts(
     for part in plan:
         folder = output.with_name(f"{output.name}-{part.name}") if part.number == 0 else output / part.name
         folder.mkdir()
-        key = bundles.files_digest(site, list(part.files), config) if cache else ""
+        key = bundles.part_digest(list(zip(part.files, part.sums, strict=True)), config) if cache else ""
         try:
             if cache is None or not bundles.load(cache[0], key, folder):
                 _index_part(site, folder, config, timeout, part)

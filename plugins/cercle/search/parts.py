@@ -24,6 +24,7 @@ the earlier parts have dated pages: places are then those in the whole language.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -43,6 +44,7 @@ class Part:
     folder: str  # the language's top folder in the site
     number: int  # 0: the first part, in pagefind/ itself
     files: tuple[str, ...]  # site-relative paths of its pages, in their order
+    sums: tuple[str, ...] = ()  # the digest of each page's bytes (the part's cache key)
 
     @property
     def name(self) -> str:
@@ -61,14 +63,16 @@ def may_split(site: Path, folders: list[str] | tuple[str, ...], size: int) -> bo
     return any(len(_html_files(site, folder)) > size for folder in folders)
 
 
-def _dated_pages(site: Path, folder: str) -> list[tuple[str, str]]:
-    """(date, path) of each page Pagefind indexes (the marked ones), in part order."""
+def _dated_pages(site: Path, folder: str, sums: dict[str, str]) -> list[tuple[str, str]]:
+    """(date, path) of each page Pagefind indexes (the marked ones), in part order; the
+    digest of each one's bytes into `sums` (read once for both)."""
     dates: dict[str, str] = {}
     for path in _html_files(site, folder):
         data = (site / path).read_bytes()
         if BODY in data:
             match = _DATE.search(data)
             dates[path] = match.group(1).decode("utf-8", "replace").strip() if match else ""
+            sums[path] = hashlib.blake2b(data, digest_size=20).hexdigest()
 
     def date_of(path: str) -> str:
         place = Path(path).parent
@@ -82,11 +86,12 @@ def _dated_pages(site: Path, folder: str) -> list[tuple[str, str]]:
 
 def plan_parts(site: Path, folders: list[str] | tuple[str, ...], size: int) -> list[Part]:
     """Each language folder's parts of at most `size` pages (one part: it fits; none: no page)."""
-    found = []
+    found, sums = [], {}
     for folder in folders:
-        pages = [path for _, path in _dated_pages(site, folder)]
+        pages = [path for _, path in _dated_pages(site, folder, sums)]
         for number, start in enumerate(range(0, len(pages), size)):
-            found.append(Part(folder, number, tuple(pages[start : start + size])))
+            files = tuple(pages[start : start + size])
+            found.append(Part(folder, number, files, tuple(sums[path] for path in files)))
     return found
 
 
