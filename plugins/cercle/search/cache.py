@@ -43,18 +43,32 @@ def _pagefind_identity() -> str:
 def inputs_digest(site: Path, config: dict[str, Any], skip: tuple[str, ...]) -> str:
     """Digest of what the index is made from: every HTML file under `site` (except the
     folders named in `skip`), Pagefind's options and which Pagefind runs."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(json.dumps([config, _pagefind_identity()], sort_keys=True).encode())
     pages = []
     for folder, dirs, names in os.walk(site):
         if folder == str(site):
             dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".pagefind-")]
-        pages += [os.path.join(folder, n) for n in names if n.endswith(".html")]
+        pages += [os.path.relpath(os.path.join(folder, n), site) for n in names if n.endswith(".html")]
+    h = _started(config)
     for path in sorted(pages):
-        data = Path(path).read_bytes()
-        h.update(f"{os.path.relpath(path, site)}\0{len(data)}\0".encode())
+        data = (site / path).read_bytes()
+        h.update(f"{path}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()
+
+
+def part_digest(pages: list[tuple[str, str]], config: dict[str, Any]) -> str:
+    """Digest of one part of an index (`parts.py`): its pages as (site-relative path, digest
+    of the bytes), in order, Pagefind's options and which Pagefind runs."""
+    h = _started(config)
+    for path, content in pages:
+        h.update(f"{path}\0{content}\0".encode())
+    return h.hexdigest()
+
+
+def _started(config: dict[str, Any]) -> Any:
+    h = hashlib.blake2b(digest_size=20)
+    h.update(json.dumps([config, _pagefind_identity()], sort_keys=True).encode())
+    return h
 
 
 def load(cache: Path, key: str, output: Path) -> bool:
@@ -84,8 +98,8 @@ def load(cache: Path, key: str, output: Path) -> bool:
     return True
 
 
-def store(cache: Path, key: str, output: Path, root: Path) -> None:
-    """Keep `output` as the bundle `key`, the only one (older bundles are removed)."""
+def store(cache: Path, key: str, output: Path, root: Path, only: bool = True) -> None:
+    """Keep `output` as the bundle `key`, the only one unless `only` is False (then `prune` after)."""
     cache.mkdir(parents=True, exist_ok=True)
     if not real_folder(cache, root):
         return
@@ -95,7 +109,13 @@ def store(cache: Path, key: str, output: Path, root: Path) -> None:
     blobs = [p.read_bytes() for p in files]
     header = json.dumps([[n, len(b)] for n, b in zip(names, blobs, strict=True)]).encode()
     write_atomic(cache / f"{key}{SUFFIX}", seal(b"%d\n" % len(header) + header + b"".join(blobs)))
+    if only:
+        prune(cache, {key})
+
+
+def prune(cache: Path, keep: set[str]) -> None:
+    """Remove the bundles but those named in `keep` (an index in parts keeps one per part)."""
     for old in cache.glob(f"*{SUFFIX}"):
-        if old.name != f"{key}{SUFFIX}":
+        if old.name.removesuffix(SUFFIX) not in keep:
             with contextlib.suppress(OSError):
                 old.unlink()

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from cercle.search import cache as bundles
 from cercle.search.completion import Completion
-from cercle.search.reproducible import FormatError, normalize
+from cercle.search.parts import PARTS_KEY, Part, link_pages, may_split, offset_dates, plan_parts
+from cercle.search.reproducible import FormatError, dump_entry, normalize
 
 if TYPE_CHECKING:
     from pagefind.index import IndexConfig
@@ -135,18 +136,80 @@ def _run_pagefind(
         part = output.with_name(f"{output.name}-{n}")
         try:
             asyncio.run(_index(site, part, config, timeout, glob=f"{folder}/**/*.{{html}}"))
-            entry = json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))
-            languages.update(entry.get("languages", {}))
-            for path in sorted(p for p in part.rglob("*") if p.is_file() and p.name != ENTRY_FILE):
-                target = output / path.relative_to(part)
-                if target.exists() and target.read_bytes() != path.read_bytes():
-                    raise FormatError(f"{target.name}: differs between languages")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                path.replace(target)
+            entry = _move_into(part, output, languages)
         finally:
             shutil.rmtree(part, ignore_errors=True)
     entry["languages"] = languages
     (output / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+
+def _move_into(part: Path, output: Path, languages: dict[str, Any]) -> dict[str, Any]:
+    """Move one language's index files into `output`; add its languages; its entry file's content."""
+    entry: dict[str, Any] = json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))
+    languages.update(entry.get("languages", {}))
+    for path in sorted(p for p in part.rglob("*") if p.is_file() and p.name != ENTRY_FILE):
+        target = output / path.relative_to(part)
+        if target.exists() and target.read_bytes() != path.read_bytes():
+            raise FormatError(f"{target.name}: differs between languages")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(target)
+    return entry
+
+
+def _index_part(site: Path, output: Path, config: dict[str, Any], timeout: float, part: Part) -> None:
+    """Pagefind over the part's pages alone (hard-linked at their paths), then made
+    reproducible: its data only, as a cache bundle holds."""
+    tree = Path(tempfile.mkdtemp(prefix=".pagefind-tree-", dir=site))
+    try:
+        link_pages(site, part.files, tree)
+        asyncio.run(_index(tree, output, config, timeout))
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
+    normalize(output, site)
+    for path in [p for p in output.rglob("*") if p.is_file()]:
+        if not bundles.DATA.match(path.relative_to(output).as_posix()):
+            path.unlink()  # the code: once, in pagefind/ (`_add_pagefind_code`), as from the cache
+
+
+def _index_in_parts(
+    site: Path,
+    output: Path,
+    config: dict[str, Any],
+    timeout: float,
+    plan: list[Part],
+    cache: tuple[Path, Path] | None,
+) -> None:
+    """Each part in turn (from the cache when its pages are unchanged): the first part of each
+    language into `output` itself, the others into their own folders (`parts.py`)."""
+    languages: dict[str, Any] = {}
+    entry: dict[str, Any] = {}
+    others: dict[str, list[str]] = {}
+    dated: dict[str, int] = {}
+    keys: set[str] = set()
+    for part in plan:
+        folder = output.with_name(f"{output.name}-{part.name}") if part.number == 0 else output / part.name
+        folder.mkdir()
+        key = bundles.part_digest(list(zip(part.files, part.sums, strict=True)), config) if cache else ""
+        try:
+            if cache is None or not bundles.load(cache[0], key, folder):
+                _index_part(site, folder, config, timeout, part)
+                if cache is not None:
+                    bundles.store(cache[0], key, folder, cache[1], only=False)
+            keys.add(key)
+            lang, count = offset_dates(folder, dated.get(part.folder, 0))
+            dated[part.folder] = dated.get(part.folder, 0) + count
+            if part.number == 0:
+                entry = _move_into(folder, output, languages)
+            else:
+                others.setdefault(lang, []).append(f"{part.name}/")
+        finally:
+            if part.number == 0:
+                shutil.rmtree(folder, ignore_errors=True)
+    entry.update(languages=languages, **{PARTS_KEY: others})
+    (output / ENTRY_FILE).write_text(dump_entry(entry), encoding="utf-8")
+    _add_pagefind_code(output, config, timeout)
+    if cache is not None:
+        bundles.prune(cache[0], keys)
 
 
 def _add_pagefind_code(output: Path, config: dict[str, Any], timeout: float) -> None:
@@ -181,8 +244,13 @@ def language_folders(entries: Iterable[Entry]) -> list[str]:
 
 
 def _summary(output: Path) -> dict[str, int]:
+    """Pages by language, over every part."""
     entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))  # complete: checked
-    return {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
+    counts = {lang: int(info.get("page_count", 0)) for lang, info in entry.get("languages", {}).items()}
+    for folder in (name for names in entry.get(PARTS_KEY, {}).values() for name in names):
+        for lang, n in _summary(output / folder).items():
+            counts[lang] = counts.get(lang, 0) + n
+    return counts
 
 
 def index_site(
@@ -193,6 +261,7 @@ def index_site(
     expected: int | None = None,
     cache: tuple[Path, Path] | None = None,
     folders: Sequence[str] = (),
+    part_size: int = 0,
 ) -> IndexResult:
     """Index `site` into `site/pagefind/`. Raises SearchIndexError and leaves no partial index on failure.
 
@@ -200,14 +269,23 @@ def index_site(
     index is reused when the site's HTML is the same as when it was made (`cache.py`).
     `folders`: the site's top folders that hold the indexed pages, one per language (indexed
     one after the other to save memory); empty: the whole site at once.
+    `part_size`: most pages of a language in one Pagefind run, with `folders` (0: no limit);
+    a language with more is indexed in parts, searched together (`parts.py`).
     """
     site = site.resolve()
     config: dict[str, Any] = {"exclude_selectors": list(exclude_selectors), "write_playground": False}
-    key = bundles.inputs_digest(site, config, skip=(OUTPUT,)) if cache else ""
+    plan = plan_parts(site, folders, part_size) if part_size and may_split(site, folders, part_size) else []
+    split = len({part.folder for part in plan}) < len(plan)  # a language in more than one part
+    key = bundles.inputs_digest(site, config, skip=(OUTPUT,)) if cache and not split else ""
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
     try:
-        reused = cache is not None and bundles.load(cache[0], key, staging)
-        if reused:
+        reused = cache is not None and not split and bundles.load(cache[0], key, staging)
+        if split:
+            try:
+                _index_in_parts(site, staging, config, timeout, plan, cache)
+            except (FormatError, OSError, ValueError) as exc:
+                raise SearchIndexError("not_reproducible", detail=exc) from exc
+        elif reused:
             _add_pagefind_code(staging, config, timeout)
         else:
             try:
@@ -218,7 +296,7 @@ def index_site(
         pages = sum(languages.values())  # pages with a body, not every HTML file read
         if expected is not None and pages != expected:
             raise SearchIndexError("count", pages=pages, expected=expected)
-        if not reused:
+        if not reused and not split:
             try:
                 normalize(staging, site)
             except (FormatError, OSError, ValueError) as exc:

@@ -157,5 +157,9 @@ def normalize(output: Path, site: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for _, info in sorted(entry.get("languages", {}).items()):
         info["hash"] = _normalize_meta(output, site, info["hash"])
-    text = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    entry_path.write_text(text, encoding="utf-8")
+    entry_path.write_text(dump_entry(entry), encoding="utf-8")
+
+
+def dump_entry(entry: dict[str, Any]) -> str:
+    """`pagefind-entry.json`'s text: keys sorted, no spaces."""
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

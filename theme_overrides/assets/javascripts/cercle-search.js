@@ -43,6 +43,7 @@
   var loading = null;
   var current = 0;
   var merged = {};
+  var parts = {};
   var MAX_RESULTS = 20;
 
   // -- opening, closing, focus -------------------------------------------------------
@@ -143,8 +144,19 @@
     if (!loading) {
       var url = new URL(dialog.getAttribute("data-pagefind"), document.baseURI);
       status.textContent = strings.loading;
-      loading = import(url.href)
-        .then(function (module) {
+      // A large hub's index is in parts (cercle/search/parts.py), listed by language in the
+      // entry file: each is merged into the one search. A small hub's lists none.
+      var entry = fetch(new URL("pagefind-entry.json", url).href, { cache: "no-cache" })
+        .then(function (response) {
+          return response.ok ? response.json() : {};
+        })
+        .catch(function () {
+          return {};
+        });
+      loading = Promise.all([import(url.href), entry])
+        .then(function (loaded) {
+          var module = loaded[0];
+          parts = loaded[1].cercle_parts || {};
           // Every index gets its language as a filter, so merged languages can be left out again.
           return module
             .options({
@@ -155,8 +167,9 @@
             })
             .then(function () {
               pagefind = module;
-              return fillFilters();
-            });
+              return Promise.all(mergeParts(lang));
+            })
+            .then(fillFilters);
         })
         .then(function () {
           // A search typed while the filters loaded may have shown its count already.
@@ -173,20 +186,30 @@
     if (window.console) console.error("cercle-search:", error);
   }
 
-  // Another language's index, merged once on demand. Pagefind skips a merge of the path its
-  // primary index came from (site-relative); the same folder given as an absolute URL is not.
+  // One index folder (under pagefind/) of one language, merged into the search. Pagefind skips
+  // a merge of the path its primary index came from (site-relative); the same folder given
+  // as an absolute URL is not.
+  function mergeFolder(folder, language) {
+    var url = new URL(dialog.getAttribute("data-pagefind"), document.baseURI);
+    return pagefind.mergeIndex(new URL(folder, url).href, {
+      language: language,
+      baseUrl: new URL("../", url).pathname,
+      excerptLength: 24,
+      highlightParam: HIGHLIGHT,
+      mergeFilter: { cercle_lang: language },
+    });
+  }
+
+  function mergeParts(language) {
+    return (parts[language] || []).map(function (folder) {
+      return mergeFolder(folder, language);
+    });
+  }
+
+  // Another language's index (and its parts), merged once on demand.
   function mergeLanguage(other) {
     if (!merged[other]) {
-      var url = new URL(dialog.getAttribute("data-pagefind"), document.baseURI);
-      merged[other] = pagefind
-        .mergeIndex(new URL("./", url).href, {
-          language: other,
-          baseUrl: new URL("../", url).pathname,
-          excerptLength: 24,
-          highlightParam: HIGHLIGHT,
-          mergeFilter: { cercle_lang: other },
-        })
-        .then(fillFilters);
+      merged[other] = Promise.all([mergeFolder("./", other)].concat(mergeParts(other))).then(fillFilters);
     }
     return merged[other];
   }

@@ -25,9 +25,17 @@ DEFAULT_EXCLUDE = (
 )
 
 
+PART_PAGES = 1000
+
+
 class SearchConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config/BasePlugin.__init_subclass__ unannotated
     enabled = Type(bool, default=True)
     # More CSS selectors Pagefind skips inside the indexed article.
     exclude_selectors = ListOfItems(Type(str), default=[])
     # Seconds Pagefind may take before the build stops.
     timeout = Type((int, float), default=300)
+    # Most pages of one language in one Pagefind run: Pagefind holds every page it reads in
+    # memory (~0.5 MB each with transcripts), so a language with more is indexed in parts,
+    # one after the other, that the search dialog searches together (cercle/search/parts.py).
+    # 0: never split.
+    part_pages = Type(int, default=PART_PAGES)

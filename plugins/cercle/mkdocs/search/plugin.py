@@ -137,6 +137,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
             "expected": self.marked + extra_pages(config),
             "cache": (project / CACHE, project),
             "folders": language_folders(hub_of(config).catalog.entries),
+            "part_size": max(int(self.config.part_pages), 0),
         }
         job = SearchJob(Path(config.site_dir), messages_language(config), options)
         if _DEFERRED["on"]:
