@@ -65,7 +65,7 @@ def part_digest(pages: list[tuple[str, str]], config: dict[str, Any]) -> str:
     return h.hexdigest()
 
 
-def _started(config: dict[str, Any]) -> Any:
+def _started(config: dict[str, Any]) -> hashlib.blake2b:
     h = hashlib.blake2b(digest_size=20)
     h.update(json.dumps([config, _pagefind_identity()], sort_keys=True).encode())
     return h

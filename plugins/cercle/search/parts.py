@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def _html_files(site: Path, folder: str) -> list[str]:
     return found
 
 
-def may_split(site: Path, folders: list[str] | tuple[str, ...], size: int) -> bool:
+def may_split(site: Path, folders: Sequence[str], size: int) -> bool:
     """Whether a language folder has more HTML files than `size` (cheap: names only)."""
     return any(len(_html_files(site, folder)) > size for folder in folders)
 
@@ -84,9 +85,10 @@ def _dated_pages(site: Path, folder: str, sums: dict[str, str]) -> list[tuple[st
     return sorted((date_of(path), path) for path in dates)
 
 
-def plan_parts(site: Path, folders: list[str] | tuple[str, ...], size: int) -> list[Part]:
+def plan_parts(site: Path, folders: Sequence[str], size: int) -> list[Part]:
     """Each language folder's parts of at most `size` pages (one part: it fits; none: no page)."""
-    found, sums = [], {}
+    found: list[Part] = []
+    sums: dict[str, str] = {}
     for folder in folders:
         pages = [path for _, path in _dated_pages(site, folder, sums)]
         for number, start in enumerate(range(0, len(pages), size)):
