@@ -69,6 +69,49 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+# `make test` runs `pytest -n 2 --dist loadgroup` (pyproject.toml). Each module below builds its own
+# site in a module-scoped fixture: its tests go to one worker, so that site is built once, not
+# once per worker.
+ONE_WORKER_MODULES = (
+    "tests/browser/test_replay.py",
+    "tests/integration/test_booklet.py",
+    "tests/integration/test_entry_images.py",
+    "tests/integration/test_import_corpus.py",
+    "tests/integration/test_webinar_pages.py",
+    "tests/quality/test_hostile.py",
+    "tests/quality/test_reproducible.py",
+)
+# The longest tests and groups start first, so that neither worker is left with one of them at
+# the end while the other has nothing to do (measured with `pytest --durations`).
+SLOW_FIRST = (
+    "tests/integration/test_cli_serve.py::test_pages_are_answered_at_once_during_a_rebuild",
+    "tests/quality/test_speed.py::test_lighthouse",
+    "tests/quality/test_hostile.py",
+    "tests/integration/test_booklet.py",
+    "tests/quality/test_reproducible.py",
+    "tests/quality/test_mobile.py::test_no_page_type_scrolls_sideways",
+    "tests/quality/test_layout.py::test_no_page_type_has_overlapping",
+    "tests/integration/test_review_gate.py::test_every_placeholder",
+    "tests/integration/test_cli_build.py::test_failed_build",
+    "tests/integration/test_parallel_render.py",
+    "tests/integration/test_build_lock.py",
+    "tests/integration/test_cli_serve.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        found = [i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)]
+        return found[0] if found else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep their order
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        if module in ONE_WORKER_MODULES:
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo hub built once with --strict; tests read its HTML."""
@@ -79,5 +122,12 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_project(tmp_path: Path) -> Path:
-    return copy_demo(tmp_path / "hub")
+def demo_project(tmp_path: Path, demo_site: Path) -> Path:
+    """A writable copy of the demo hub, with the caches (.cache/) its `demo_site` build left.
+
+    A build then draws only what the test changed (cards, slides, pictures are keyed by their
+    inputs; tests/quality/test_reproducible.py proves a warm build equals a cold one), which
+    halves the time of each demo build. A test about a first, cold build uses `copy_demo`."""
+    project = copy_demo(tmp_path / "hub")
+    shutil.copytree(demo_site.parent / ".cache", project / ".cache", symlinks=True)
+    return project
