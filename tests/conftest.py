@@ -6,10 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.browser.fixtures import start_static_server
 
 # Chromium/Playwright fixtures (browser, page, serve_dir): one definition for tests/browser and
 # tests/quality, since Playwright's sync API allows one running instance per process.
@@ -128,6 +130,50 @@ def demo_project(tmp_path: Path, demo_site: Path) -> Path:
     A build then draws only what the test changed (cards, slides, pictures are keyed by their
     inputs; tests/quality/test_reproducible.py proves a warm build equals a cold one), which
     halves the time of each demo build. A test about a first, cold build uses `copy_demo`."""
-    project = copy_demo(tmp_path / "hub")
+    return warm_copy(tmp_path / "hub", demo_site)
+
+
+def warm_copy(dest: Path, demo_site: Path) -> Path:
+    """`copy_demo` plus the caches demo_site's build left (see `demo_project`)."""
+    project = copy_demo(dest)
     shutil.copytree(demo_site.parent / ".cache", project / ".cache", symlinks=True)
     return project
+
+
+@dataclass(frozen=True)
+class Served:
+    base: str  # "http://127.0.0.1:PORT", no trailing slash
+    site: Path
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/{path}"
+
+
+def build_served(tmp: Path, demo_site: Path) -> tuple[Served, object]:
+    """Start a server on a free port, then build the demo for that origin into it (with the
+    caches of demo_site's cold build: pages differ by their origin, most pictures do not)."""
+    project = warm_copy(tmp / "hub", demo_site)
+    site = project / "site"
+    site.mkdir()
+    base, stop = start_static_server(site)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: https://cercle.example.org/" in text
+    config.write_text(text.replace("https://cercle.example.org/", f"{base}/"), encoding="utf-8")
+    result = mkdocs_build(project, site)
+    if result.returncode != 0:
+        stop()
+        pytest.fail(result.output)
+    return Served(base, site), stop
+
+
+@pytest.fixture(scope="session")
+def served_demo(tmp_path_factory: pytest.TempPathFactory, demo_site: Path) -> Iterator[Served]:
+    """The demo served over HTTP (one per xdist worker): a static server starts first on a free
+    port, then the demo is built with `site_url` set to that server's origin, into the served
+    folder. So the absolute hreflang alternates are same-origin (Material's JavaScript fetches
+    sitemap.xml next to each), and any request that leaves the origin is a real fault of the
+    site, not an artefact of the test address."""
+    served, stop = build_served(tmp_path_factory.mktemp("served"), demo_site)
+    yield served
+    stop()  # type: ignore[operator]
