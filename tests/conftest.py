@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tests.browser.fixtures import start_static_server
 
 # Chromium/Playwright fixtures (browser, page, serve_dir): one definition for tests/browser and
 # tests/quality, since Playwright's sync API allows one running instance per process.
@@ -71,47 +70,40 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-# `make test` runs `pytest -n 2 --dist loadgroup` (pyproject.toml). Each module below builds its own
-# site in a module-scoped fixture: its tests go to one worker, so that site is built once, not
-# once per worker.
-ONE_WORKER_MODULES = (
-    "tests/browser/test_replay.py",
-    "tests/integration/test_booklet.py",
-    "tests/integration/test_entry_images.py",
-    "tests/integration/test_import_corpus.py",
-    "tests/integration/test_webinar_pages.py",
-    "tests/quality/test_hostile.py",
-    "tests/quality/test_reproducible.py",
-)
-# The longest tests and groups start first, so that neither worker is left with one of them at
-# the end while the other has nothing to do (measured with `pytest --durations`).
+# `make test` runs `pytest -n 2 --dist loadfile` (pyproject.toml): each test file runs on one
+# worker, so a site a module-scoped fixture builds is built once, not once per worker (xdist's
+# xdist_group marks no longer group anything under pytest 9.2: xdist 3.8 renames `_nodeid`, which
+# pytest no longer reads). The files that take longest start first, so that neither worker is
+# left with one of them at the end while the other has nothing to do (from `--durations` and
+# per-test CPU seconds, session 7); the rest keep their order.
 SLOW_FIRST = (
-    "tests/integration/test_cli_serve.py::test_pages_are_answered_at_once_during_a_rebuild",
-    "tests/quality/test_speed.py::test_lighthouse",
-    "tests/quality/test_hostile.py",
-    "tests/integration/test_booklet.py",
-    "tests/quality/test_reproducible.py",
-    "tests/quality/test_mobile.py::test_no_page_type_scrolls_sideways",
-    "tests/quality/test_layout.py::test_no_page_type_has_overlapping",
-    "tests/integration/test_review_gate.py::test_every_placeholder",
-    "tests/integration/test_cli_build.py::test_failed_build",
+    "tests/integration/test_cli_import.py",
+    "tests/quality/test_accessibility.py",
     "tests/integration/test_parallel_render.py",
-    "tests/integration/test_build_lock.py",
     "tests/integration/test_cli_serve.py",
+    "tests/quality/test_speed.py",
+    "tests/quality/test_hostile.py",
+    "tests/integration/test_review_gate.py",
+    "tests/integration/test_cli_build.py",
+    "tests/integration/test_build_lock.py",
+    "tests/integration/test_serve_incremental.py",
+    "tests/integration/test_compliance.py",
+    "tests/integration/test_search_index.py",
+    "tests/quality/test_mobile.py",
+    "tests/quality/test_layout.py",
+    "tests/quality/test_privacy.py",
+    "tests/integration/test_booklet.py",
+    "tests/browser/test_replay.py",
 )
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     def rank(item: pytest.Item) -> int:
-        found = [i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)]
-        return found[0] if found else len(SLOW_FIRST)
-
-    items.sort(key=rank)  # stable: the rest keep their order
-    for item in items:
         module = item.nodeid.split("::", 1)[0]
-        if module in ONE_WORKER_MODULES:
-            item.add_marker(pytest.mark.xdist_group(module))
+        return SLOW_FIRST.index(module) if module in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: within a file and among the others, the order is kept
 
 
 @pytest.fixture(scope="session")
@@ -152,6 +144,8 @@ class Served:
 def build_served(tmp: Path, demo_site: Path) -> tuple[Served, object]:
     """Start a server on a free port, then build the demo for that origin into it (with the
     caches of demo_site's cold build: pages differ by their origin, most pictures do not)."""
+    from tests.browser.fixtures import start_static_server  # a plugin (pytest_plugins): imported once there
+
     project = warm_copy(tmp / "hub", demo_site)
     site = project / "site"
     site.mkdir()
