@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,42 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+# `make test` runs `pytest -n 2 --dist loadfile` (pyproject.toml): each test file runs on one
+# worker, so a site a module-scoped fixture builds is built once, not once per worker (xdist's
+# xdist_group marks no longer group anything under pytest 9.2: xdist 3.8 renames `_nodeid`, which
+# pytest no longer reads). The files that take longest start first, so that neither worker is
+# left with one of them at the end while the other has nothing to do (from `--durations` and
+# per-test CPU seconds, session 7); the rest keep their order.
+SLOW_FIRST = (
+    "tests/integration/test_cli_import.py",
+    "tests/quality/test_accessibility.py",
+    "tests/integration/test_parallel_render.py",
+    "tests/integration/test_cli_serve.py",
+    "tests/quality/test_speed.py",
+    "tests/quality/test_hostile.py",
+    "tests/integration/test_review_gate.py",
+    "tests/integration/test_cli_build.py",
+    "tests/integration/test_build_lock.py",
+    "tests/integration/test_serve_incremental.py",
+    "tests/integration/test_compliance.py",
+    "tests/integration/test_search_index.py",
+    "tests/quality/test_mobile.py",
+    "tests/quality/test_layout.py",
+    "tests/quality/test_privacy.py",
+    "tests/integration/test_booklet.py",
+    "tests/browser/test_replay.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.split("::", 1)[0]
+        return SLOW_FIRST.index(module) if module in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: within a file and among the others, the order is kept
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo hub built once with --strict; tests read its HTML."""
@@ -79,5 +116,58 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_project(tmp_path: Path) -> Path:
-    return copy_demo(tmp_path / "hub")
+def demo_project(tmp_path: Path, demo_site: Path) -> Path:
+    """A writable copy of the demo hub, with the caches (.cache/) its `demo_site` build left.
+
+    A build then draws only what the test changed (cards, slides, pictures are keyed by their
+    inputs; tests/quality/test_reproducible.py proves a warm build equals a cold one), which
+    halves the time of each demo build. A test about a first, cold build uses `copy_demo`."""
+    return warm_copy(tmp_path / "hub", demo_site)
+
+
+def warm_copy(dest: Path, demo_site: Path) -> Path:
+    """`copy_demo` plus the caches demo_site's build left (see `demo_project`)."""
+    project = copy_demo(dest)
+    shutil.copytree(demo_site.parent / ".cache", project / ".cache", symlinks=True)
+    return project
+
+
+@dataclass(frozen=True)
+class Served:
+    base: str  # "http://127.0.0.1:PORT", no trailing slash
+    site: Path
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/{path}"
+
+
+def build_served(tmp: Path, demo_site: Path) -> tuple[Served, object]:
+    """Start a server on a free port, then build the demo for that origin into it (with the
+    caches of demo_site's cold build: pages differ by their origin, most pictures do not)."""
+    from tests.browser.fixtures import start_static_server  # a plugin (pytest_plugins): imported once there
+
+    project = warm_copy(tmp / "hub", demo_site)
+    site = project / "site"
+    site.mkdir()
+    base, stop = start_static_server(site)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: https://cercle.example.org/" in text
+    config.write_text(text.replace("https://cercle.example.org/", f"{base}/"), encoding="utf-8")
+    result = mkdocs_build(project, site)
+    if result.returncode != 0:
+        stop()
+        pytest.fail(result.output)
+    return Served(base, site), stop
+
+
+@pytest.fixture(scope="session")
+def served_demo(tmp_path_factory: pytest.TempPathFactory, demo_site: Path) -> Iterator[Served]:
+    """The demo served over HTTP (one per xdist worker): a static server starts first on a free
+    port, then the demo is built with `site_url` set to that server's origin, into the served
+    folder. So the absolute hreflang alternates are same-origin (Material's JavaScript fetches
+    sitemap.xml next to each), and any request that leaves the origin is a real fault of the
+    site, not an artefact of the test address."""
+    served, stop = build_served(tmp_path_factory.mktemp("served"), demo_site)
+    yield served
+    stop()  # type: ignore[operator]

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from tests.browser.fixtures import start_static_server
-from tests.conftest import copy_demo, mkdocs_build
+from tests.conftest import mkdocs_build, warm_copy
 from tests.quality.gates import axe_violations, describe_axe, tab_through, unfocused_badly
 
 MEDIA = Path(__file__).parent / "media"
@@ -66,8 +66,8 @@ def served(project: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory) -> Iterator[str]:
-    project = copy_demo(tmp_path_factory.mktemp("replay") / "hub")
+def hub(tmp_path_factory, demo_site) -> Iterator[str]:
+    project = warm_copy(tmp_path_factory.mktemp("replay") / "hub", demo_site)
     for name in ("replay.webm", "replay.fr.vtt", "replay.en.vtt"):
         shutil.copy(MEDIA / name, project / "content/media" / name)
     fr = project / FR_SOURCE
@@ -407,9 +407,9 @@ HOSTS = {
 
 
 @pytest.fixture(scope="module", params=list(HOSTS))
-def host_hub(request, tmp_path_factory) -> Iterator[tuple[str, str]]:
+def host_hub(request, tmp_path_factory, demo_site) -> Iterator[tuple[str, str]]:
     watch, _, _ = HOSTS[request.param]
-    project = copy_demo(tmp_path_factory.mktemp(request.param) / "hub")
+    project = warm_copy(tmp_path_factory.mktemp(request.param) / "hub", demo_site)
     en = project / EN_SOURCE
     en.write_text(
         en.read_text(encoding="utf-8").replace("https://www.youtube.com/watch?v=AAAAAAAAAAA", watch),

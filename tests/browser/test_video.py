@@ -8,31 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from tests.conftest import copy_demo, mkdocs_build
-
 FR = "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
 TITLE = "Vidéo\xa0: Le cercle vertueux des programmes ambassadeurs"
-
-
-def served_demo(tmp_path, serve_dir) -> str:
-    """The demo built for the address it is served at.
-
-    hreflang alternates are absolute (site_url) and Material's JavaScript fetches
-    sitemap.xml next to each of them: built for https://cercle.example.org/ and served
-    from 127.0.0.1, those requests would leave the origin although in production they
-    stay on it. So the test server starts first and the demo is built for its address.
-    """
-    project = copy_demo(tmp_path / "hub")
-    site = project / "site"
-    site.mkdir()
-    base = serve_dir(site)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "site_url: https://cercle.example.org/" in text
-    config.write_text(text.replace("https://cercle.example.org/", f"{base}/"), encoding="utf-8")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.output
-    return base
 
 
 def record_and_fence(page, base: str) -> list[str]:
@@ -68,8 +45,8 @@ def iframe_src(page) -> dict:
     return parse_qs(src.query)
 
 
-def test_nothing_leaves_the_origin_before_play_and_chapters_start_the_player(page, serve_dir, tmp_path):
-    base = served_demo(tmp_path, serve_dir)
+def test_nothing_leaves_the_origin_before_play_and_chapters_start_the_player(page, served_demo):
+    base = served_demo.base  # the demo built for the address it is served at (tests/conftest.py)
     requests = record_and_fence(page, base)
     load_whole_page(page, f"{base}/{FR}")
 

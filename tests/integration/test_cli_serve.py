@@ -156,6 +156,8 @@ def test_serve_starts_with_content_errors_and_recovers(demo_project: Path):
         assert is_site(status, html), html[-2000:]
 
 
+# The rebuild holds until the test removes `slow` (at most 60 s): longer than REQUEST_TIMEOUT,
+# so a page request that waited for the rebuild would time out, and no fixed sleep to wait out.
 SLOW_HOOK = """
 import time
 from pathlib import Path
@@ -165,7 +167,9 @@ def on_pre_build(config):
     here = Path(config.config_file_path).parent
     if (here / "slow").exists():
         (here / "building").touch()
-        time.sleep(20)
+        deadline = time.monotonic() + 60
+        while (here / "slow").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
 """
 
 
@@ -183,8 +187,9 @@ def test_pages_are_answered_at_once_during_a_rebuild(demo_project: Path):
         while not (demo_project / "building").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert (demo_project / "building").exists(), "the rebuild did not start"
-        status, html = server.get(GUIDE_FR)  # raises if it takes REQUEST_TIMEOUT (the hook sleeps longer)
+        status, html = server.get(GUIDE_FR)  # raises if it takes REQUEST_TIMEOUT (the hook waits longer)
         assert is_site(status, html) and "Phrase ajoutée." not in html
+        assert (demo_project / "slow").exists()  # so the rebuild was still running during the request
         (demo_project / "slow").unlink()
         status, html = server.poll(GUIDE_FR, lambda status, html: "Phrase ajoutée." in html)
         assert is_site(status, html) and "Phrase ajoutée." in html

@@ -138,8 +138,8 @@ def test_every_page_footer_links_the_statement_and_the_site_map(demo_site):
                 assert target(demo_site, url, href) == demo_site / wanted / "index.html", (file, href)
 
 
-def test_without_facts_the_statement_says_no_audit_and_check_warns_once(tmp_path):
-    project = copy_demo(tmp_path / "hub")
+def test_without_facts_the_statement_says_no_audit_and_check_warns_once(demo_project):
+    project = demo_project
     set_accessibility(project, None)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.output
@@ -156,8 +156,8 @@ def test_without_facts_the_statement_says_no_audit_and_check_warns_once(tmp_path
     assert len(warnings) == 1 and warnings[0].startswith("mkdocs.yml: warning: accessibility:"), check.output
 
 
-def test_a_status_without_audit_is_not_claimed_and_the_plan_is_linked(tmp_path):
-    project = copy_demo(tmp_path / "hub")
+def test_a_status_without_audit_is_not_claimed_and_the_plan_is_linked(demo_project):
+    project = demo_project
     set_accessibility(project, {"status": "full", "plan_url": "https://example.org/plan"})
     assert mkdocs_build(project).returncode == 0
     site = project / "site"
@@ -225,8 +225,8 @@ def minimal_plugins(project: Path, page_size: int | None = None) -> None:
     config.write_text(data[:start] + extra + "\n" + data[end:], encoding="utf-8")
 
 
-def test_a_large_archive_splits_the_site_map_by_year_under_200_kb(tmp_path):
-    project = copy_demo(tmp_path / "hub")
+def test_a_large_archive_splits_the_site_map_by_year_under_200_kb(demo_project):
+    project = demo_project
     big_archive(project, per_year=150, years=range(2021, 2025))  # 600 entries + the demo's
     minimal_plugins(project)
     result = mkdocs_build(project)
@@ -249,8 +249,8 @@ def test_a_large_archive_splits_the_site_map_by_year_under_200_kb(tmp_path):
     assert [f.parent.name for f in (site / "en" / "site-map").rglob("index.html")] == ["site-map"]
 
 
-def test_a_year_larger_than_a_page_is_cut_into_parts(tmp_path):
-    project = copy_demo(tmp_path / "hub")
+def test_a_year_larger_than_a_page_is_cut_into_parts(demo_project):
+    project = demo_project
     big_archive(project, per_year=5, years=range(2023, 2024))
     minimal_plugins(project, page_size=2)
     assert mkdocs_build(project).returncode == 0
@@ -265,8 +265,8 @@ def test_a_year_larger_than_a_page_is_cut_into_parts(tmp_path):
 # -- language of parts -------------------------------------------------------------------------
 
 
-def test_quotes_questions_and_takeaways_in_another_language_are_marked(tmp_path):
-    project = copy_demo(tmp_path / "hub")
+def test_quotes_questions_and_takeaways_in_another_language_are_marked(demo_project):
+    project = demo_project
     path = project / FR_WEBINAR
     source = path.read_text(encoding="utf-8")
     _, head, body = source.split("---\n", 2)

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 from PIL import Image
-from tests.conftest import copy_demo, mkdocs_build
+from tests.conftest import mkdocs_build, warm_copy
 from tests.html import by_class, page
 
 from cercle.cards.originals import mentioned_names
@@ -37,8 +37,8 @@ def target(site: Path, page_url: str, href: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = copy_demo(tmp_path_factory.mktemp("images"))
+def site(tmp_path_factory, demo_site) -> Path:
+    project = warm_copy(tmp_path_factory.mktemp("images"), demo_site)
     photo(project / "content/media/hall.jpg")
     photo(project / "content/media/stage photo.jpg")
     event = project / EVENT_FILE  # a replay without slides: its image is the poster

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PIL import Image
-from tests.conftest import cercle, mkdocs_build
+from tests.conftest import cercle, copy_demo, mkdocs_build
 from tests.html import by_class, is_redirect, page, parse
 
 SITE = "https://cercle.example.org/"
@@ -106,7 +106,8 @@ def test_share_block_on_entries_only(demo_site):
     assert "Share this page" in "".join(english.itertext()) and "Share on X (opens in a new window)" in labels
 
 
-def test_titles_are_escaped_and_quotes_get_cards(demo_project: Path):
+def test_titles_are_escaped_and_quotes_get_cards(tmp_path: Path):
+    demo_project = copy_demo(tmp_path / "hub")  # cold: the first build draws and fills the cache
     path = demo_project / "content/en/guides/why-ambassadors-are-volunteers.md"
     text = path.read_text(encoding="utf-8")
     title = 'Volunteers & "leaders" <script>alert(1)</script>'

@@ -5,22 +5,16 @@ plugin of tests/conftest.py, so one Chromium serves both folders: `chromium_path
 under CI=true when Chromium is missing, so the browser gates fail rather than skip in CI.
 Every test here that uses the browser is marked `browser`.
 
-`served_demo` (session, one per xdist worker): a static server starts first on a free
-port, then the demo is built with `site_url` set to that server's origin, into the served
-folder. So the absolute hreflang alternates are same-origin, and any request that leaves
-the origin is a real fault of the site, not an artefact of the test address.
+`served_demo` (tests/conftest.py, session, one per xdist worker) is the demo built for the
+origin of the static server that serves it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from tests.browser.fixtures import start_static_server
-from tests.conftest import copy_demo, mkdocs_build
 
 # Property-based tests keep no example database in the working tree; each example may be a build.
 settings.register_profile("cercle", database=None, deadline=None, print_blob=True)
@@ -78,39 +72,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         here = _HERE in Path(str(item.path)).resolve().parents
         if here and _BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-
-
-@dataclass(frozen=True)
-class Served:
-    base: str  # "http://127.0.0.1:PORT", no trailing slash
-    site: Path
-
-    def url(self, path: str) -> str:
-        return f"{self.base}/{path}"
-
-
-def build_served(tmp: Path) -> tuple[Served, object]:
-    """Start a server on a free port, then build the demo for that origin into it."""
-    project = copy_demo(tmp / "hub")
-    site = project / "site"
-    site.mkdir()
-    base, stop = start_static_server(site)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "site_url: https://cercle.example.org/" in text
-    config.write_text(text.replace("https://cercle.example.org/", f"{base}/"), encoding="utf-8")
-    result = mkdocs_build(project, site)
-    if result.returncode != 0:
-        stop()
-        pytest.fail(result.output)
-    return Served(base, site), stop
-
-
-@pytest.fixture(scope="session")
-def served_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    served, stop = build_served(tmp_path_factory.mktemp("served"))
-    yield served
-    stop()  # type: ignore[operator]
 
 
 @pytest.fixture(scope="session")

@@ -21,10 +21,11 @@ def build(project: Path, site: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def cold_builds(tmp_path_factory) -> tuple[Path, Path, Path]:
-    first = copy_demo(tmp_path_factory.mktemp("first"))
+def cold_builds(tmp_path_factory, demo_site: Path) -> tuple[Path, Path, Path]:
+    # The first cold build is the session's demo_site (a copy of the demo built with
+    # tests.conftest.mkdocs_build and no .cache/ before it); the second is this module's own.
     second = copy_demo(tmp_path_factory.mktemp("second"))
-    return first, build(first, first / "out-a"), build(second, second / "elsewhere" / "out-b")
+    return demo_site.parent, demo_site, build(second, second / "elsewhere" / "out-b")
 
 
 def test_two_cold_builds_are_byte_identical(cold_builds):
