@@ -87,11 +87,22 @@ def run_one(base: str, page: str, path: str, out: Path) -> Result:
     return Result(page, path, scores, lost, metrics)
 
 
-def run(site: Path, pages: list[str]) -> list[Result]:
+def run(site: Path, pages: list[str], steady_below: int = 0) -> list[Result]:
+    """One Lighthouse run per page; a page whose performance scores under `steady_below` is run
+    twice more and its median run kept. Simulated throttling scales its estimates by how fast
+    the CPU seemed during the run: a busy machine (a test suite on two cores) lowers one run's
+    score, and the median of three is what Lighthouse's own docs advise against that variance."""
     base, stop = serve_gzip.start(site)
     try:
         with tempfile.TemporaryDirectory(prefix="cercle-lighthouse-") as tmp:
-            return [run_one(base, page, PAGES[page], Path(tmp)) for page in pages]
+            results = []
+            for page in pages:
+                result = run_one(base, page, PAGES[page], Path(tmp))
+                if result.scores["performance"] < steady_below:
+                    runs = [result] + [run_one(base, page, PAGES[page], Path(tmp)) for _ in range(2)]
+                    result = sorted(runs, key=lambda r: r.scores["performance"])[1]
+                results.append(result)
+            return results
     finally:
         stop()
 
@@ -127,7 +138,7 @@ def main() -> None:
     why = missing()
     if why:
         raise SystemExit(f"lighthouse: {why}")
-    results = run(args.site, pages)
+    results = run(args.site, pages, steady_below=args.min)
     text = table(results)
     print(text, end="")
     if args.write:

@@ -105,7 +105,7 @@ def test_lighthouse_mobile_scores_at_least_98(demo_site):
         if os.environ.get("CI") == "true":
             pytest.fail(f"Lighthouse cannot run: {why}")
         pytest.skip(f"Lighthouse cannot run: {why}")
-    results = lighthouse.run(demo_site, LIGHTHOUSE_PAGES)
+    results = lighthouse.run(demo_site, LIGHTHOUSE_PAGES, steady_below=98)  # median of 3 when low
     low = {
         f"{r.page} {c}": (r.scores[c], [x for x in r.lost if x.startswith(c)])
         for r in results for c in lighthouse.CATEGORIES if r.scores[c] < 98
