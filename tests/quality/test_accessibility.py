@@ -56,7 +56,10 @@ def test_transcript_page_has_no_axe_violation(lang, scheme, page, served_demo):
     # Written by cercle/webinar with the theme's stylesheets, and the other language's lines.
     page.emulate_media(color_scheme=scheme)
     open_settled(page, served_demo, ENTRY[lang] + "transcript/")
-    assert page.locator("[data-cercle-transcript-part] li").count() >= 10
+    cues = "[data-cercle-transcript-part] p > [id^='t='], [data-cercle-transcript-part] p > [data-cercle-at]"
+    assert page.locator(cues).count() >= 10  # both languages' captions, in paragraphs
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert shown == ("slate" if scheme == "dark" else "default")  # the scheme axe checks
     assert_no_violations(page)
 
 
