@@ -55,7 +55,24 @@ def decode(message):
 def encode(value):
     return base64.b64encode(json.dumps(value).encode()) + b","
 
+def settled(shadow):
+    # Pagefind answers before its own writes end (the point of this test): copy only what it
+    # has finished, or an empty file read too early would be copied for good.
+    sizes = None
+    for _ in range(600):
+        now = sorted((str(p), p.stat().st_size) for p in shadow.rglob("*") if p.is_file())
+        entry = shadow / "pagefind-entry.json"
+        try:
+            whole = entry.is_file() and json.loads(entry.read_bytes()) is not None
+        except ValueError:
+            whole = False
+        if whole and now == sizes:
+            return
+        sizes = now
+        time.sleep(0.1)
+
 def copy_slowly(shadow, target):
+    settled(shadow)
     files = sorted(p for p in shadow.rglob("*") if p.is_file())
     files.sort(key=lambda p: p.name != "pagefind-entry.json")
     for path in files:
