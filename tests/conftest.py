@@ -142,11 +142,15 @@ class Served:
 
 
 def build_served(tmp: Path, demo_site: Path) -> tuple[Served, object]:
-    """Start a server on a free port, then build the demo for that origin into it (with the
-    caches of demo_site's cold build: pages differ by their origin, most pictures do not)."""
+    """The demo served and built for the server's origin (with the caches of demo_site's cold
+    build: pages differ by their origin, most pictures do not); see `serve_project`."""
+    return serve_project(warm_copy(tmp / "hub", demo_site))
+
+
+def serve_project(project: Path) -> tuple[Served, object]:
+    """Start a server on a free port, then build `project` for that origin into it."""
     from tests.browser.fixtures import start_static_server  # a plugin (pytest_plugins): imported once there
 
-    project = warm_copy(tmp / "hub", demo_site)
     site = project / "site"
     site.mkdir()
     base, stop = start_static_server(site)

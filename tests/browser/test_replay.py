@@ -16,8 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from tests.browser.fixtures import start_static_server
-from tests.conftest import mkdocs_build, warm_copy
+from tests.conftest import serve_project, warm_copy
 from tests.quality.gates import axe_violations, describe_axe, tab_through, unfocused_badly
 
 MEDIA = Path(__file__).parent / "media"
@@ -48,21 +47,12 @@ def file_video_replay(source: str) -> str:
 
 
 def served(project: Path) -> Iterator[str]:
-    """Serve the project's site, built for the server's own address (see test_video.served_demo)."""
-    site = project / "site"
-    site.mkdir()
-    base, stop = start_static_server(site)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("https://cercle.example.org/", f"{base}/"),
-        encoding="utf-8",
-    )
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.output
+    """Serve the project's site, built for the server's own address (tests.conftest.serve_project)."""
+    server, stop = serve_project(project)
     try:
-        yield base
+        yield server.base
     finally:
-        stop()
+        stop()  # type: ignore[operator]
 
 
 @pytest.fixture(scope="module")
