@@ -73,10 +73,11 @@ def content_edits(
     folder = strings.resolve() if strings is not None else None
     edited: set[str] = set()
     for path in found.modified | found.added | found.removed:
-        if folder is not None and Path(path).resolve().is_relative_to(folder):
+        resolved = Path(path).resolve()
+        if folder is not None and resolved.is_relative_to(folder):
             return None
         try:
-            rel = Path(path).resolve().relative_to(root).as_posix()
+            rel = resolved.relative_to(root).as_posix()
         except ValueError:
             return None
         if hidden(rel):
