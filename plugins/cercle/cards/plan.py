@@ -187,6 +187,9 @@ class CardPlanner:
             ]
             cards[entry.rel_path] = PageCards(card(og, f"{ROOT}/{stem}.png", _alt(og)), quotes)
         for page in self.hub.pages:
+            if not page.first:  # a later page of a long list shows its list's card
+                cards[page.src_uri] = cards[page.first_src_uri]
+                continue
             spec = self.page_spec(page)
             cards[page.src_uri] = PageCards(card(spec, f"{ROOT}/{card_stem(page.url)}.png", _alt(spec)))
         return cards

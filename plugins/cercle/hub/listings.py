@@ -24,10 +24,18 @@ class Archive:
         return not self.upcoming and not self.past_by_year
 
 
-def archive(entries: list[Entry], today: dt.date) -> Archive:
-    """Upcoming ones soonest first; past ones newest first, grouped by year."""
+def in_archive_order(entries: list[Entry], today: dt.date) -> list[Entry]:
+    """Upcoming ones soonest first, then past ones newest first: a listing's order."""
     upcoming = sorted((e for e in entries if e.is_upcoming(today)), key=lambda e: (e.date, e.title))
-    past = newest_first([e for e in entries if not e.is_upcoming(today)])
+    return upcoming + newest_first([e for e in entries if not e.is_upcoming(today)])
+
+
+def archive(entries: list[Entry], today: dt.date) -> Archive:
+    """Upcoming ones soonest first; past ones newest first, grouped by year (one page of a long
+    listing keeps its order: the order is the same)."""
+    ordered = in_archive_order(entries, today)
+    upcoming = [e for e in ordered if e.is_upcoming(today)]
+    past = [e for e in ordered if not e.is_upcoming(today)]
     years = [(year, list(group)) for year, group in groupby(past, key=lambda e: e.date.year if e.date else 0)]
     return Archive(upcoming=upcoming, past_by_year=years)
 

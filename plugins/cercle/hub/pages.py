@@ -3,7 +3,7 @@ accessibility statement and the site map) and where."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from slugify import slugify
@@ -14,6 +14,8 @@ from cercle.core.errors import Problem, problem
 from cercle.core.i18n import route, ui
 from cercle.core.models import EntryType, localized
 from cercle.core.urls import path_of_url, url_of_path
+from cercle.hub.paging import SPEAKERS_FACTOR, page_count, page_url
+from cercle.share.now import to_share
 
 LISTED_TYPES = (EntryType.WEBINAR, EntryType.EVENT, EntryType.GUIDE)
 PLURAL = {EntryType.WEBINAR: "webinars", EntryType.EVENT: "events", EntryType.GUIDE: "guides"}
@@ -41,9 +43,26 @@ class GeneratedPage:
     lang: str
     url: str
     title: str
-    key: str
+    key: str  # the same on every page of a long list
     entry_type: EntryType | None = None
     subject: str | None = None
+    number: int = 1  # its place among the pages of a long list (cercle.hub.paging)
+    of: int = 1  # how many pages that list has
+    list_url: str = ""  # the address of the list's first page, on its later pages
+
+    @property
+    def first(self) -> bool:
+        """The list's own page (its address, intro, menu entry and translations)."""
+        return self.number == 1
+
+    @property
+    def first_url(self) -> str:
+        return self.list_url or self.url
+
+    @property
+    def first_src_uri(self) -> str:
+        """The source path of the list's first page (this one's, when it is the first)."""
+        return f"{path_of_url(self.first_url)}index.md"
 
     @property
     def src_uri(self) -> str:
@@ -126,6 +145,37 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
         pages.append(GeneratedPage(Kind.TO_SHARE, lang, to_share, ui(lang, "to_share"), "to_share"))
         pages.append(GeneratedPage(Kind.PRIVACY, lang, privacy, ui(lang, "privacy"), "privacy"))
         pages.extend(_compliance_pages(catalog, lang))
+    return [later for page in pages for later in _paginated(catalog, page)]
+
+
+def list_size(catalog: Catalog, page: GeneratedPage) -> tuple[int, int] | None:
+    """(items, items a page) of a page that lists entries or speakers; None for another page."""
+    size, lang, subject = catalog.settings.listing_page_size, page.lang, page.subject or ""
+    if page.kind is Kind.LISTING and page.entry_type is not None:
+        return len(catalog.in_language(lang, page.entry_type)), size
+    if page.kind is Kind.TOPIC:
+        return len(catalog.with_topic(lang, subject)), size
+    if page.kind is Kind.SPEAKER:
+        return len(catalog.with_speaker(lang, subject)), size
+    if page.kind is Kind.SPEAKERS:
+        return len(catalog.speakers), size * SPEAKERS_FACTOR
+    if page.kind is Kind.TO_SHARE:
+        return len(to_share(catalog.in_language(lang), catalog.settings.today)), size
+    return None
+
+
+def _paginated(catalog: Catalog, page: GeneratedPage) -> list[GeneratedPage]:
+    """The page, and when its list is longer than a page, the list's next pages."""
+    sized = list_size(catalog, page)
+    count = page_count(*sized) if sized else 1
+    if count == 1:
+        return [page]
+    pages = [replace(page, of=count)]
+    for number in range(2, count + 1):
+        title = ui(page.lang, "paged_title", title=page.title, number=number, count=count)
+        url = page_url(page.url, page.lang, number)  # same key: it pairs with the list, not a page
+        later = replace(page, url=url, title=title, number=number, of=count, list_url=page.url)
+        pages.append(later)
     return pages
 
 

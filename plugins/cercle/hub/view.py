@@ -6,9 +6,10 @@ Everything here is computed from the Catalog; templates only lay it out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from cercle.compliance.view import ComplianceView
 from cercle.core import i18n
@@ -19,12 +20,15 @@ from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.identity import identity
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
+from cercle.hub.paging import SPEAKERS_FACTOR, Paging, on_page
 from cercle.hub.parts import PageParts
 from cercle.hub.state import BuildState
 from cercle.share.view import SharingView
 
 if TYPE_CHECKING:
     from cercle.cards.pictures import Picture
+
+T = TypeVar("T")
 
 
 class Hub:
@@ -35,7 +39,7 @@ class Hub:
         self.settings = catalog.settings
         self.pages = generated_pages(catalog)
         self.page_by_src = {p.src_uri: p for p in self.pages}
-        self._urls: dict[tuple[str, str], str] = {(p.key, p.lang): p.url for p in self.pages}
+        self._urls: dict[tuple[str, str], str] = {(p.key, p.lang): p.url for p in self.pages if p.first}
         self.entry_by_src = {e.rel_path: e for e in catalog.entries}
         self.state = BuildState()  # what features plan for each other (hub/state.py)
         s = self.settings
@@ -60,7 +64,7 @@ class Hub:
     def nav_pages(self, lang: str) -> list[GeneratedPage]:
         """The few pages of a language's menu: never the entries, so pages stay small."""
         wanted = {Kind.HOME, Kind.LISTING, Kind.TOPICS, Kind.SPEAKERS, Kind.TO_SHARE}
-        return [p for p in self.pages if p.lang == lang and p.kind in wanted]
+        return [p for p in self.pages if p.lang == lang and p.kind in wanted and p.first]
 
     def view(self, src_uri: str) -> PageView | None:
         entry = self.entry_by_src.get(src_uri)
@@ -73,6 +77,7 @@ class Hub:
                 urls = {lang: f"{lang}/" for lang in self.catalog.languages}
             else:
                 urls = {lang: self.url(page.key, lang) for lang in self.catalog.languages}
+                urls[page.lang] = page.url  # a later page of a list: the others' lists begin it
             return PageView(self, page.lang, urls, generated=page)
         return None
 
@@ -139,7 +144,10 @@ class PageView:
 
     @cached_property
     def hreflang(self) -> list[tuple[str, str]]:
-        """(hreflang, absolute URL) for every existing translation, plus x-default."""
+        """(hreflang, absolute URL) for every existing translation, plus x-default; none on a
+        later page of a list (page 3 of the French webinars is no page of the English ones)."""
+        if self.generated and not self.generated.first:
+            return []
         site_url = self.hub.settings.site_url
         links = [(lang, absolute(site_url, url)) for lang, url in self.translation_urls.items()]
         default = self.translation_urls.get(self.languages[0])
@@ -232,14 +240,17 @@ class PageView:
         return self.hub.catalog.in_language(self.lang, *types)
 
     def archive(self) -> listings.Archive:
+        """This page's part of its type's entries, upcoming ones first, past ones by year."""
         assert self.generated and self.generated.entry_type
-        return listings.archive(self.entries(self.generated.entry_type), self.hub.today)
+        ordered = listings.in_archive_order(self.entries(self.generated.entry_type), self.hub.today)
+        return listings.archive(self.on_this_page(ordered), self.hub.today)
 
     def featured(self) -> list[Entry]:
         return listings.featured(self.entries(), self.hub.today)
 
     def upcoming(self) -> list[Entry]:
-        return listings.archive(self.entries(*LISTED_TYPES), self.hub.today).upcoming
+        ordered = listings.in_archive_order(self.entries(*LISTED_TYPES), self.hub.today)
+        return [e for e in ordered if self.is_upcoming(e)]
 
     def latest(self, limit: int = 6, exclude: list[Entry] | None = None) -> list[Entry]:
         """The newest past entries, without those shown above them (`exclude`: the featured)."""
@@ -262,14 +273,32 @@ class PageView:
             (sid, sp, len(self.hub.catalog.with_speaker(self.lang, sid)))
             for sid, sp in self.hub.catalog.speakers.items()
         ]
-        return sorted(rows, key=lambda row: row[1].name.casefold())
+        return self.on_this_page(sorted(rows, key=lambda row: row[1].name.casefold()))
 
     def subject_entries(self) -> list[Entry]:
         assert self.generated and self.generated.subject
         subject = self.generated.subject
         if self.generated.kind is Kind.TOPIC:
-            return listings.newest_first(self.hub.catalog.with_topic(self.lang, subject))
-        return listings.newest_first(self.hub.catalog.with_speaker(self.lang, subject))
+            return self.on_this_page(listings.newest_first(self.hub.catalog.with_topic(self.lang, subject)))
+        return self.on_this_page(listings.newest_first(self.hub.catalog.with_speaker(self.lang, subject)))
+
+    # -- pages of a long list (cercle.hub.paging) -------------------------------------------
+
+    @cached_property
+    def paging(self) -> Paging | None:
+        """Where this page stands among the pages of its list; None when the list fits one."""
+        page = self.generated
+        if page is None or page.of == 1:
+            return None
+        return Paging(page.number, page.of, page.first_url, page.lang)
+
+    def on_this_page(self, items: Sequence[T]) -> list[T]:
+        """The part of a long list this page shows (all of it when the list fits one page)."""
+        page = self.generated
+        if page is None or page.of == 1:
+            return list(items)
+        size = self.hub.settings.listing_page_size
+        return on_page(items, page.number, size * SPEAKERS_FACTOR if page.kind is Kind.SPEAKERS else size)
 
     def subject_description(self) -> str:
         assert self.generated and self.generated.subject

@@ -74,6 +74,7 @@ def hub_settings(options: HubConfig, config: MkDocsConfig) -> HubSettings:
         topics_file=options.topics_file,
         accessibility=options.accessibility,
         site_map_page_size=max(1, options.site_map_page_size),
+        listing_page_size=max(1, options.listing_page_size),
         tagline=cast("str | Mapping[str, str]", options.tagline),  # Type((str, dict)) checked it
         call_to_action=options.call_to_action,
         attribution=cast("str | bool | Mapping[str, str]", options.attribution),

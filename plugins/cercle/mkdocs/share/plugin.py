@@ -88,7 +88,7 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]  # 
         if view.entry is not None:
             view.parts.share = SharePart(self.kit(hub, view.entry), self.config.new_window)
         elif view.generated and view.generated.kind is Kind.TO_SHARE:
-            entries = to_share(hub.catalog.in_language(view.lang), hub.today)
+            entries = view.on_this_page(to_share(hub.catalog.in_language(view.lang), hub.today))
             view.parts.to_share = [SharePart(self.kit(hub, e), self.config.new_window, e) for e in entries]
         return context
 
