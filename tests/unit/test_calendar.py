@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from tests.conftest import write
+from tests.unit.test_catalog import make as make_catalog
 
 from cercle.calendar.ics import entry_ics, entry_ics_url, event_uid, language_ics
 from cercle.core.catalog import load_catalog
@@ -136,3 +137,20 @@ def test_a_calendar_is_serialized_again_when_an_event_changes(tmp_path, monkeypa
         event = only_event(entry_ics(catalog.by_path("fr/webinaires/w.md"), catalog))
         assert (str(event["summary"]), str(event["location"])) == (title, place)
     assert len(set(seen)) == 3 and seen[0] == seen[3]
+
+
+def test_a_language_calendar_keeps_upcoming_events_and_the_newest_past_ones(tmp_path):
+    catalog = make_catalog(
+        tmp_path,
+        {
+            **{f"fr/webinaires/w{n}.md": f"---\ntitle: W{n}\ndate: 202{n}-05-04\n---\n" for n in range(5)},
+            "fr/webinaires/soon.md": "---\ntitle: Soon\ndate: 2027-01-04\n---\nB.\n",
+        },
+    )
+
+    def summaries(past_events: int) -> list[str]:
+        cal = icalendar.Calendar.from_ical(language_ics(catalog, "fr", past_events=past_events))
+        return sorted(str(e["summary"]) for e in cal.walk("VEVENT"))
+
+    assert summaries(2) == ["Soon", "W3", "W4"]
+    assert summaries(0) == ["Soon", "W0", "W1", "W2", "W3", "W4"]

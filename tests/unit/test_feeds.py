@@ -151,3 +151,11 @@ def test_feed_dates_come_from_front_matter_with_time_and_zone(hub):
     assert feed.updated == upcoming.updated
     assert feed.title == "Cercle · Webinaires"
     assert [c.label for c in upcoming.categories] == ["Volontariat", "Confiance"]
+
+
+def test_a_feed_keeps_its_newest_entries_only(hub):
+    spec = next(s for s in feed_specs(hub) if s.lang == "fr" and s.entry_type is None)
+    every = [e.slug for e in feed_entries(hub, spec)]
+    assert [e.slug for e in feed_entries(hub, spec, 3)] == every[:3]
+    assert len(atom_feed(hub, spec, "Cercle", lambda entry: None, 3).entries) == 3
+    assert [e.slug for e in feed_entries(hub, spec, 0)] == every  # 0: the whole archive

@@ -187,8 +187,14 @@ def entry_ics(entry: Entry, catalog: Catalog) -> bytes:
     return calendar_ics([entry], catalog, entry.lang)
 
 
-def language_ics(catalog: Catalog, lang: str, site_name: str = "") -> bytes:
-    """The subscribable calendar of a language: every webinar and event, past and upcoming."""
+def language_ics(catalog: Catalog, lang: str, site_name: str = "", past_events: int = 0) -> bytes:
+    """The subscribable calendar of a language: every upcoming webinar and event, and the
+    newest `past_events` past ones (0: all). Calendar apps fetch it again every day: it stays
+    the same size whatever the archive (1 MB at 2,000 entries a language with every event)."""
     entries = [e for e in catalog.in_language(lang) if e.type.is_event_like]
+    if past_events > 0:
+        today = catalog.settings.today
+        past = sorted((e for e in entries if not e.is_upcoming(today)), key=lambda e: e.date or dt.date.min)
+        entries = [e for e in entries if e.is_upcoming(today)] + past[-past_events:]
     name = ui(lang, "calendar_name")
     return calendar_ics(entries, catalog, lang, name=f"{site_name} · {name}" if site_name else name)

@@ -64,14 +64,16 @@ def in_feeds(entry: Entry, today: dt.date) -> bool:
     return entry.type.is_event_like or entry.date <= today
 
 
-def feed_entries(hub: Hub, spec: FeedSpec) -> list[Entry]:
+def feed_entries(hub: Hub, spec: FeedSpec, length: int = 0) -> list[Entry]:
+    """The feed's entries, newest first; the first `length` of them (0: all)."""
     if spec.to_share:  # pinned first, as on the page; an entry leaves when its window ends
-        return to_share(hub.catalog.in_language(spec.lang), hub.today)
-    types = (spec.entry_type,) if spec.entry_type else ()
-    chosen = [e for e in hub.catalog.in_language(spec.lang, *types) if in_feeds(e, hub.today)]
-    chosen.sort(key=lambda e: e.rel_path)
-    chosen.sort(key=lambda e: moment(e), reverse=True)
-    return chosen
+        chosen = to_share(hub.catalog.in_language(spec.lang), hub.today)
+    else:
+        types = (spec.entry_type,) if spec.entry_type else ()
+        chosen = [e for e in hub.catalog.in_language(spec.lang, *types) if in_feeds(e, hub.today)]
+        chosen.sort(key=lambda e: e.rel_path)
+        chosen.sort(key=lambda e: moment(e), reverse=True)
+    return chosen[:length] if length > 0 else chosen
 
 
 def moment(entry: Entry) -> dt.datetime:
@@ -83,9 +85,9 @@ def moment(entry: Entry) -> dt.datetime:
     return dt.datetime.combine(entry.date, dt.time(), dt.UTC)
 
 
-def atom_feed(hub: Hub, spec: FeedSpec, site_name: str, image_of: ImageOf) -> AtomFeed:
+def atom_feed(hub: Hub, spec: FeedSpec, site_name: str, image_of: ImageOf, length: int = 0) -> AtomFeed:
     site_url = hub.settings.site_url
-    entries = feed_entries(hub, spec)
+    entries = feed_entries(hub, spec, length)
     topics_page = absolute(site_url, hub.url("topics", spec.lang))
     items = tuple(_entry(hub, e, spec.lang, topics_page, image_of, spec.to_share) for e in entries)
     latest = max((item.updated for item in items), default=None)

@@ -12,3 +12,5 @@ class CalendarConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves 
     per_entry = Type(bool, default=True)
     # A subscribable calendar per language: /<lang>/calendar.ics
     per_language = Type(bool, default=True)
+    # Past events it keeps (the newest ones; upcoming ones are all there); 0: every one.
+    past_events = Type(int, default=50)

@@ -39,7 +39,8 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):  # type: ignore[no-untyped-cal
         generated: dict[str, bytes] = {}
         if self.config.per_language:
             for lang in hub.catalog.languages:
-                generated[language_ics_url(lang)] = language_ics(hub.catalog, lang, config.site_name)
+                calendar = language_ics(hub.catalog, lang, config.site_name, self.config.past_events)
+                generated[language_ics_url(lang)] = calendar
         for uri in [*generated, *self.per_entry.values()]:
             existing = files.get_file_from_path(path_of_url(uri))
             if existing is not None:

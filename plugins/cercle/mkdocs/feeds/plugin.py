@@ -66,7 +66,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):  # type: ignore[no-untyped-call]  # 
         site_dir = Path(config.site_dir)
         specs = hub.state.feeds
         for spec in specs:
-            feed = atom_feed(hub, spec, config.site_name, lambda e: self._image(hub, e))
+            feed = atom_feed(hub, spec, config.site_name, lambda e: self._image(hub, e), self.config.length)
             target = site_dir / path_of_url(spec.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(render(feed))
