@@ -192,6 +192,8 @@ def side_info(work: Path, side: str) -> dict:
     pages = [p for p in entry_pages(work, side) if p.is_file()]
     sizes = [p.stat().st_size for p in pages]
     folder = site / ("assets/cards" if side == "cercle" else "assets/images/social")
+    # Any page, listings included: none may grow with N (listings go on over numbered pages).
+    html = max(((p.stat().st_size, p) for p in site.rglob("*.html")), default=None)
     return {
         **output(site),
         "entry_pages": len(pages),
@@ -204,4 +206,6 @@ def side_info(work: Path, side: str) -> dict:
         "transcript_html_bytes_max": max((p.stat().st_size for p in site.glob("*/*/*/transcript/index.html")),
                                          default=None),
         "cards": sum(1 for _ in folder.rglob("*.png")) if folder.is_dir() else 0,
+        "html_bytes_max": html[0] if html else None,
+        "html_max_page": html[1].relative_to(site).as_posix() if html else None,
     }

@@ -82,8 +82,9 @@ def measured_by_run(path: Path, profile: str, smoke: bool) -> dict[int, dict]:
 def table(results: dict) -> list[str]:
     lines = [
         "| N per language | cold s (CPU s) | warm s (CPU s) | s per 1000 entries cold / warm | "
-        "peak PSS MB cold / warm | output MB (files) | entry page KB median / largest |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "peak PSS MB cold / warm | output MB (files) | entry page KB median / largest | "
+        "any page KB largest |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in results["runs"]:
         c, w, s = run["builds"]["cercle_cold"], run["builds"]["cercle_warm"], run["sides"]["cercle"]
@@ -97,6 +98,7 @@ def table(results: dict) -> list[str]:
             f"{c['pss_mb']:.0f} / {w['pss_mb']:.0f}",
             f"{s['output_bytes'] / 1e6:.0f} ({s['output_files']})",
             f"{median:.1f} / {largest:.1f}",
+            f"{s['html_bytes_max'] / 1000:.1f}" if s.get("html_bytes_max") else "—",  # older runs: none
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
