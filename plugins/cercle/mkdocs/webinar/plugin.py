@@ -32,7 +32,6 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.transcripts: dict[str, PageView] = {}  # src_uri -> view, from page context to post page
         self.env: Environment | None = None
-        self.files = Files([])
         self.nav: Navigation | None = None
         self.page_templates: tuple[Template, ...] = ()  # main.html and what it extends
         self.transcript_pages = 0  # indexed pages written in this build (cercle/search counts them)
@@ -42,7 +41,6 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env  # the site's, where cercle/hub makes cercle/ templates escape
-        self.files = files
         self.page_templates = page_templates(env) if self.config.enabled else ()
         return env
 
@@ -88,7 +86,7 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         assert self.nav is not None  # set with the page's own context
         # What MkDocs gives a page at the transcript's address: its `url` filter makes links
         # relative to it. The theme's head is rendered from it, never read from `output`.
-        context = page_context(self.nav, self.files, config, page.url + "transcript/")
+        context = page_context(self.nav, config, page.url + "transcript/")
         templates = self.page_templates or page_templates(env)
         w = view.parts.webinar
         values = {**context, "cercle": view, "w": w, "fields": fields_html(fields)}

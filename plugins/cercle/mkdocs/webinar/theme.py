@@ -12,7 +12,6 @@ from typing import Any, cast
 from jinja2 import Environment, Template, nodes
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -20,9 +19,13 @@ from mkdocs.utils.templates import TemplateContext
 HEAD_BLOCKS = ("styles", "fonts")  # Material's base.html: its stylesheets, then its fonts
 
 
-def page_context(nav: Navigation, files: Files, config: MkDocsConfig, url: str) -> TemplateContext:
-    """MkDocs' template context for a page at `url` (its `url` filter makes links relative to it)."""
-    return get_context(nav, files, config, page=cast(Page, SimpleNamespace(url=url)))
+def page_context(nav: Navigation, config: MkDocsConfig, url: str) -> TemplateContext:
+    """MkDocs' template context for a page at `url` (its `url` filter makes links relative to it).
+
+    Without the site's pages: the head's blocks never list them, and given a `Files`,
+    get_context lists every documentation page again at each call (a transcript page each:
+    20 s a 1,000 entries at 10,000 entries a language, growing with N)."""
+    return get_context(nav, [], config, page=cast(Page, SimpleNamespace(url=url)))
 
 
 def page_templates(env: Environment, name: str = "main.html") -> tuple[Template, ...]:
