@@ -110,6 +110,7 @@ def bench_one(work: Path, profile: str, entries: int, repeat: int, args: argpars
     start = time.perf_counter()
     shutil.rmtree(work, ignore_errors=True)
     described = corpus.generate(work, entries, profile=profile)
+    os.sync()  # the corpus written out before any build is timed (benchmarks/scale.py)
     print(f"corpus {profile} N={entries}: {described}", flush=True)
     runs = builds.run_builds(work, repeat, sides, cards=not args.no_cards, command=args.cercle_command)
     result: dict = {
