@@ -24,10 +24,14 @@ class Archive:
         return not self.upcoming and not self.past_by_year
 
 
+def upcoming(entries: list[Entry], today: dt.date) -> list[Entry]:
+    """The upcoming ones, soonest first."""
+    return sorted((e for e in entries if e.is_upcoming(today)), key=lambda e: (e.date, e.title))
+
+
 def in_archive_order(entries: list[Entry], today: dt.date) -> list[Entry]:
     """Upcoming ones soonest first, then past ones newest first: a listing's order."""
-    upcoming = sorted((e for e in entries if e.is_upcoming(today)), key=lambda e: (e.date, e.title))
-    return upcoming + newest_first([e for e in entries if not e.is_upcoming(today)])
+    return upcoming(entries, today) + newest_first([e for e in entries if not e.is_upcoming(today)])
 
 
 def archive(entries: list[Entry], today: dt.date) -> Archive:

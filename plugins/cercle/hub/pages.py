@@ -62,15 +62,23 @@ class GeneratedPage:
     @property
     def first_src_uri(self) -> str:
         """The source path of the list's first page (this one's, when it is the first)."""
-        return f"{path_of_url(self.first_url)}index.md"
+        return _src_uri(self.first_url)
+
+    def items_per_page(self, size: int) -> int:
+        """How many of its list's items a page shows, for the hub's `listing_page_size`."""
+        return size * SPEAKERS_FACTOR if self.kind is Kind.SPEAKERS else size
 
     @property
     def src_uri(self) -> str:
-        return f"{path_of_url(self.url)}index.md"
+        return _src_uri(self.url)
 
     @property
     def template(self) -> str:
         return f"cercle/{self.kind.value}.html"
+
+
+def _src_uri(url: str) -> str:
+    return f"{path_of_url(url)}index.md"
 
 
 def section_folder(catalog: Catalog, lang: str, entry_type: EntryType) -> str:
@@ -150,7 +158,8 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
 
 def list_size(catalog: Catalog, page: GeneratedPage) -> tuple[int, int] | None:
     """(items, items a page) of a page that lists entries or speakers; None for another page."""
-    size, lang, subject = catalog.settings.listing_page_size, page.lang, page.subject or ""
+    size = page.items_per_page(catalog.settings.listing_page_size)
+    lang, subject = page.lang, page.subject or ""
     if page.kind is Kind.LISTING and page.entry_type is not None:
         return len(catalog.in_language(lang, page.entry_type)), size
     if page.kind is Kind.TOPIC:
@@ -158,7 +167,7 @@ def list_size(catalog: Catalog, page: GeneratedPage) -> tuple[int, int] | None:
     if page.kind is Kind.SPEAKER:
         return len(catalog.with_speaker(lang, subject)), size
     if page.kind is Kind.SPEAKERS:
-        return len(catalog.speakers), size * SPEAKERS_FACTOR
+        return len(catalog.speakers), size
     if page.kind is Kind.TO_SHARE:
         return len(to_share(catalog.in_language(lang), catalog.settings.today)), size
     return None

@@ -20,7 +20,7 @@ from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.identity import identity
 from cercle.hub.pages import LISTED_TYPES, GeneratedPage, Kind, generated_pages
-from cercle.hub.paging import SPEAKERS_FACTOR, Paging, on_page
+from cercle.hub.paging import Paging, on_page
 from cercle.hub.parts import PageParts
 from cercle.hub.state import BuildState
 from cercle.share.view import SharingView
@@ -249,8 +249,7 @@ class PageView:
         return listings.featured(self.entries(), self.hub.today)
 
     def upcoming(self) -> list[Entry]:
-        ordered = listings.in_archive_order(self.entries(*LISTED_TYPES), self.hub.today)
-        return [e for e in ordered if self.is_upcoming(e)]
+        return listings.upcoming(self.entries(*LISTED_TYPES), self.hub.today)
 
     def latest(self, limit: int = 6, exclude: list[Entry] | None = None) -> list[Entry]:
         """The newest past entries, without those shown above them (`exclude`: the featured)."""
@@ -297,8 +296,7 @@ class PageView:
         page = self.generated
         if page is None or page.of == 1:
             return list(items)
-        size = self.hub.settings.listing_page_size
-        return on_page(items, page.number, size * SPEAKERS_FACTOR if page.kind is Kind.SPEAKERS else size)
+        return on_page(items, page.number, page.items_per_page(self.hub.settings.listing_page_size))
 
     def subject_description(self) -> str:
         assert self.generated and self.generated.subject
