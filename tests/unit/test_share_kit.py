@@ -15,7 +15,7 @@ from cercle.core.i18n import message
 from cercle.core.settings import HubSettings
 from cercle.hub.view import Hub
 from cercle.share.checks import blank_problems, disclosure_problems, share_length_problems
-from cercle.share.digest import DigestError, make_digest, parse_month
+from cercle.share.digest import CLIPPED_ABOVE, Digest, DigestError, make_digest, parse_month, save_digest
 from cercle.share.emaillint import lint_email
 from cercle.share.kit import disclosure_for, suggestions
 from cercle.share.now import in_month, to_share
@@ -206,6 +206,36 @@ def test_digest_is_an_email_with_absolute_links_and_its_text_twin(demo):
     assert "Texte suggéré\u00a0:" in made.text
     # The pinned entry comes first, in both parts.
     assert made.text.index("Pourquoi les ambassadeurs") < made.text.index("Ubuntu")
+
+
+def test_a_long_month_keeps_the_first_pages_and_links_the_others(demo):
+    picture = lambda e: (f"{SITE}c/{e.slug}.png", "Carte")  # noqa: E731
+    every = make_digest(demo, "fr", dt.date(2026, 12, 1), "Cercle", picture)
+    assert every.count == every.total >= 2 and "Toutes les pages" not in every.html
+    short = make_digest(demo, "fr", dt.date(2026, 12, 1), "Cercle", picture, length=1)
+    assert (short.count, short.total) == (1, every.total)
+    assert lint_email(short.html) == []
+    assert f"Cette lettre reprend 1 des {every.total} pages" in short.text
+    # The pinned page stays; the others are one link away, in both parts.
+    assert "Pourquoi les ambassadeurs" in short.text and "Ubuntu" not in short.text
+    link = f"{SITE}fr/a-partager/"
+    assert short.html.count(f'href="{link}"') == 2  # the button and the footer's link
+    assert f"Voir les {every.total} pages à partager" in short.html
+    assert f"Toutes les pages à partager ce mois-ci ({every.total})" in short.text and link in short.text
+
+
+def test_a_digest_gmail_would_clip_is_refused(demo, tmp_path):
+    made = make_digest(demo, "en", dt.date(2026, 12, 1), "Cercle", lambda e: None)
+    padded = made.html.replace("</body>", "<p>" + "x" * CLIPPED_ABOVE + "</p></body>")
+    big = Digest(made.lang, made.month, padded, made.text, made.count, made.total)
+    with pytest.raises(DigestError) as caught:
+        save_digest(big, tmp_path)
+    assert caught.value.code == "share_digest_clipped" and caught.value.params["limit"] == 102
+    assert "Lower digest_length" in message("en", caught.value.code, **caught.value.params)
+    assert "Baissez digest_length" in message("fr", caught.value.code, **caught.value.params)
+    assert not list(tmp_path.iterdir())  # nothing half-written
+    save_digest(made, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digest-en-2026-12.html", "digest-en-2026-12.txt"]
 
 
 def test_an_empty_month_gives_no_email(demo):

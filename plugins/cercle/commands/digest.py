@@ -46,9 +46,11 @@ def digest(config_file: Path, digest_lang: str | None, month: str | None, output
         fail_usage(message(ui_lang, exc.code, **exc.params))
     catalog = _checked_catalog(settings, ui_lang)
     cards = config.plugins.get("cercle/cards")
+    share = config.plugins.get("cercle/share")
+    length = share.config.digest_length if share is not None else 0
     try:
         made, html, text = write_digest(
-            catalog, lang, first, config.site_name, output, getattr(cards, "config", None)
+            catalog, lang, first, config.site_name, output, getattr(cards, "config", None), length
         )
     except DigestError as exc:
         fail(ui_lang, exc.code, **exc.params)

@@ -14,7 +14,7 @@ from cercle.core.errors import Problem, problem
 from cercle.core.i18n import route, ui
 from cercle.core.models import EntryType, localized
 from cercle.core.urls import path_of_url, url_of_path
-from cercle.hub.paging import SPEAKERS_FACTOR, page_count, page_url
+from cercle.hub.paging import SPEAKERS_FACTOR, TO_SHARE_DIVISOR, page_count, page_url
 from cercle.share.now import to_share
 
 LISTED_TYPES = (EntryType.WEBINAR, EntryType.EVENT, EntryType.GUIDE)
@@ -66,7 +66,11 @@ class GeneratedPage:
 
     def items_per_page(self, size: int) -> int:
         """How many of its list's items a page shows, for the hub's `listing_page_size`."""
-        return size * SPEAKERS_FACTOR if self.kind is Kind.SPEAKERS else size
+        if self.kind is Kind.SPEAKERS:
+            return size * SPEAKERS_FACTOR
+        if self.kind is Kind.TO_SHARE:
+            return max(1, size // TO_SHARE_DIVISOR)
+        return size
 
     @property
     def src_uri(self) -> str:

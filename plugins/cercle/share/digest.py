@@ -29,6 +29,8 @@ from cercle.share.now import in_month
 
 TEMPLATES = Path(__file__).parent / "templates"
 SOURCE = "newsletter"  # utm_source of the digest's links
+# Gmail shows "[Message clipped]" past 102 KB of HTML and hides the rest: the footer with it.
+CLIPPED_ABOVE = 102 * 1024
 # Absolute URL and text alternative of an entry's picture (its card), or None.
 ImageOf = Callable[[Entry], tuple[str, str] | None]
 
@@ -67,7 +69,8 @@ class Digest:
     month: dt.date
     html: str
     text: str
-    count: int
+    count: int  # pages in the email
+    total: int = 0  # pages to share in the month (more than `count` when the email keeps a few)
 
 
 def _month_label(month: dt.date, lang: str) -> str:
@@ -108,13 +111,19 @@ def make_digest(
     site_name: str,
     image_of: ImageOf,
     colors: tuple[str, str] = ("#283593", "#ffca28"),
+    length: int = 0,
 ) -> Digest:
-    """The digest of `lang` for the month of `month`; DigestError(share_empty_month) when empty."""
+    """The digest of `lang` for the month of `month`: its first `length` pages (pinned first,
+    then the most recently opened; 0: all) and a link to the others on the "to share" page.
+
+    DigestError(share_empty_month) when nothing is to share that month."""
     entries = in_month(hub.catalog.in_language(lang), month)
     label = _month_label(month, lang)
     if not entries:
         raise DigestError("share_empty_month", month=month.strftime("%Y-%m"), language=lang)
-    items = _items(hub, entries, image_of)
+    total = len(entries)
+    items = _items(hub, entries[:length] if length > 0 else entries, image_of)
+    rest = total - len(items)
     site_url = hub.settings.site_url
     heading = ui(lang, "digest_heading", month=label)
     data = {
@@ -122,8 +131,12 @@ def make_digest(
         "title": f"{site_name} — {heading}",
         "site_name": site_name,
         "heading": heading,
-        "intro": ui(lang, "digest_intro", count=len(items)),
+        "intro": ui(lang, "digest_intro_some", shown=len(items), count=total)
+        if rest
+        else ui(lang, "digest_intro", count=total),
         "entries": items,
+        "more": ui(lang, "digest_more", count=total) if rest else "",
+        "more_link": ui(lang, "digest_more_link", count=total),
         "suggested": ui(lang, "share.suggested"),
         "open": ui(lang, "to_share_open"),
         "footer": ui(lang, "digest_footer"),
@@ -136,7 +149,7 @@ def make_digest(
     }
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     html = css_inline.inline(env.get_template("digest.html").render(d=data))
-    return Digest(lang, month, html, _text(data), len(items))
+    return Digest(lang, month, html, _text(data), len(items), total)
 
 
 def _text(data: dict[str, Any]) -> str:
@@ -157,6 +170,8 @@ def _text(data: dict[str, Any]) -> str:
             ui(lang, "digest_text_open", url=item.url),
             "",
         ]
+    if data["more"]:
+        lines += [rule, data["more"], data["to_share_url"], ""]
     lines += [
         rule,
         data["footer"],
@@ -191,11 +206,17 @@ def hub_with_cards(
 
 
 def write_digest(
-    catalog: Catalog, lang: str, month: dt.date, site_name: str, folder: Path, cards_options: Any = None
+    catalog: Catalog,
+    lang: str,
+    month: dt.date,
+    site_name: str,
+    folder: Path,
+    cards_options: Any = None,
+    length: int = 0,
 ) -> tuple[Digest, Path, Path]:
     """Make, check (emaillint) and write digest-LANG-YYYY-MM.html and .txt into `folder`."""
     hub, colors = hub_with_cards(catalog, site_name, cards_options)
-    made = make_digest(hub, lang, month, site_name, lambda e: card_image(hub, e), colors)
+    made = make_digest(hub, lang, month, site_name, lambda e: card_image(hub, e), colors, length)
     return (made, *save_digest(made, folder))
 
 
@@ -203,6 +224,11 @@ def save_digest(made: Digest, folder: Path) -> tuple[Path, Path]:
     problems = lint_email(made.html)
     if problems:
         raise DigestError("share_digest_lint", detail="; ".join(problems))
+    size = len(made.html.encode())
+    if size > CLIPPED_ABOVE:
+        raise DigestError(
+            "share_digest_clipped", kb=size // 1024, limit=CLIPPED_ABOVE // 1024, count=made.count
+        )
     stem = f"digest-{made.lang}-{made.month.strftime('%Y-%m')}"
     html, text = folder / f"{stem}.html", folder / f"{stem}.txt"
     write_atomic(html, made.html.encode())

@@ -27,3 +27,7 @@ class ShareConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Con
     # Write this month's email digest (digest-LANG-YYYY-MM.html and .txt) beside each
     # language's "to share" page; `cercle digest` writes any month's.
     digest = Type(bool, default=True)
+    # Pages in a digest (pinned first, then the most recently opened); it links the "to share"
+    # page for the others. An email stays short to be read, and Gmail cuts one past 102 KB
+    # (a month of a large hub was 1.3 MB). 0: every page (the build warns past 102 KB).
+    digest_length = Type(int, default=10)

@@ -4,6 +4,7 @@ the "to share" page's kits."""
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -104,9 +105,11 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]  # 
         month = hub.today.replace(day=1)
         for lang in hub.catalog.languages:
             try:
-                made = make_digest(hub, lang, month, config.site_name, lambda e: card_image(hub, e), colors)
+                image, length = partial(card_image, hub), self.config.digest_length
+                made = make_digest(hub, lang, month, config.site_name, image, colors, length)
                 folder = Path(config.site_dir) / hub.url("to_share", lang)
                 folder.mkdir(parents=True, exist_ok=True)
                 save_digest(made, folder)
             except DigestError as exc:  # an empty month: no blank email, just say so
-                log.info(message(messages_language(config), exc.code, **exc.params))
+                level = logging.INFO if exc.code == "share_empty_month" else logging.WARNING
+                log.log(level, message(messages_language(config), exc.code, **exc.params))
