@@ -98,12 +98,12 @@ def test_topics_speakers_and_to_share_go_on_over_pages_too(tmp_path):
     speaker_pages = pages_of(h, Kind.SPEAKER, subject="stephanie-ledoux")
     assert len(speaker_pages) == 3 and len(h.view(speaker_pages[2].src_uri).subject_entries()) == 1
     to_share = pages_of(h, Kind.TO_SHARE)
-    # Four in their window today; a share block weighs about three cards, so "to share" shows a
-    # third of the page size: one a page here.
+    # Four in their window today; a share block weighs about four cards, so "to share" shows a
+    # quarter of the page size: one a page here.
     assert len(to_share) == 4
     now = to_share_now(h.catalog.in_language("fr"), h.today)  # what the share plugin lists
     assert [e.title for e in h.view(to_share[3].src_uri).on_this_page(now)] == [now[-1].title]
-    wider = hub(tmp_path / "wider", extra=sharing, size=6)
+    wider = hub(tmp_path / "wider", extra=sharing, size=8)
     assert [len(wider.view(p.src_uri).on_this_page(now)) for p in pages_of(wider, Kind.TO_SHARE)] == [2, 2]
     # The speakers index holds four times as many a page (a line each): 13 speakers, 12 a page,
     # by name.

@@ -235,7 +235,10 @@ def test_a_digest_gmail_would_clip_is_refused(demo, tmp_path):
     assert "Baissez digest_length" in message("fr", caught.value.code, **caught.value.params)
     assert not list(tmp_path.iterdir())  # nothing half-written
     save_digest(made, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["digest-en-2026-12.html", "digest-en-2026-12.txt"]
+    written = sorted(tmp_path.iterdir())
+    assert [p.name for p in written] == ["digest-en-2026-12.html", "digest-en-2026-12.txt"]
+    # Published beside the "to share" page: the web server must be able to read them.
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in written)
 
 
 def test_an_empty_month_gives_no_email(demo):

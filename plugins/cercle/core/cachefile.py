@@ -81,10 +81,15 @@ def real_folder(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root.resolve())
 
 
-def write_atomic(path: Path, data: bytes | memoryview) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and `os.replace`."""
+def write_atomic(path: Path, data: bytes | memoryview, mode: int | None = None) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
+
+    The file is private to its owner (mkstemp's 0600) unless `mode` says otherwise: a file
+    published with the site must be readable by the web server (0644)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)

@@ -18,9 +18,10 @@ from cercle.core.urls import url_of_path
 T = TypeVar("T")
 
 SPEAKERS_FACTOR = 4  # a speaker takes a line, not a card: four times as many a page
-# A share block (its post, network links, images to download: ~7.5 KB) weighs about three
-# cards: "to share" shows a third as many a page (24 blocks were 183 KB of HTML).
-TO_SHARE_DIVISOR = 3
+# A share block on "to share" (its post, network links, the images of every shape to
+# download: ~9 KB) weighs about four cards: that page shows a quarter as many (24 blocks were
+# 183 KB of HTML, 6 are ~70 KB).
+TO_SHARE_DIVISOR = 4
 _AROUND = 2  # page numbers shown on each side of the current one
 
 
