@@ -79,6 +79,14 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
     assert leftovers(demo_project) == []
     assert len(list((demo_project / ".out.versions").iterdir())) == 2  # this one and the previous one
     assert oct(out.stat().st_mode & 0o777) != "0o700"  # not the private mode of a temporary folder
+    # A web server running as another user reads every file and folder (the search index's
+    # folder and the digest were once private: made by mkdtemp and mkstemp).
+    private = [
+        p.relative_to(out.resolve()).as_posix()
+        for p in out.resolve().rglob("*")
+        if not p.stat().st_mode & 0o004 or (p.is_dir() and not p.stat().st_mode & 0o001)
+    ]
+    assert private == []
 
 
 def test_destination_that_is_a_file(demo_project: Path):

@@ -10,6 +10,7 @@ from tests.conftest import ROOT, write
 
 from cercle.checks import run_checks
 from cercle.core.catalog import load_catalog
+from cercle.core.cachefile import published
 from cercle.core.errors import Severity
 from cercle.core.i18n import message
 from cercle.core.settings import HubSettings
@@ -238,7 +239,7 @@ def test_a_digest_gmail_would_clip_is_refused(demo, tmp_path):
     written = sorted(tmp_path.iterdir())
     assert [p.name for p in written] == ["digest-en-2026-12.html", "digest-en-2026-12.txt"]
     # Published beside the "to share" page: the web server must be able to read them.
-    assert all(p.stat().st_mode & 0o777 == 0o644 for p in written)
+    assert all(p.stat().st_mode & 0o777 == published() for p in written) and published() & 0o004
 
 
 def test_an_empty_month_gives_no_email(demo):

@@ -33,6 +33,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from cercle.core.cachefile import published
+
 # Tests stop the process at a named step (SIGKILL, as a crash or an out-of-memory kill would).
 KILL_AT_ENV = "CERCLE_TEST_KILL_AT"
 LINK_INFIX = ".link-"
@@ -196,16 +198,7 @@ def previous_version(folder: Path) -> Path | None:
     return previous if previous is not None and previous != folder.resolve() else None
 
 
-def _umask() -> int:
-    with contextlib.suppress(OSError, ValueError, StopIteration):  # Linux 4.7+: read, never set
-        status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
-        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-NEW_FILE_MODE = stat.S_IFREG | (0o666 & ~_umask())  # what `open` gives a new file here
+NEW_FILE_MODE = stat.S_IFREG | published()  # what `open` gives a new file here
 
 
 def link_same(new: Path, old: Path, data: bytes | memoryview) -> bool:

@@ -81,11 +81,28 @@ def real_folder(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root.resolve())
 
 
+def umask() -> int:
+    """The process's umask (Linux 4.7+: read, never set; elsewhere set and put back at once)."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def published(folder: bool = False) -> int:
+    """The mode `open` or `mkdir` gives a new file or folder here: what a file published with the
+    site gets, so that a web server running as another user reads it (mkstemp and mkdtemp
+    make private ones, 0600 and 0700)."""
+    return (0o777 if folder else 0o666) & ~umask()
+
+
 def write_atomic(path: Path, data: bytes | memoryview, mode: int | None = None) -> None:
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
 
-    The file is private to its owner (mkstemp's 0600) unless `mode` says otherwise: a file
-    published with the site must be readable by the web server (0644)."""
+    The file is private to its owner (mkstemp's 0600) unless `mode` says otherwise
+    (`published()` for a file of the site)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         if mode is not None:

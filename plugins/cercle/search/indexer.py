@@ -19,6 +19,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from cercle.core.cachefile import published
 from cercle.search import cache as bundles
 from cercle.search.completion import Completion
 from cercle.search.parts import PARTS_KEY, Part, link_pages, may_split, offset_dates, plan_parts
@@ -303,6 +304,7 @@ def index_site(
                 raise SearchIndexError("not_reproducible", detail=exc) from exc
             if cache is not None:
                 bundles.store(cache[0], key, staging, cache[1])
+        staging.chmod(published(folder=True))  # mkdtemp's 0700 would hide search from the web server
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
         if target.exists():
             target.rename(previous)

@@ -17,7 +17,7 @@ from typing import Any
 import css_inline
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from cercle.core.cachefile import write_atomic
+from cercle.core.cachefile import published, write_atomic
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.i18n import format_date, ui
 from cercle.hub.alternates import absolute
@@ -31,7 +31,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 SOURCE = "newsletter"  # utm_source of the digest's links
 # Gmail shows "[Message clipped]" past 102 KB of HTML and hides the rest: the footer with it.
 CLIPPED_ABOVE = 102 * 1024
-PUBLISHED = 0o644  # beside the "to share" page: read by the web server, like MkDocs' files
 # Absolute URL and text alternative of an entry's picture (its card), or None.
 ImageOf = Callable[[Entry], tuple[str, str] | None]
 
@@ -232,6 +231,6 @@ def save_digest(made: Digest, folder: Path) -> tuple[Path, Path]:
         )
     stem = f"digest-{made.lang}-{made.month.strftime('%Y-%m')}"
     html, text = folder / f"{stem}.html", folder / f"{stem}.txt"
-    write_atomic(html, made.html.encode(), PUBLISHED)
-    write_atomic(text, made.text.encode(), PUBLISHED)
+    write_atomic(html, made.html.encode(), published())
+    write_atomic(text, made.text.encode(), published())
     return html, text
