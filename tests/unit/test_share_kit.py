@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import ROOT, write
 
 from cercle.checks import run_checks
-from cercle.core.catalog import load_catalog
 from cercle.core.cachefile import published
+from cercle.core.catalog import load_catalog
 from cercle.core.errors import Severity
 from cercle.core.i18n import message
 from cercle.core.settings import HubSettings
