@@ -72,7 +72,11 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
 
     # 3. Fixed: the new site replaces the old one in one move.
     page.write_text(original + "\nUne phrase ajoutée.\n", encoding="utf-8")
-    again = cercle(demo_project, "build", "-d", "out")
+    mask = os.umask(0o022)  # the usual umask: the modes checked below follow it
+    try:
+        again = cercle(demo_project, "build", "-d", "out")
+    finally:
+        os.umask(mask)
     assert again.returncode == 0, again.output
     html = (out / "fr" / "guides" / "lexique-ambassadeur" / "index.html").read_text(encoding="utf-8")
     assert "Une phrase ajoutée." in html
@@ -81,6 +85,8 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path):
     assert oct(out.stat().st_mode & 0o777) != "0o700"  # not the private mode of a temporary folder
     # A web server running as another user reads every file and folder (the search index's
     # folder and the digest were once private: made by mkdtemp and mkstemp).
+    assert (out / "pagefind" / "pagefind-entry.json").is_file()
+    assert (out / "fr" / "a-partager" / "digest-fr-2026-11.html").is_file()
     private = [
         p.relative_to(out.resolve()).as_posix()
         for p in out.resolve().rglob("*")

@@ -242,7 +242,9 @@ def test_a_large_archive_splits_the_site_map_by_year_under_200_kb(demo_project):
     entries = {
         f
         for f in (site / "fr").rglob("index.html")
-        if folder not in f.parents and f.parent != folder and not is_redirect(f)
+        if folder not in f.parents
+        and f.parent != folder
+        and not is_redirect(f)
         and f.parent.parent.name != "page"  # a listing's later pages: reached from the listing
     }
     assert entries - listed == set()
@@ -261,6 +263,20 @@ def test_a_year_larger_than_a_page_is_cut_into_parts(demo_project):
     assert "2023-4" not in names  # 5 guides: 2 + 2 + 1
     h1 = page(project / "site", "fr/plan-du-site/2023-2/").find(".//h1")
     assert spaced(h1) == f"Plan du site{NBSP}: 2023 (2)"
+    # More speakers than a page holds (6): they move to pages of their own, two by two by
+    # name, which the main page links; together they list every speaker's page once.
+    site = project / "site"
+    parts = sorted((n for n in names if n.startswith("intervenants")), key=lambda n: (len(n), n))
+    assert parts == ["intervenants", "intervenants-2", "intervenants-3"]
+    main = site_map_targets(site, "fr/plan-du-site/")
+    assert {folder / n / "index.html" for n in parts} <= main
+    assert not any("intervenants" in f.parent.parent.name for f in main if f.parent.name != "intervenants")
+    listed = [
+        a.get("href") for n in parts for a in page(site, f"fr/plan-du-site/{n}/").find(".//article").iter("a")
+    ]
+    speakers = {f for f in (site / "fr" / "intervenants").glob("*/index.html") if f.parent.name != "page"}
+    assert len(listed) == len(speakers) == 6
+    assert set().union(*(site_map_targets(site, f"fr/plan-du-site/{n}/") for n in parts)) == speakers
 
 
 # -- language of parts -------------------------------------------------------------------------

@@ -135,6 +135,20 @@ def test_cli_digest_writes_both_parts_and_refuses_an_empty_month(demo_project, t
     html = (out / "digest-en-2026-12.html").read_text(encoding="utf-8")
     assert lint_email(html) == [] and "Ubuntu" in html
     assert "To share in December 2026" in (out / "digest-en-2026-12.txt").read_text(encoding="utf-8")
+    # The share plugin's digest_length keeps the first pages; the others are one link away.
+    config = demo_project / "mkdocs.yml"
+    anchor, text = "  - cercle/share:\n", config.read_text(encoding="utf-8")
+    assert anchor in text
+    config.write_text(text.replace(anchor, anchor + "      digest_length: 1\n"), encoding="utf-8")
+    short = cercle(demo_project, "digest", "--lang", "en", "--month", "2026-12", "-o", str(out))
+    assert short.returncode == 0, short.output
+    assert "Digest 2026-12 (en): 1 of " in short.stdout
+    assert "See what is to share now" in (out / "digest-en-2026-12.html").read_text(encoding="utf-8")
+    config.write_text(text.replace(anchor, anchor + "      digest_length: -1\n"), encoding="utf-8")
+    negative = cercle(demo_project, "digest", "--lang", "en", "-o", str(out))
+    assert negative.returncode == 2 and "digest_length: '-1' is not a number of pages" in negative.stderr
+    assert "Traceback" not in negative.output
+    config.write_text(text, encoding="utf-8")
     empty = cercle(demo_project, "digest", "--lang", "en", "--month", "2020-01", "-o", str(out))
     assert empty.returncode == 1 and "No blank email" in empty.stderr
     assert not (out / "digest-en-2020-01.html").exists()

@@ -3,7 +3,8 @@
 from tests.unit.test_catalog import make
 
 from cercle.hub.view import Hub
-from cercle.webinar.view import RELATED_LIMIT, EventView
+from cercle.webinar.related import RELATED_LIMIT
+from cercle.webinar.view import EventView
 
 TOPICS = """\
 a: {label: A}
@@ -47,6 +48,8 @@ def test_never_itself_nor_another_language_and_at_most_the_limit(tmp_path):
 
 
 def test_no_topic_means_no_related_entries(tmp_path):
-    pages = {"fr/webinaires/x.md": "---\ntitle: X\ndate: 2022-01-01\n---\n",
-             "fr/webinaires/y.md": webinar("2022-02-02", "a")}
+    pages = {
+        "fr/webinaires/x.md": "---\ntitle: X\ndate: 2022-01-01\n---\n",
+        "fr/webinaires/y.md": webinar("2022-02-02", "a"),
+    }
     assert related(tmp_path, pages, "fr/webinaires/x.md") == []

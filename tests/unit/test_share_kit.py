@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 
 import pytest
 from tests.conftest import ROOT, write
 
 from cercle.checks import run_checks
-from cercle.core.cachefile import published
+from cercle.core.cachefile import published_mode
 from cercle.core.catalog import load_catalog
 from cercle.core.errors import Severity
 from cercle.core.i18n import message
 from cercle.core.settings import HubSettings
 from cercle.hub.view import Hub
 from cercle.share.checks import blank_problems, disclosure_problems, share_length_problems
-from cercle.share.digest import CLIPPED_ABOVE, Digest, DigestError, make_digest, parse_month, save_digest
+from cercle.share.digest import (
+    CLIPPED_ABOVE,
+    Digest,
+    DigestError,
+    make_digest,
+    parse_month,
+    save_digest,
+    valid_length,
+)
 from cercle.share.emaillint import lint_email
 from cercle.share.kit import disclosure_for, suggestions
 from cercle.share.now import in_month, to_share
@@ -211,8 +220,8 @@ def test_digest_is_an_email_with_absolute_links_and_its_text_twin(demo):
 
 def test_a_long_month_keeps_the_first_pages_and_links_the_others(demo):
     picture = lambda e: (f"{SITE}c/{e.slug}.png", "Carte")  # noqa: E731
-    every = make_digest(demo, "fr", dt.date(2026, 12, 1), "Cercle", picture)
-    assert every.count == every.total >= 2 and "Toutes les pages" not in every.html
+    every = make_digest(demo, "fr", dt.date(2026, 12, 1), "Cercle", picture, length=0)  # 0: all
+    assert every.count == every.total >= 2 and "D’autres pages" not in every.html
     short = make_digest(demo, "fr", dt.date(2026, 12, 1), "Cercle", picture, length=1)
     assert (short.count, short.total) == (1, every.total)
     assert lint_email(short.html) == []
@@ -221,8 +230,12 @@ def test_a_long_month_keeps_the_first_pages_and_links_the_others(demo):
     assert "Pourquoi les ambassadeurs" in short.text and "Ubuntu" not in short.text
     link = f"{SITE}fr/a-partager/"
     assert short.html.count(f'href="{link}"') == 2  # the button and the footer's link
-    assert f"Voir les {every.total} pages à partager" in short.html
-    assert f"Toutes les pages à partager ce mois-ci ({every.total})" in short.text and link in short.text
+    # "To share" lists what is open today, not the month's pages: the link promises no count.
+    assert "Voir ce qui est à partager" in short.html
+    assert "D’autres pages à partager vous attendent sur le site" in short.text and link in short.text
+    with pytest.raises(ValueError):
+        make_digest(demo, "fr", dt.date(2026, 12, 1), "Cercle", picture, length=-1)
+    assert [valid_length(v) for v in (0, 10, -1, True, "10", 2.5)] == [True, True, False, False, False, False]
 
 
 def test_a_digest_gmail_would_clip_is_refused(demo, tmp_path):
@@ -232,14 +245,19 @@ def test_a_digest_gmail_would_clip_is_refused(demo, tmp_path):
     with pytest.raises(DigestError) as caught:
         save_digest(big, tmp_path)
     assert caught.value.code == "share_digest_clipped" and caught.value.params["limit"] == 102
-    assert "Lower digest_length" in message("en", caught.value.code, **caught.value.params)
-    assert "Baissez digest_length" in message("fr", caught.value.code, **caught.value.params)
+    assert "Set digest_length (cercle/share's options) to fewer than" in message(
+        "en", caught.value.code, **caught.value.params
+    )
+    assert "Donnez à digest_length" in message("fr", caught.value.code, **caught.value.params)
     assert not list(tmp_path.iterdir())  # nothing half-written
     save_digest(made, tmp_path)
     written = sorted(tmp_path.iterdir())
     assert [p.name for p in written] == ["digest-en-2026-12.html", "digest-en-2026-12.txt"]
     # Published beside the "to share" page: the web server must be able to read them.
-    assert all(p.stat().st_mode & 0o777 == published() for p in written) and published() & 0o004
+    assert all(p.stat().st_mode & 0o777 == published_mode() for p in written)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert published_mode() == 0o666 & ~mask and published_mode(folder=True) == 0o777 & ~mask
 
 
 def test_an_empty_month_gives_no_email(demo):

@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cercle.core.cachefile import published
+from cercle.core.cachefile import published_mode
 
 # Tests stop the process at a named step (SIGKILL, as a crash or an out-of-memory kill would).
 KILL_AT_ENV = "CERCLE_TEST_KILL_AT"
@@ -198,7 +198,7 @@ def previous_version(folder: Path) -> Path | None:
     return previous if previous is not None and previous != folder.resolve() else None
 
 
-NEW_FILE_MODE = stat.S_IFREG | published()  # what `open` gives a new file here
+NEW_FILE_MODE = stat.S_IFREG | published_mode()  # what `open` gives a new file here
 
 
 def link_same(new: Path, old: Path, data: bytes | memoryview) -> bool:

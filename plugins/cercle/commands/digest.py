@@ -32,7 +32,7 @@ from cercle.commands.common import config_option, fail, fail_usage, load_project
 def digest(config_file: Path, digest_lang: str | None, month: str | None, output: Path) -> None:
     """Write the email digest of what is to share in a month: HTML (CSS inlined) and plain text."""
     from cercle.core.i18n import choose_messages_language, message
-    from cercle.share.digest import DigestError, parse_month, write_digest
+    from cercle.share.digest import DEFAULT_LENGTH, DigestError, parse_month, valid_length, write_digest
 
     choose_messages_language(digest_lang)  # like `new`, `import` and `booklet`
     ui_lang = project_language(config_file)  # --lang, then messages_language, then the locale
@@ -47,7 +47,9 @@ def digest(config_file: Path, digest_lang: str | None, month: str | None, output
     catalog = _checked_catalog(settings, ui_lang)
     cards = config.plugins.get("cercle/cards")
     share = config.plugins.get("cercle/share")
-    length = share.config.digest_length if share is not None else 0
+    length = share.config.digest_length if share is not None else DEFAULT_LENGTH
+    if not valid_length(length):
+        fail_usage(message(ui_lang, "share.bad_digest_length", value=length))
     try:
         made, html, text = write_digest(
             catalog, lang, first, config.site_name, output, getattr(cards, "config", None), length
@@ -61,6 +63,7 @@ def digest(config_file: Path, digest_lang: str | None, month: str | None, output
             month=first.strftime("%Y-%m"),
             lang=lang,
             count=made.count,
+            total=made.total,
             html=_shown(html),
             text=_shown(text),
         )

@@ -2,17 +2,20 @@
 
 A language's site map lists every listing, topic, speaker and entry. Past `page_size`
 entries it would outgrow a reasonable page (200 KB), so entries move to one page per
-year, and a year with more than `page_size` entries is cut into numbered parts.
+year, and a year with more than `page_size` entries is cut into numbered parts; past
+`page_size` speakers (2,500 at 10,000 entries a language made the main page 178 KB), they
+move to pages of their own too, by name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cercle.core.catalog import Entry
 from cercle.core.models import EntryType
+from cercle.core.registry_models import Speaker
 
 _NO_DATE = dt.date.min
 
@@ -52,6 +55,30 @@ def parts(entries: Sequence[Entry], page_size: int = DEFAULT_PAGE_SIZE) -> list[
             slug = slug_base if number == 1 else f"{slug_base}-{number}"
             label = year if number == 1 else f"{year} ({number})"
             found.append(Part(slug, label, tuple(chunk[index : index + page_size])))
+    return found
+
+
+@dataclass(frozen=True)
+class SpeakerPart:
+    """A site map sub-page of speakers: `label` names its first and last ("Ada B. – Léo M.")."""
+
+    slug: str
+    label: str
+    speaker_ids: tuple[str, ...]
+
+
+def speaker_parts(speakers: Mapping[str, Speaker], slug: str, page_size: int) -> list[SpeakerPart]:
+    """Speakers by name in pages of `page_size` (slugs `slug`, `slug-2`…), or [] when the
+    main page holds them all."""
+    if len(speakers) <= page_size:
+        return []
+    ordered = sorted(speakers, key=lambda sid: (speakers[sid].name.casefold(), sid))
+    found = []
+    for index in range(0, len(ordered), page_size):
+        chunk = ordered[index : index + page_size]
+        number = index // page_size + 1
+        label = f"{speakers[chunk[0]].name} – {speakers[chunk[-1]].name}"
+        found.append(SpeakerPart(slug if number == 1 else f"{slug}-{number}", label, tuple(chunk)))
     return found
 
 

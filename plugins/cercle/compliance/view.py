@@ -9,6 +9,7 @@ from cercle.compliance import sitemap
 from cercle.compliance.qr import png_uri_side, qr_png_uri
 from cercle.compliance.statement import Statement, statement
 from cercle.core.catalog import Entry
+from cercle.core.i18n import route
 from cercle.hub.alternates import absolute
 from cercle.hub.pages import LISTED_TYPES, PLURAL, Kind
 
@@ -57,9 +58,16 @@ class ComplianceView:
         view, lang = self.view, self.view.lang
         generated = view.generated
         assert generated is not None and generated.kind is Kind.SITEMAP
-        entries = view.entries()
-        split = sitemap.parts(entries, self.hub.settings.site_map_page_size)
+        entries, size = view.entries(), self.hub.settings.site_map_page_size
+        split = sitemap.parts(entries, size)
+        people = sitemap.speaker_parts(self.hub.catalog.speakers, route(lang, "speakers"), size)
         if generated.subject:
+            group = next((p.speaker_ids for p in people if p.slug == generated.subject), None)
+            if group is not None:
+                names = self.hub.catalog.speakers
+                return SiteMap(
+                    [], [], [Link(names[sid].name, view.speaker_url(sid)) for sid in group], [], []
+                )
             chosen = next(p.entries for p in split if p.slug == generated.subject)
             return SiteMap([], [], [], sitemap.by_type(chosen), [])
         pages = [Link(view.t("home"), view.home_url())]
@@ -69,6 +77,8 @@ class ComplianceView:
         pages += [Link(view.t(key), self.hub.url(key, lang)) for key in ("to_share", "privacy")]
         topics = [Link(label, view.topic_url(tid)) for tid, label, _ in view.topics()]
         speakers = [Link(sp.name, view.speaker_url(sid)) for sid, sp, _ in view.speakers()]
+        if people:  # too many for this page: a link to each of their pages, by name
+            speakers = [Link(p.label, self.hub.url(f"sitemap:{p.slug}", lang)) for p in people]
         parts = [Link(p.label or view.t("undated"), self.hub.url(f"sitemap:{p.slug}", lang)) for p in split]
         return SiteMap(pages, topics, speakers, [] if split else sitemap.by_type(entries), parts)
 

@@ -1,4 +1,5 @@
-"""Files of Cercle's build caches: sealed with their digest, read without following links, written atomically.
+"""Files of Cercle's build caches: sealed with their digest, read without following links, written atomically;
+and the mode of the files Cercle writes into the site itself (`published_mode`).
 
 A cache folder is not trusted: it may come with a pull request, be truncated by a full
 disk or be written by another build at the same moment. So a cached file is used only
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import stat
@@ -81,8 +83,10 @@ def real_folder(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root.resolve())
 
 
+@functools.cache
 def umask() -> int:
-    """The process's umask (Linux 4.7+: read, never set; elsewhere set and put back at once)."""
+    """The process's umask (Linux 4.7+: read, never set; elsewhere set and put back at once,
+    which is why it is read once)."""
     with contextlib.suppress(OSError, ValueError, StopIteration):
         status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
         return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
@@ -91,7 +95,7 @@ def umask() -> int:
     return mask
 
 
-def published(folder: bool = False) -> int:
+def published_mode(folder: bool = False) -> int:
     """The mode `open` or `mkdir` gives a new file or folder here: what a file published with the
     site gets, so that a web server running as another user reads it (mkstemp and mkdtemp
     make private ones, 0600 and 0700)."""
@@ -102,7 +106,7 @@ def write_atomic(path: Path, data: bytes | memoryview, mode: int | None = None) 
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
 
     The file is private to its owner (mkstemp's 0600) unless `mode` says otherwise
-    (`published()` for a file of the site)."""
+    (`published_mode()` for a file of the site)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         if mode is not None:

@@ -1,4 +1,4 @@
-"""The content model: one set of pydantic models for front matter, speakers and topics.
+"""The content model: pydantic models for front matter (speakers and topics: registry_models.py).
 
 `cercle schema` exports these as JSON Schema, so editors validate while typing; the
 descriptions below are what writers see there.
@@ -295,35 +295,3 @@ def localized(value: LocalizedText | None, lang: str, fallback: str | None = Non
             return typography.fix(value[candidate], candidate)
     first = next(iter(value.items()), None)
     return typography.fix(first[1], first[0]) if first else ""
-
-
-class Link(Strict):
-    label: Text
-    url: str
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return check_url(value, allow_path=False)
-
-
-class Speaker(Strict):
-    """An entry of speakers.yml."""
-
-    name: Text
-    role: LocalizedText | None = Field(None, description="Role, per language: {fr: …, en: …}.")
-    bio: LocalizedText | None = Field(None, description="Short biography, per language.")
-    organization: Text | None = None
-    photo: str | None = Field(None, description="Path of a photo in content/.")
-    links: list[Link] = Field(default_factory=list)
-
-
-class Topic(Strict):
-    """An entry of topics.yml."""
-
-    label: LocalizedText = Field(description="Name of the topic, per language.")
-    description: LocalizedText | None = None
-    slug: dict[str, Id] | None = Field(
-        None,
-        description="Its page's address per language, e.g. {en: volunteering}; default: the label's.",
-    )

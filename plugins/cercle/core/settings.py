@@ -56,8 +56,9 @@ class HubSettings:
     accessibility: Mapping[str, Any] = field(default_factory=dict)
     # Entries per site map page; past it the site map moves entries to one page per year.
     site_map_page_size: int = 400
-    # Entries per page of a listing, a topic, a speaker or "to share" (speakers: four times as
-    # many); past it the list goes on at page/2/, page/3/…, so no page grows with the archive.
+    # Entries per page of a listing, a topic or a speaker (the speakers index: four times as
+    # many, "to share": a quarter as many, hub/paging.py); past it the list goes on at
+    # page/2/, page/3/…, so no page grows with the archive.
     listing_page_size: int = 24
     # cercle/share: the disclosure line added to suggested texts, per language (empty: none).
     share_disclosure: Mapping[str, str] = field(default_factory=dict)

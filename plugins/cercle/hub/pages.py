@@ -9,6 +9,7 @@ from enum import StrEnum
 from slugify import slugify
 
 from cercle.compliance.sitemap import parts as site_map_parts
+from cercle.compliance.sitemap import speaker_parts
 from cercle.core.catalog import Catalog
 from cercle.core.errors import Problem, problem
 from cercle.core.i18n import route, ui
@@ -69,7 +70,7 @@ class GeneratedPage:
         if self.kind is Kind.SPEAKERS:
             return size * SPEAKERS_FACTOR
         if self.kind is Kind.TO_SHARE:
-            return max(1, size // TO_SHARE_DIVISOR)
+            return max(1, -(-size // TO_SHARE_DIVISOR))  # rounded up: 7 → 2 a page, not 1
         return size
 
     @property
@@ -202,10 +203,14 @@ def _compliance_pages(catalog: Catalog, lang: str) -> list[GeneratedPage]:
         ),
         GeneratedPage(Kind.SITEMAP, lang, site_map, ui(lang, "site_map"), "sitemap"),
     ]
-    for part in site_map_parts(catalog.in_language(lang), catalog.settings.site_map_page_size):
-        title = ui(lang, "site_map_part", part=part.label or ui(lang, "undated"))
-        url = f"{site_map}{part.slug}/"
-        pages.append(GeneratedPage(Kind.SITEMAP, lang, url, title, f"sitemap:{part.slug}", subject=part.slug))
+    size = catalog.settings.site_map_page_size
+    labelled = [
+        (p.slug, p.label or ui(lang, "undated")) for p in site_map_parts(catalog.in_language(lang), size)
+    ]
+    labelled += [(p.slug, p.label) for p in speaker_parts(catalog.speakers, route(lang, "speakers"), size)]
+    for slug, label in labelled:
+        title, url = ui(lang, "site_map_part", part=label), f"{site_map}{slug}/"
+        pages.append(GeneratedPage(Kind.SITEMAP, lang, url, title, f"sitemap:{slug}", subject=slug))
     return pages
 
 

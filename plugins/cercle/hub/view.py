@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, TypeVar
 from cercle.compliance.view import ComplianceView
 from cercle.core import i18n
 from cercle.core.catalog import Catalog, Entry
-from cercle.core.models import EntryType, Speaker, localized
+from cercle.core.models import EntryType, localized
 from cercle.core.refs import ContentRef
+from cercle.core.registry_models import Speaker
 from cercle.hub import listings
 from cercle.hub.alternates import Alternate, absolute, alternates
 from cercle.hub.identity import identity

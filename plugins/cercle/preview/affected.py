@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from cercle.core.catalog import Entry
 from cercle.hub.pages import GeneratedPage, Kind
 from cercle.hub.view import Hub
-from cercle.webinar.view import related_entries
+from cercle.webinar.related import related_entries
 
 # Generated pages that show entries of their language whatever the entry's type or subject.
 _LISTING_ALL = {Kind.HOME, Kind.TO_SHARE, Kind.SITEMAP, Kind.TOPICS, Kind.SPEAKERS}

@@ -12,114 +12,30 @@ import asyncio
 import json
 import shutil
 import tempfile
-import time
-from collections.abc import Awaitable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any
 
-from cercle.core.cachefile import published
+from cercle.core.cachefile import published_mode
 from cercle.search import cache as bundles
-from cercle.search.completion import Completion
+from cercle.search.pagefind_service import SearchIndexError as SearchIndexError
+from cercle.search.pagefind_service import run_pagefind_once
 from cercle.search.parts import PARTS_KEY, Part, link_pages, may_split, offset_dates, plan_parts
 from cercle.search.reproducible import FormatError, dump_entry, normalize
 
 if TYPE_CHECKING:
-    from pagefind.index import IndexConfig
-
     from cercle.core.catalog import Entry
 
 OUTPUT = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
-T = TypeVar("T")
-
-
-class SearchIndexError(Exception):
-    """Pagefind could not index the site: `code` (messages.search.<code>) and its `params`."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(f"{code}: {params}")
-        self.code, self.params = code, params
-
-    def render(self, lang: str) -> str:
-        from cercle.core.i18n import message
-
-        params = dict(self.params)
-        if "step" in params:
-            params["step"] = message(lang, f"search.step_{params['step']}")
-        return message(lang, "search.index_failed", detail=message(lang, f"search.{self.code}", **params))
 
 
 @dataclass(frozen=True)
 class IndexResult:
     pages: int
     languages: dict[str, int]
-
-
-def _watch(service: Any) -> asyncio.Future[Any] | None:
-    watch = getattr(service, "_poll_task", None)  # ends only when Pagefind's output closes
-    return watch if isinstance(watch, asyncio.Future) else None
-
-
-async def _guarded(awaitable: Awaitable[T], service: Any, timeout: float, step: str) -> T:
-    """Await a Pagefind call, but stop if the Pagefind process dies or takes too long."""
-    task = asyncio.ensure_future(awaitable)
-    watch = _watch(service)
-    waiting = {task, watch} if watch is not None else {task}
-    done, _ = await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
-    if task in done:
-        return task.result()
-    task.cancel()
-    if watch in done:
-        raise SearchIndexError("stopped", step=step)
-    raise SearchIndexError("too_slow", step=step, seconds=f"{timeout:g}")
-
-
-async def _until_complete(output: Path, service: Any, timeout: float, poll: float = 0.05) -> None:
-    """Return once every file Pagefind writes is whole (it answers before they are)."""
-    completion, deadline = Completion(output), time.monotonic() + timeout
-    while (problem := completion.problem()) is not None:
-        watch = _watch(service)
-        if watch is not None and watch.done():
-            raise SearchIndexError("incomplete", problem=problem)  # it died mid-write
-        if time.monotonic() > deadline:
-            raise SearchIndexError("not_written", problem=problem, seconds=f"{timeout:g}")
-        await asyncio.sleep(poll)
-
-
-async def _close(service: Any) -> None:
-    backend = getattr(service, "_backend", None)
-    if backend is not None and backend.returncode is None:
-        backend.kill()  # nothing left to wait for: close() would otherwise wait for pending replies
-    poll = getattr(service, "_poll_task", None)
-    if isinstance(poll, asyncio.Future):
-        poll.cancel()
-    if backend is not None:
-        await backend.wait()
-
-
-async def _index(
-    site: Path, output: Path, config: dict[str, Any], timeout: float, glob: str | None = None
-) -> None:
-    from pagefind.service import PagefindService
-
-    try:
-        service = await PagefindService().launch()
-    except (OSError, FileNotFoundError) as exc:
-        raise SearchIndexError("no_binary", error=exc) from exc
-    try:
-        index = await _guarded(service.create_index(cast("IndexConfig", config)), service, timeout, "startup")
-        await _guarded(index.add_directory(str(site), glob=glob), service, timeout, "indexing")
-        await _guarded(index.write_files(str(output)), service, timeout, "writing")
-        await _until_complete(output, service, timeout)
-    except SearchIndexError:
-        raise
-    except Exception as exc:  # Pagefind reports its own errors as plain exceptions
-        detail = exc.args[0] if exc.args else type(exc).__name__
-        raise SearchIndexError("pagefind_error", detail=str(detail).rstrip(".")) from exc
-    finally:
-        await _close(service)
 
 
 def _run_pagefind(
@@ -129,14 +45,14 @@ def _run_pagefind(
     keeps every page it read in memory until it writes, so one language at a time takes
     about half the memory; each language's files are the same as in one run."""
     if len(folders) < 2:
-        asyncio.run(_index(site, output, config, timeout))
+        asyncio.run(run_pagefind_once(site, output, config, timeout))
         return
     languages: dict[str, Any] = {}
     entry: dict[str, Any] = {}
     for n, folder in enumerate(folders):
         part = output.with_name(f"{output.name}-{n}")
         try:
-            asyncio.run(_index(site, part, config, timeout, glob=f"{folder}/**/*.{{html}}"))
+            asyncio.run(run_pagefind_once(site, part, config, timeout, glob=f"{folder}/**/*.{{html}}"))
             entry = _move_into(part, output, languages)
         finally:
             shutil.rmtree(part, ignore_errors=True)
@@ -163,7 +79,7 @@ def _index_part(site: Path, output: Path, config: dict[str, Any], timeout: float
     tree = Path(tempfile.mkdtemp(prefix=".pagefind-tree-", dir=site))
     try:
         link_pages(site, part.files, tree)
-        asyncio.run(_index(tree, output, config, timeout))
+        asyncio.run(run_pagefind_once(tree, output, config, timeout))
     finally:
         shutil.rmtree(tree, ignore_errors=True)
     normalize(output, site)
@@ -223,7 +139,7 @@ def _add_pagefind_code(output: Path, config: dict[str, Any], timeout: float) -> 
             page = f'<html lang="{escape(lang)}"><body><main data-pagefind-body><p>x</p></main></body></html>'
             (tiny / "site" / str(n)).mkdir(parents=True)
             (tiny / "site" / str(n) / "index.html").write_text(page, encoding="utf-8")
-        asyncio.run(_index(tiny / "site", tiny / "out", config, timeout))
+        asyncio.run(run_pagefind_once(tiny / "site", tiny / "out", config, timeout))
         for path in sorted(p for p in (tiny / "out").rglob("*") if p.is_file()):
             name = path.relative_to(tiny / "out").as_posix()
             if not bundles.DATA.match(name):
@@ -304,7 +220,7 @@ def index_site(
                 raise SearchIndexError("not_reproducible", detail=exc) from exc
             if cache is not None:
                 bundles.store(cache[0], key, staging, cache[1])
-        staging.chmod(published(folder=True))  # mkdtemp's 0700 would hide search from the web server
+        staging.chmod(published_mode(folder=True))  # mkdtemp's 0700 would hide search from the web server
         target, previous = site / OUTPUT, staging.with_name(staging.name + "-previous")
         if target.exists():
             target.rename(previous)

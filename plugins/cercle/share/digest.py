@@ -17,7 +17,7 @@ from typing import Any
 import css_inline
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from cercle.core.cachefile import published, write_atomic
+from cercle.core.cachefile import published_mode, write_atomic
 from cercle.core.catalog import Catalog, Entry
 from cercle.core.i18n import format_date, ui
 from cercle.hub.alternates import absolute
@@ -31,6 +31,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 SOURCE = "newsletter"  # utm_source of the digest's links
 # Gmail shows "[Message clipped]" past 102 KB of HTML and hides the rest: the footer with it.
 CLIPPED_ABOVE = 102 * 1024
+DEFAULT_LENGTH = 10  # pages in a digest unless cercle/share's digest_length says otherwise
 # Absolute URL and text alternative of an entry's picture (its card), or None.
 ImageOf = Callable[[Entry], tuple[str, str] | None]
 
@@ -42,6 +43,11 @@ class DigestError(ValueError):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+def valid_length(value: object) -> bool:
+    """A digest_length: a whole number of pages, 0 for all (YAML's `true` is an int to Python)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def parse_month(value: str) -> dt.date:
@@ -70,7 +76,7 @@ class Digest:
     html: str
     text: str
     count: int  # pages in the email
-    total: int = 0  # pages to share in the month (more than `count` when the email keeps a few)
+    total: int  # pages to share in the month (more than `count` when the email keeps a few)
 
 
 def _month_label(month: dt.date, lang: str) -> str:
@@ -111,12 +117,14 @@ def make_digest(
     site_name: str,
     image_of: ImageOf,
     colors: tuple[str, str] = ("#283593", "#ffca28"),
-    length: int = 0,
+    length: int = DEFAULT_LENGTH,
 ) -> Digest:
     """The digest of `lang` for the month of `month`: its first `length` pages (pinned first,
     then the most recently opened; 0: all) and a link to the others on the "to share" page.
 
     DigestError(share_empty_month) when nothing is to share that month."""
+    if length < 0:
+        raise ValueError(f"digest length {length} < 0")  # cercle/share's options refuse it first
     entries = in_month(hub.catalog.in_language(lang), month)
     label = _month_label(month, lang)
     if not entries:
@@ -135,8 +143,9 @@ def make_digest(
         if rest
         else ui(lang, "digest_intro", count=total),
         "entries": items,
-        "more": ui(lang, "digest_more", count=total) if rest else "",
-        "more_link": ui(lang, "digest_more_link", count=total),
+        # "To share" lists what is open today, not the month's pages: the link promises no count.
+        "more": ui(lang, "digest_more") if rest else "",
+        "more_link": ui(lang, "digest_more_link") if rest else "",
         "suggested": ui(lang, "share.suggested"),
         "open": ui(lang, "to_share_open"),
         "footer": ui(lang, "digest_footer"),
@@ -212,7 +221,7 @@ def write_digest(
     site_name: str,
     folder: Path,
     cards_options: Any = None,
-    length: int = 0,
+    length: int = DEFAULT_LENGTH,
 ) -> tuple[Digest, Path, Path]:
     """Make, check (emaillint) and write digest-LANG-YYYY-MM.html and .txt into `folder`."""
     hub, colors = hub_with_cards(catalog, site_name, cards_options)
@@ -221,6 +230,8 @@ def write_digest(
 
 
 def save_digest(made: Digest, folder: Path) -> tuple[Path, Path]:
+    """Write the digest's two parts into `folder` once it passes the email lint and fits
+    Gmail's limit (DigestError otherwise, nothing written); their paths."""
     problems = lint_email(made.html)
     if problems:
         raise DigestError("share_digest_lint", detail="; ".join(problems))
@@ -231,6 +242,6 @@ def save_digest(made: Digest, folder: Path) -> tuple[Path, Path]:
         )
     stem = f"digest-{made.lang}-{made.month.strftime('%Y-%m')}"
     html, text = folder / f"{stem}.html", folder / f"{stem}.txt"
-    write_atomic(html, made.html.encode(), published())
-    write_atomic(text, made.text.encode(), published())
+    write_atomic(html, made.html.encode(), published_mode())
+    write_atomic(text, made.text.encode(), published_mode())
     return html, text

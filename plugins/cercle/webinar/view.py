@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cercle.calendar.ics import CalendarLinks, event_times
-from cercle.core.catalog import Catalog, Entry
+from cercle.core.catalog import Entry
 from cercle.core.refs import ContentRef
 from cercle.core.text import clean_body
 from cercle.hub.alternates import absolute
 from cercle.hub.view import PageView
 from cercle.slides.gallery import Gallery
 from cercle.structured import jsonld
-from cercle.video.hosts import Video, VideoKind, format_offset, iso_duration, parse_video
+from cercle.video.hosts import Video, VideoKind, format_offset, parse_video
 from cercle.video.vtt import VttError, parse_vtt
+from cercle.webinar.page_values import ChapterLink, Poster, QuoteView
+from cercle.webinar.related import related_entries
 from cercle.webinar.replay import (
     CaptionTrack,
     Takeaway,
@@ -32,42 +32,6 @@ from cercle.webinar.replay import (
     takeaways,
     transcript_paragraphs,
 )
-
-if TYPE_CHECKING:
-    from cercle.cards.pictures import Picture
-
-RELATED_LIMIT = 3
-# Related entries are chosen among this many newest entries of each shared topic.
-RELATED_POOL = 60
-
-
-@dataclass(frozen=True)
-class ChapterLink:
-    seconds: int
-    label: str  # 12:30
-    title: str
-    href: str  # the page's own deep link, #t=750 (lands on the transcript line without JavaScript)
-    watch_url: str  # the video at that time on its host (or the file with #t=)
-
-    @property
-    def iso(self) -> str:
-        return iso_duration(self.seconds)
-
-
-@dataclass(frozen=True)
-class QuoteView:
-    text: str
-    name: str
-    url: str | None  # the speaker's page when `by` is a known speaker
-    lang: str | None = None  # set when the quote is in another language than the page
-
-
-@dataclass(frozen=True)
-class Poster:
-    url: str  # site-relative
-    width: int | None = None
-    height: int | None = None
-    picture: Picture | None = None  # the entry's own image, at a few widths (cercle/cards)
 
 
 class EventView:
@@ -315,23 +279,3 @@ class EventView:
         if self.takeaways:  # schema.org's summary of a creative work: the replay, else the event
             (video if video is not None else event)["abstract"] = "\n".join(t.text for t in self.takeaways)
         return jsonld.script_json(jsonld.graph(event, video))
-
-
-def related_entries(catalog: Catalog, entry: Entry) -> list[Entry]:
-    """Entries of `entry`'s language sharing topics with it: most shared first, then newest.
-
-    Also what `cercle serve` asks to know which pages show an edited entry in this block."""
-    topics = set(entry.meta.topics)
-    if not topics:
-        return []
-    # Candidates: the newest entries of each shared topic, from the Catalog's index, so a
-    # page's cost does not grow with the archive.
-    candidates = {
-        id(e): e for topic in topics for e in catalog.newest_with_topic(entry.lang, topic, RELATED_POOL)
-    }
-    scored = []
-    for other in candidates.values():
-        shared = len(topics & set(other.meta.topics))
-        if other is not entry and shared:
-            scored.append((-shared, -(other.date.toordinal() if other.date else 0), other.rel_path, other))
-    return [row[-1] for row in sorted(scored, key=lambda r: r[:3])[:RELATED_LIMIT]]

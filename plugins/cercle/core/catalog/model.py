@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cercle.core.errors import Report
-from cercle.core.models import EntryMeta, EntryType, EventMeta, Speaker, Topic
+from cercle.core.models import EntryMeta, EntryType, EventMeta
+from cercle.core.registry_models import Speaker, Topic
 from cercle.core.settings import HubSettings
 
 

@@ -10,8 +10,8 @@ from cercle.core.catalog.model import Catalog
 from cercle.core.catalog.validation import validation_problems
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Parsed, parse_yaml, read_text
-from cercle.core.models import Speaker, Topic
 from cercle.core.refs import ContentRef
+from cercle.core.registry_models import Speaker, Topic
 
 # Fields a registry entry may give per language ({fr: …, en: …}); each hub language is expected.
 TRANSLATED = ("label", "role", "bio", "description")

@@ -118,19 +118,19 @@ def sibling_fields(loc: tuple[int | str, ...], allowed: Mapping[str, FieldInfo])
     """The fields a misspelt field may have meant: those of the model it sits in."""
     if len(loc) == 1:
         return list(allowed)
-    from cercle.core import models  # nested models: suggest among their fields
+    from cercle.core import models, registry_models  # nested models: suggest among their fields
 
     nested: dict[str, type[BaseModel]] = {
         "share": models.Share,
         "chapters": models.Chapter,
         "quotes": models.Quote,
         "resources": models.Resource,
-        "links": models.Link,
+        "links": registry_models.Link,
     }
     for part in reversed(loc[:-1]):
         if isinstance(part, str) and part in nested:
             return list(nested[part].model_fields)
-    return list(models.Speaker.model_fields) + list(models.Topic.model_fields)
+    return list(registry_models.Speaker.model_fields) + list(registry_models.Topic.model_fields)
 
 
 def reference_problems(catalog: Catalog) -> list[Problem]:

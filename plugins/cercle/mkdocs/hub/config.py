@@ -38,7 +38,8 @@ class HubConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Confi
     accessibility = Type(dict, default={})
     # Entries per site map page: past it, the site map lists entries on one page per year.
     site_map_page_size = Type(int, default=400)
-    # Entries per page of a listing, a topic, a speaker or "to share": past it, numbered pages.
+    # Entries per page of a listing, a topic or a speaker (the speakers index: four times as
+    # many; "to share": a quarter as many): past it, numbered pages.
     listing_page_size = Type(int, default=24)
     # The home page's hero: a line under the hub's name, per language ({fr: …, en: …}).
     tagline = Type((str, dict), default={})

@@ -35,8 +35,8 @@ from cercle.mkdocs.hub.files import fix_material_bundle, refuse_escaping_files
 from cercle.mkdocs.hub.pagemeta import page_meta
 from cercle.mkdocs.hub.phase_events import register as register_phase_events
 from cercle.mkdocs.hub.settings import hub_settings, options_language
+from cercle.mkdocs.hub.theme import escape_cercle_templates, language_navs, use_cercle_theme
 from cercle.mkdocs.parallel import ParallelPages
-from cercle.theme import theme_dir
 from cercle.theme_fixes import fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
@@ -99,13 +99,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
             raise PluginError(message(self.messages_language, f"config.{exc.code}", **exc.params)) from None
         if self.identity.logo and not config.theme.get("logo"):  # the header shows it too
             config.theme["logo"] = self.identity.logo
-        # Cercle's templates sit between the user's custom_dir and Material itself.
-        dirs = config.theme.dirs
-        position = 1 if config.theme.custom_dir else 0
-        if str(theme_dir()) not in dirs:
-            dirs.insert(position, str(theme_dir()))
-        material = next(Path(d) for d in dirs if (Path(d) / "partials" / "languages").is_dir())
-        self.material_languages = {p.stem for p in (material / "partials" / "languages").glob("*.html")}
+        self.material_languages = use_cercle_theme(config)
         return config
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -162,17 +156,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     @event_priority(-100)  # last: the fork below must see every plugin's on_nav done
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.hub is not None
-        self.navs = {}
-        for lang in self.settings.languages:
-            pages = []
-            for generated in self.hub.nav_pages(lang):
-                file = files.get_file_from_path(generated.src_uri)
-                if file and file.page is None:
-                    Page(None, file, config)
-                if file and file.page:
-                    pages.append(file.page)
-            self.navs[lang] = Navigation(list(pages), pages)
-            self.navs[lang].homepage = pages[0] if pages else None  # the language's home
+        self.navs = language_navs(self.hub, self.settings.languages, files, config)
         lang = self.messages_language
         self.parallel.start(
             self.config.processes, self.command, config, files, lang, partial(self._titled, config=config)
@@ -256,15 +240,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals.setdefault("cercle", None)
-        # Cercle's own templates escape by default; Material's keep MkDocs' setting.
-        previous = env.autoescape
-
-        def autoescape(name: str | None) -> bool:
-            if name and name.startswith("cercle/"):
-                return True
-            return previous(name) if callable(previous) else bool(previous)
-
-        env.autoescape = autoescape
+        escape_cercle_templates(env)
         self.parallel.pages_read(files)
         return env
 
@@ -312,4 +288,3 @@ def page_view(context: Mapping[str, Any]) -> PageView | None:
     """The `cercle` view the hub put in a page's template context, if any."""
     view = context.get("cercle")
     return view if isinstance(view, PageView) else None
-

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import Choice, DictOfItems, ListOfItems, Type
 
+from cercle.share.digest import DEFAULT_LENGTH
+
 ALL_NETWORKS = ["linkedin", "x", "facebook", "bluesky", "mastodon", "whatsapp", "telegram", "email"]
 
 
@@ -30,4 +32,4 @@ class ShareConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Con
     # Pages in a digest (pinned first, then the most recently opened); it links the "to share"
     # page for the others. An email stays short to be read, and Gmail cuts one past 102 KB
     # (a month of a large hub was 1.3 MB). 0: every page (the build warns past 102 KB).
-    digest_length = Type(int, default=10)
+    digest_length = Type(int, default=DEFAULT_LENGTH)

@@ -23,7 +23,7 @@ from cercle.hub.parts import SharePart
 from cercle.hub.view import Hub
 from cercle.mkdocs.hub.plugin import add_assets, hub_of, messages_language, page_view
 from cercle.mkdocs.share.config import ShareConfig
-from cercle.share.digest import DigestError, card_image, make_digest, save_digest
+from cercle.share.digest import DigestError, card_image, make_digest, save_digest, valid_length
 from cercle.share.kit import Download, ShareKit, disclosure_for, share_kit
 from cercle.share.links import UTM_KEYS
 from cercle.share.now import to_share
@@ -62,6 +62,9 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]  # 
             raise PluginError(
                 message(messages_language(config), "share.unknown_utm", names=names, allowed=allowed)
             )
+        length = self.config.digest_length
+        if not valid_length(length):
+            raise PluginError(message(messages_language(config), "share.bad_digest_length", value=length))
         suggest = self.config.suggest_url
         if suggest and not suggest.startswith(("https://", "mailto:")):
             raise PluginError(message(messages_language(config), "share.bad_suggest_url", value=suggest))
@@ -103,14 +106,14 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]  # 
         cards = config.plugins.get("cercle/cards")
         colors = (cards.config.brand_color, cards.config.accent_color) if cards else ("#283593", "#ffca28")
         month = hub.today.replace(day=1)
+        image, length = partial(card_image, hub), self.config.digest_length
         for lang in hub.catalog.languages:
             try:
-                image, length = partial(card_image, hub), self.config.digest_length
                 made = make_digest(hub, lang, month, config.site_name, image, colors, length)
                 folder = Path(config.site_dir) / hub.url("to_share", lang)
                 folder.mkdir(parents=True, exist_ok=True)
                 save_digest(made, folder)
-            except DigestError as exc:  # an empty month: no blank email, just say so
+            except DigestError as exc:  # empty, failing its lint or too long: said, never fatal
                 # A digest too long for Gmail is the hub's to fix (digest_length); the lint fails
                 # under `serve` (http://127.0.0.1 addresses), so it only informs.
                 level = logging.WARNING if exc.code == "share_digest_clipped" else logging.INFO
