@@ -91,8 +91,10 @@ serve: $(STAMP)
 
 # --- checks --------------------------------------------------------------------
 
+# The formatter checks the code, not the tests: their tables of cases are laid out by hand.
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins benchmarks
 	$(BIN)/mypy
 
 # Ruff, mypy and pytest all run even when an earlier one fails, so one run reports all;
@@ -100,9 +102,10 @@ lint: $(STAMP)
 # as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
 test: $(STAMP) chromium java pango node
 	@lint=0; $(BIN)/ruff check plugins tests benchmarks || lint=$$?; \
+	$(BIN)/ruff format --check plugins benchmarks || lint=$$?; \
 	types=0; $(BIN)/mypy || types=$$?; \
 	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
-	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \
+	if [ $$lint -ne 0 ]; then echo "make test: ruff check or ruff format --check failed (exit $$lint)" >&2; fi; \
 	if [ $$types -ne 0 ]; then echo "make test: mypy failed (exit $$types)" >&2; fi; \
 	if [ $$tests -ne 0 ]; then echo "make test: pytest failed (exit $$tests)" >&2; fi; \
 	[ $$lint -eq 0 ] && [ $$types -eq 0 ] && [ $$tests -eq 0 ]

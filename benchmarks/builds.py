@@ -203,8 +203,9 @@ def side_info(work: Path, side: str) -> dict:
         if pages
         else None,
         # A replay's transcript lines, on their own page (<entry>/transcript/), loaded on demand.
-        "transcript_html_bytes_max": max((p.stat().st_size for p in site.glob("*/*/*/transcript/index.html")),
-                                         default=None),
+        "transcript_html_bytes_max": max(
+            (p.stat().st_size for p in site.glob("*/*/*/transcript/index.html")), default=None
+        ),
         "cards": sum(1 for _ in folder.rglob("*.png")) if folder.is_dir() else 0,
         "html_bytes_max": html[0] if html else None,
         "html_max_page": html[1].relative_to(site).as_posix() if html else None,

@@ -30,9 +30,7 @@ from pathlib import Path
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
-_RAW = re.compile(
-    r"<(pre|code|script|style|textarea)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
-)
+_RAW = re.compile(r"<(pre|code|script|style|textarea)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _RUNS = re.compile(r"[ \t\r\n\f]{2,}")
 
 # (block name, tag, class or id it must carry or None): the first rule that matches names it.
@@ -121,8 +119,14 @@ def weigh(html: str) -> dict[str, object]:
     outside = _RAW.sub("", html)
     spare = sum(len(m.group(0)) - 1 for m in _RUNS.finditer(outside))
     total = len(html.encode())
-    return {"total": total, "tree": tree, "rest": total - top, "svg": (len(svg), sum(svg)),
-            "scripts": scripts, "whitespace": spare}
+    return {
+        "total": total,
+        "tree": tree,
+        "rest": total - top,
+        "svg": (len(svg), sum(svg)),
+        "scripts": scripts,
+        "whitespace": spare,
+    }
 
 
 def entry_pages(site: Path) -> dict[str, list[Path]]:
@@ -140,8 +144,10 @@ def _show(label: str, page: Path, site: Path) -> None:
         print(f"    {'  ' * depth}{name:<{24 - 2 * depth}} {nbytes:>8,}")
     count, svg_bytes = w["svg"]  # type: ignore[misc]
     print(f"    {'(outside the blocks)':<24} {w['rest']:>8,}")
-    print(f"    of which: {count} inline SVG {svg_bytes:,} B, scripts {w['scripts']:,} B, "
-          f"collapsible whitespace {w['whitespace']:,} B")
+    print(
+        f"    of which: {count} inline SVG {svg_bytes:,} B, scripts {w['scripts']:,} B, "
+        f"collapsible whitespace {w['whitespace']:,} B"
+    )
 
 
 def flat(small: Path, large: Path, margin: int) -> int:
@@ -153,8 +159,10 @@ def flat(small: Path, large: Path, margin: int) -> int:
         print("no entry page in both sites")
         return 1
     deltas = [g for g, _ in growth]
-    print(f"{len(growth)} entry pages in both: growth median {statistics.median(deltas):+,.0f} B, "
-          f"least {deltas[0]:+,} B ({growth[0][1]}), most {deltas[-1]:+,} B ({growth[-1][1]})")
+    print(
+        f"{len(growth)} entry pages in both: growth median {statistics.median(deltas):+,.0f} B, "
+        f"least {deltas[0]:+,} B ({growth[0][1]}), most {deltas[-1]:+,} B ({growth[-1][1]})"
+    )
     print(f"largest entry page: {max(before.values()):,} B -> {max(after.values()):,} B")
     return 0 if deltas[-1] <= margin else 1  # a page that shrinks with N is not a failure
 

@@ -270,9 +270,8 @@ def _tasks(
     Cards of one size and kind follow each other: a worker keeps only the backgrounds of the
     shapes it is drawing (cercle.cards.draw `_layers`, up to 8 MB each), not all of them."""
     by_card, alone, cache = pictures
-    tasks: list[Task] = [
-        (_picture, (picture, cache, str(cache_dir))) for picture in alone
-    ]
+    tasks: list[Task] = [(_picture, (picture, cache, str(cache_dir))) for picture in alone]
+
     # Largest shapes first (9:16 before 1.91:1): the pool draws them while the pages render,
     # not at the end when the build process draws too and both hold the largest canvases.
     def order(t: str) -> tuple[Any, ...]:

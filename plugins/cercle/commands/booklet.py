@@ -33,9 +33,7 @@ from cercle.commands.common import config_option, fail, load_project, project_la
     multiple=True,
     help="Also include this entry (path from content/, e.g. fr/webinaires/x.md); repeatable.",
 )
-def booklet(
-    config_file: Path, book_lang: str | None, output: Path | None, entries: tuple[str, ...]
-) -> None:
+def booklet(config_file: Path, book_lang: str | None, output: Path | None, entries: tuple[str, ...]) -> None:
     """Write the ambassador guides of one language as a PDF booklet (cover, contents, QR codes)."""
     from cercle.booklet.make import identity, make_booklet
     from cercle.booklet.pdf import BookletUnavailable

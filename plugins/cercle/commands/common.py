@@ -20,8 +20,10 @@ def configured_language(config_file: Path) -> str:
 
         with config_file.open(encoding="utf-8") as handle:
             plugins = (yaml_load(handle) or {}).get("plugins") or []
-        items = plugins.items() if isinstance(plugins, dict) else (
-            next(iter(item.items())) for item in plugins if isinstance(item, dict) and len(item) == 1
+        items = (
+            plugins.items()
+            if isinstance(plugins, dict)
+            else (next(iter(item.items())) for item in plugins if isinstance(item, dict) and len(item) == 1)
         )
         options = next((value for name, value in items if name == "cercle/hub"), None) or {}
         return str(options.get("messages_language") or "")

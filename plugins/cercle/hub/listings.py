@@ -48,7 +48,8 @@ def featured(entries: list[Entry], today: dt.date, limit: int = 6) -> list[Entry
     """Featured entries for the home page: upcoming ones first, then the newest."""
     chosen = [e for e in entries if e.meta.featured]
     upcoming = sorted(
-        (e for e in chosen if e.is_upcoming(today)), key=lambda e: cast(dt.date, e.date)  # upcoming: dated
+        (e for e in chosen if e.is_upcoming(today)),
+        key=lambda e: cast(dt.date, e.date),  # upcoming: dated
     )
     rest = newest_first([e for e in chosen if not e.is_upcoming(today)])
     return (upcoming + rest)[:limit]

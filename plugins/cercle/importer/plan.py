@@ -111,8 +111,6 @@ def write_plan(
                     message(lang, "new.todo_at", path=shown_paths[planned.rel_path], line=line, field=name)
                 )
         for line, name in registry_todos:
-            out.append(
-                message(lang, "new.todo_at", path=registry_shown, line=line, field=name)
-            )
+            out.append(message(lang, "new.todo_at", path=registry_shown, line=line, field=name))
         out.append(message(lang, "new.then_check"))
     return out

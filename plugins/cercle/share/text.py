@@ -25,7 +25,6 @@ def compose(text: str, hashtags: Iterable[str] = (), disclosure: str = "") -> st
     return "\n\n".join(part for part in (text, disclosure.strip(), hashtag_line(hashtags)) if part)
 
 
-
 def compose_post(text: str, link: str, disclosure: str = "") -> str:
     """A post that carries its own link (a takeaway is pasted anywhere, not sent by a share
     link): the text, the link, then the disclosure line."""

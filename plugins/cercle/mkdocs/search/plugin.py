@@ -28,6 +28,8 @@ log = logging.getLogger("mkdocs.plugins.cercle.search")
 def extra_pages(config: MkDocsConfig) -> int:
     """Indexed pages other plugins write beside the entries (cercle/webinar's transcript pages)."""
     return int(getattr(config.plugins.get("cercle/webinar"), "transcript_pages", 0))
+
+
 STYLESHEET = "assets/stylesheets/cercle-search.css"
 SCRIPT = "assets/javascripts/cercle-search.js"
 CACHE = ".cache/cercle/search"  # the last index, reused while the pages are the same

@@ -55,8 +55,14 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  
                 raise PluginError(found.render(messages_language(config))) from None
             except OSError as exc:  # the cache folder cannot be written (full disk, permissions)
                 shown = hub.settings.from_root(entry.rel_path)
-                found = problem(shown, entry.line_of("slides"), "slides", "bad_pdf", value=pdf,
-                                detail=f"{cache}: {exc.strerror or exc}")
+                found = problem(
+                    shown,
+                    entry.line_of("slides"),
+                    "slides",
+                    "bad_pdf",
+                    value=pdf,
+                    detail=f"{cache}: {exc.strerror or exc}",
+                )
                 raise PluginError(found.render(messages_language(config))) from None
             self.decks[pdf] = deck
             for file in deck.files():
@@ -79,4 +85,3 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  
         if deck is not None and ref is not None:
             view.parts.slides = gallery(deck, ref.url, self._folder(deck), view.lang)
         return context
-
