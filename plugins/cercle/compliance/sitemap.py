@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cercle.core.catalog import Entry
+from cercle.core.i18n import route
 from cercle.core.models import EntryType
 from cercle.core.registry_models import Speaker
 
@@ -67,11 +68,12 @@ class SpeakerPart:
     speaker_ids: tuple[str, ...]
 
 
-def speaker_parts(speakers: Mapping[str, Speaker], slug: str, page_size: int) -> list[SpeakerPart]:
-    """Speakers by name in pages of `page_size` (slugs `slug`, `slug-2`…), or [] when the
-    main page holds them all."""
+def speaker_parts(speakers: Mapping[str, Speaker], lang: str, page_size: int) -> list[SpeakerPart]:
+    """Speakers by name in pages of `page_size` (slugs `intervenants`, `intervenants-2`… in
+    French: the language's route to its speakers), or [] when the main page holds them all."""
     if len(speakers) <= page_size:
         return []
+    slug = route(lang, "speakers")
     ordered = sorted(speakers, key=lambda sid: (speakers[sid].name.casefold(), sid))
     found = []
     for index in range(0, len(ordered), page_size):

@@ -9,7 +9,6 @@ from cercle.compliance import sitemap
 from cercle.compliance.qr import png_uri_side, qr_png_uri
 from cercle.compliance.statement import Statement, statement
 from cercle.core.catalog import Entry
-from cercle.core.i18n import route
 from cercle.hub.alternates import absolute
 from cercle.hub.pages import LISTED_TYPES, PLURAL, Kind
 
@@ -60,7 +59,7 @@ class ComplianceView:
         assert generated is not None and generated.kind is Kind.SITEMAP
         entries, size = view.entries(), self.hub.settings.site_map_page_size
         split = sitemap.parts(entries, size)
-        people = sitemap.speaker_parts(self.hub.catalog.speakers, route(lang, "speakers"), size)
+        people = sitemap.speaker_parts(self.hub.catalog.speakers, lang, size)
         if generated.subject:
             group = next((p.speaker_ids for p in people if p.slug == generated.subject), None)
             if group is not None:
@@ -76,9 +75,10 @@ class ComplianceView:
         pages.append(Link(view.t("accessibility_statement"), self.statement_url))
         pages += [Link(view.t(key), self.hub.url(key, lang)) for key in ("to_share", "privacy")]
         topics = [Link(label, view.topic_url(tid)) for tid, label, _ in view.topics()]
-        speakers = [Link(sp.name, view.speaker_url(sid)) for sid, sp, _ in view.speakers()]
         if people:  # too many for this page: a link to each of their pages, by name
             speakers = [Link(p.label, self.hub.url(f"sitemap:{p.slug}", lang)) for p in people]
+        else:
+            speakers = [Link(sp.name, view.speaker_url(sid)) for sid, sp, _ in view.speakers()]
         parts = [Link(p.label or view.t("undated"), self.hub.url(f"sitemap:{p.slug}", lang)) for p in split]
         return SiteMap(pages, topics, speakers, [] if split else sitemap.by_type(entries), parts)
 

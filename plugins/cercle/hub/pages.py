@@ -207,7 +207,7 @@ def _compliance_pages(catalog: Catalog, lang: str) -> list[GeneratedPage]:
     labelled = [
         (p.slug, p.label or ui(lang, "undated")) for p in site_map_parts(catalog.in_language(lang), size)
     ]
-    labelled += [(p.slug, p.label) for p in speaker_parts(catalog.speakers, route(lang, "speakers"), size)]
+    labelled += [(p.slug, p.label) for p in speaker_parts(catalog.speakers, lang, size)]
     for slug, label in labelled:
         title, url = ui(lang, "site_map_part", part=label), f"{site_map}{slug}/"
         pages.append(GeneratedPage(Kind.SITEMAP, lang, url, title, f"sitemap:{slug}", subject=slug))

@@ -235,13 +235,14 @@ def save_digest(made: Digest, folder: Path) -> tuple[Path, Path]:
     problems = lint_email(made.html)
     if problems:
         raise DigestError("share_digest_lint", detail="; ".join(problems))
-    size = len(made.html.encode())
+    html_bytes = made.html.encode()
+    size = len(html_bytes)
     if size > CLIPPED_ABOVE:
         raise DigestError(
             "share_digest_clipped", kb=size // 1024, limit=CLIPPED_ABOVE // 1024, count=made.count
         )
     stem = f"digest-{made.lang}-{made.month.strftime('%Y-%m')}"
     html, text = folder / f"{stem}.html", folder / f"{stem}.txt"
-    write_atomic(html, made.html.encode(), published_mode())
+    write_atomic(html, html_bytes, published_mode())
     write_atomic(text, made.text.encode(), published_mode())
     return html, text
