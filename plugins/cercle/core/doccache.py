@@ -67,6 +67,11 @@ def _decode(value: Any) -> Any:
 _LOADED: dict[Path, tuple[tuple[object, ...], dict[str, Any]]] = {}
 
 
+def forget_loaded_cache() -> None:
+    """Forget the decoded caches kept for the next load (a one-shot build has no next load)."""
+    _LOADED.clear()
+
+
 def _state(path: Path, version: str) -> tuple[object, ...] | None:
     try:
         found = os.lstat(path)

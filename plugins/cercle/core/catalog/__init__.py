@@ -5,7 +5,7 @@ content/ and its caches (CatalogBuilder, load_catalog); validation.py: pydantic 
 cross-file checks as Problems. Import from here: the split is an implementation detail.
 """
 
-from cercle.core.catalog.loading import _DOCUMENTS, CatalogBuilder, load_catalog
+from cercle.core.catalog.loading import _DOCUMENTS, CatalogBuilder, forget_kept_loads, load_catalog
 from cercle.core.catalog.model import Catalog, Entry, Intro, TranslationGroup
 from cercle.core.catalog.validation import suggestion
 
@@ -16,6 +16,7 @@ __all__ = [
     "Entry",
     "Intro",
     "TranslationGroup",
+    "forget_kept_loads",
     "load_catalog",
     "suggestion",
 ]

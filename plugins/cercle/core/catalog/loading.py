@@ -21,7 +21,7 @@ from cercle.core.catalog.validation import (
     translation_key_problems,
     validation_problems,
 )
-from cercle.core.doccache import DocumentCache, parser_version
+from cercle.core.doccache import DocumentCache, forget_loaded_cache, parser_version
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Document, Parsed, parse_document, read_text
 from cercle.core.models import EntryMeta, EntryType, EventMeta
@@ -258,6 +258,16 @@ class CatalogBuilder:
 def load_catalog(settings: HubSettings) -> Catalog:
     """Read and validate content/. Problems are in `catalog.report`; nothing is raised."""
     return CatalogBuilder(settings).build()
+
+
+def forget_kept_loads() -> None:
+    """Drop what this process keeps for its next load of the Catalog. A one-shot build has no
+    next load, and the parsed documents, the decoded disk cache and the reused pages grow with
+    the archive and would be inherited by the render processes (issue #18: peak memory). The
+    Catalog already loaded keeps what it needs."""
+    _DOCUMENTS.clear()
+    reuse.forget()
+    forget_loaded_cache()
 
 
 def _typeset(meta: EntryMeta, lang: str) -> EntryMeta:

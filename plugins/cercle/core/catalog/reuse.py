@@ -55,6 +55,11 @@ def start(settings: HubSettings, files: frozenset[tuple[str, str]]) -> None:
         _CONTEXT[:] = [context]
 
 
+def forget() -> None:
+    _PAGES.clear()
+    _CONTEXT.clear()
+
+
 def known(rel: str, doc: Document) -> Loaded | None:
     found = _PAGES.get(rel)
     return found if found is not None and found.doc is doc else None

@@ -11,7 +11,7 @@ from typing import Any, cast
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -21,7 +21,7 @@ from cercle.bodylinks.rewrite import use_body_links
 from cercle.build import lock
 from cercle.checks import checked_catalog
 from cercle.core import typography, whitespace
-from cercle.core.catalog import Catalog
+from cercle.core.catalog import Catalog, forget_kept_loads
 from cercle.core.errors import Problem, Severity, format_text, from_root, problem
 from cercle.core.i18n import FALLBACK, message
 from cercle.core.phases import timed
@@ -66,6 +66,11 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         self.command: str | None = None
         self.parallel = ParallelPages()
         self.lock: lock.FileLock | None = None
+
+    @property
+    def one_shot(self) -> bool:
+        """A build whose process ends with it (not a server's): nothing is kept for a next one."""
+        return self.command in ("build", "gh-deploy")
 
     @property
     def messages_language(self) -> str:
@@ -124,6 +129,8 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
             raise ContentProblems(errors, format_text(errors, lang) + "\n" + message(lang, "build_failed"))
         self.catalog = catalog
         self.hub = Hub(catalog)
+        if self.one_shot:
+            forget_kept_loads()
 
     # -- files and navigation ---------------------------------------------------------------
 
@@ -223,8 +230,21 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     # French pages get their no-break spaces on every text node (body, UI, footer), never in
     # code, attributes or URLs (cercle.core.typography). Indentation whitespace runs become
     # one character (cercle.core.whitespace): pages weigh less, nothing renders differently.
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _finish_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return finished_page(output, self._language_of(page.file.src_uri))
+
+    # Last: MkDocs writes `output` next and keeps every page's HTML and Markdown to the end of
+    # the build. Nothing reads them once the page is written (anchors are checked from their
+    # own fields, feeds and cards come from the Catalog), so a one-shot build lets them go:
+    # the pages rendered later reuse that memory (issue #18: peak memory at 10,000 entries).
+    @event_priority(-100)
+    def _release_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.one_shot:
+            page.content = None
+            page.markdown = ""  # not None: MkDocs would then give the page no title
+        return output
+
+    on_post_page = CombinedEvent(_finish_page, _release_page)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
