@@ -36,7 +36,7 @@ from cercle.mkdocs.hub.pagemeta import page_meta
 from cercle.mkdocs.hub.phase_events import register as register_phase_events
 from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.hub.theme import escape_cercle_templates, language_navs, use_cercle_theme
-from cercle.mkdocs.parallel import ParallelPages
+from cercle.mkdocs.parallel import ParallelPages, unknown_plugins
 from cercle.theme_fixes import fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
@@ -66,6 +66,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         self.command: str | None = None
         self.parallel = ParallelPages()
         self.lock: lock.FileLock | None = None
+        self.release_pages = False
 
     @property
     def one_shot(self) -> bool:
@@ -105,6 +106,8 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         if self.identity.logo and not config.theme.get("logo"):  # the header shows it too
             config.theme["logo"] = self.identity.logo
         self.material_languages = use_cercle_theme(config)
+        # A plugin from elsewhere may read the pages' HTML after they are written.
+        self.release_pages = self.one_shot and not unknown_plugins(config)
         return config
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -234,12 +237,12 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         return finished_page(output, self._language_of(page.file.src_uri))
 
     # Last: MkDocs writes `output` next and keeps every page's HTML and Markdown to the end of
-    # the build. Nothing reads them once the page is written (anchors are checked from their
-    # own fields, feeds and cards come from the Catalog), so a one-shot build lets them go:
-    # the pages rendered later reuse that memory (issue #18: peak memory at 10,000 entries).
+    # the build. No Cercle or Material plugin reads them once the page is written (anchors are
+    # checked from their own fields, feeds and cards come from the Catalog), so a one-shot
+    # build lets them go: the pages rendered later reuse that memory (issue #18: peak memory).
     @event_priority(-100)
     def _release_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.one_shot:
+        if self.release_pages:
             page.content = None
             page.markdown = ""  # not None: MkDocs would then give the page no title
         return output

@@ -6,6 +6,6 @@ beyond the plugin API, each have a named test in tests/integration/test_mkdocs_c
 """
 
 from cercle.mkdocs.parallel.pages import ParallelPages
-from cercle.mkdocs.parallel.render import ParallelRender, process_count, shares
+from cercle.mkdocs.parallel.render import ParallelRender, process_count, shares, unknown_plugins
 
-__all__ = ["ParallelPages", "ParallelRender", "process_count", "shares"]
+__all__ = ["ParallelPages", "ParallelRender", "process_count", "shares", "unknown_plugins"]

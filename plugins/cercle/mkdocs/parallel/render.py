@@ -52,7 +52,8 @@ PHASES = "cercle/hub:phases"  # its phase times (cercle.core.phases), when timed
 SAFE_PLUGIN_MODULES = ("cercle.", "material.plugins.meta.", "material.plugins.offline.")
 
 
-def _unknown_plugins(config: MkDocsConfig) -> list[str]:
+def unknown_plugins(config: MkDocsConfig) -> list[str]:
+    """Plugins (and hooks) from elsewhere: they may keep what pages hold to `on_post_build`."""
     return [
         name
         for name, plugin in config.plugins.items()
@@ -68,7 +69,7 @@ def process_count(
         return 1
     if option > 1:
         return min(option, max(1, pages))
-    unknown = _unknown_plugins(config)
+    unknown = unknown_plugins(config)
     if unknown:
         log.info(message(lang, "build.one_process", plugins=", ".join(unknown)))
         return 1
