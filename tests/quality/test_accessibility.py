@@ -134,7 +134,9 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(lang, page, served_
     # The transcript's paragraphs come from its own page when the panel nears the screen:
     # loaded first, so that every paragraph's time link is among the controls Tab must reach.
     page.locator("[data-cercle-transcript-from]").first.scroll_into_view_if_needed()
-    page.locator("[data-cercle-transcript-from] p > a").first.wait_for(state="attached")
+    # A time link, not the placeholder's own link to the transcript page (a `p > a` too: waiting
+    # for that one let a slow fetch land while Tab was already past the panel).
+    page.locator("[data-cercle-transcript-from] p > a[href^='#t=']").first.wait_for(state="attached")
     page.evaluate("window.scrollTo(0, 0)")
     states = tab_through(page)
     tags = {s["tag"] for s in states}
