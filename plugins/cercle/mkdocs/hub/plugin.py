@@ -36,7 +36,7 @@ from cercle.mkdocs.hub.pagemeta import page_meta
 from cercle.mkdocs.hub.phase_events import register as register_phase_events
 from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.hub.theme import escape_cercle_templates, language_navs, use_cercle_theme
-from cercle.mkdocs.parallel import ParallelPages, unknown_plugins
+from cercle.mkdocs.parallel import ONE_SHOT_COMMANDS, ParallelPages, unknown_plugins
 from cercle.theme_fixes import fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
@@ -71,7 +71,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     @property
     def one_shot(self) -> bool:
         """A build whose process ends with it (not a server's): nothing is kept for a next one."""
-        return self.command in ("build", "gh-deploy")
+        return self.command in ONE_SHOT_COMMANDS
 
     @property
     def messages_language(self) -> str:
@@ -82,7 +82,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Pages render in several processes only in `build`: never fork a server's threads.
         self.command = command
-        if command in ("build", "gh-deploy"):  # one build of a project at a time
+        if self.one_shot:  # one build of a project at a time
             project = Path(self.config.config_file_path or "mkdocs.yml").parent
             lang = options_language(self.config)
             try:

@@ -6,6 +6,19 @@ beyond the plugin API, each have a named test in tests/integration/test_mkdocs_c
 """
 
 from cercle.mkdocs.parallel.pages import ParallelPages
-from cercle.mkdocs.parallel.render import ParallelRender, process_count, shares, unknown_plugins
+from cercle.mkdocs.parallel.render import (
+    ONE_SHOT_COMMANDS,
+    ParallelRender,
+    process_count,
+    shares,
+    unknown_plugins,
+)
 
-__all__ = ["ParallelPages", "ParallelRender", "process_count", "shares", "unknown_plugins"]
+__all__ = [
+    "ONE_SHOT_COMMANDS",
+    "ParallelPages",
+    "ParallelRender",
+    "process_count",
+    "shares",
+    "unknown_plugins",
+]

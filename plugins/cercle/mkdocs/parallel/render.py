@@ -48,6 +48,8 @@ PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 EXCLUDED_NOTICE = re.compile(r"contains a link to '([^']*)' which is excluded from the built site")
 ANCHORS = "cercle/hub:anchors"  # a worker's state entry that no plugin can be named
 PHASES = "cercle/hub:phases"  # its phase times (cercle.core.phases), when timed
+# MkDocs commands whose process ends with its one build (not a server's): the only ones that fork.
+ONE_SHOT_COMMANDS = ("build", "gh-deploy")
 # Plugins known to keep no state from the page-rendering loop to `on_post_build`.
 SAFE_PLUGIN_MODULES = ("cercle.", "material.plugins.meta.", "material.plugins.offline.")
 
@@ -65,7 +67,7 @@ def process_count(
     option: int, command: str | None, pages: int, config: MkDocsConfig, lang: str = "en"
 ) -> int:
     """How many processes render pages: `option` (0: automatic) within what is safe here."""
-    if command not in ("build", "gh-deploy") or not fork_supported() or option == 1:
+    if command not in ONE_SHOT_COMMANDS or not fork_supported() or option == 1:
         return 1
     if option > 1:
         return min(option, max(1, pages))
