@@ -222,3 +222,33 @@ def test_the_anchor_validation_setting_is_a_log_level(tmp_path, setting, level):
     write(tmp_path / "docs" / "index.md", "# C\n")
     config = load_config(str(tmp_path / "mkdocs.yml"))
     assert config.validation.links.anchors == level
+
+
+def test_pages_are_read_and_rendered_by_functions_looked_up_at_each_call(tmp_path, monkeypatch):
+    # cercle.mkdocs.pagecache replaces these two module functions for one build: MkDocs must
+    # call them by their module name, with these parameters, once per page.
+    import mkdocs.commands.build as mkdocs_build
+
+    read, render = mkdocs_build._populate_page, mkdocs_build._build_page
+    assert list(inspect.signature(read).parameters) == ["page", "config", "files", "dirty"]
+    assert list(inspect.signature(render).parameters) == [
+        "page", "config", "doc_files", "nav", "env", "dirty", "excluded",
+    ]  # fmt: skip
+    calls: list[tuple[str, str]] = []
+
+    def reading(page: Page, *args: Any, **kwargs: Any) -> None:
+        calls.append(("read", page.file.src_uri))
+        read(page, *args, **kwargs)
+
+    def rendering(page: Page, *args: Any, **kwargs: Any) -> None:
+        assert args[0] is config_seen[0] and "excluded" in kwargs
+        calls.append(("render", page.file.src_uri))
+        render(page, *args, **kwargs)
+
+    config_seen: list[MkDocsConfig] = []
+    watcher = Watcher()
+    watcher.at_nav = lambda config, files: config_seen.append(config)
+    monkeypatch.setattr(mkdocs_build, "_populate_page", reading)
+    monkeypatch.setattr(mkdocs_build, "_build_page", rendering)
+    _build(tmp_path, watcher)
+    assert calls == [("read", p) for p in PAGES] + [("render", p) for p in PAGES]

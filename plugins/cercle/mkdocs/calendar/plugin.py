@@ -59,6 +59,11 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):  # type: ignore[no-untyped-cal
             target.write_bytes(entry_ics(hub.entry_by_src[page.file.src_uri], hub.catalog))
         return output
 
+    # A page reused from the last build (cercle.mkdocs.pagecache): its calendar is kept with it.
+    def rendered_page_state(self, page: Page) -> dict[str, list[str]] | None:
+        uri = self.per_entry.get(page.file.src_uri)
+        return {"files": [path_of_url(uri)]} if uri is not None else None
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:

@@ -26,6 +26,9 @@ class HubConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Confi
     # Processes that render pages in `mkdocs build` (Linux): 0 picks one per CPU (at most 4,
     # one per 100 pages) when every plugin is known to allow it; 1 renders in this process.
     processes = Type(int, default=0)
+    # `mkdocs build` reuses a page's HTML from the last build when nothing it is made of
+    # changed (.cache/cercle/pages/); false: every page is rendered each time.
+    reuse_pages = Type(bool, default=True)
     # Origins raw HTML in a body may load from (e.g. https://www.youtube-nocookie.com);
     # empty: nothing from another site. Script is refused whatever this says.
     allowed_origins = ListOfItems(Type(str), default=[])

@@ -36,6 +36,7 @@ from cercle.mkdocs.hub.pagemeta import page_meta
 from cercle.mkdocs.hub.phase_events import register as register_phase_events
 from cercle.mkdocs.hub.settings import hub_settings, options_language
 from cercle.mkdocs.hub.theme import escape_cercle_templates, language_navs, use_cercle_theme
+from cercle.mkdocs.pagecache import PageReuse
 from cercle.mkdocs.parallel import ONE_SHOT_COMMANDS, ParallelPages, unknown_plugins
 from cercle.theme_fixes import fix_page_html
 
@@ -65,6 +66,8 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         self.navs: dict[str, Navigation] = {}
         self.command: str | None = None
         self.parallel = ParallelPages()
+        self.reuse = PageReuse()
+        self.dirty = False
         self.lock: lock.FileLock | None = None
         self.release_pages = False
 
@@ -81,7 +84,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Pages render in several processes only in `build`: never fork a server's threads.
-        self.command = command
+        self.command, self.dirty = command, dirty
         if self.one_shot:  # one build of a project at a time
             project = Path(self.config.config_file_path or "mkdocs.yml").parent
             lang = options_language(self.config)
@@ -168,9 +171,10 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         assert self.hub is not None
         self.navs = language_navs(self.hub, self.settings.languages, files, config)
         lang = self.messages_language
-        self.parallel.start(
-            self.config.processes, self.command, config, files, lang, partial(self._titled, config=config)
-        )
+        titled = partial(self._titled, config=config)
+        if self.config.reuse_pages and self.release_pages and not self.dirty:
+            self.reuse.start(config, self.hub.catalog, lang, titled, self._released)
+        self.parallel.start(self.config.processes, self.command, config, files, lang, titled)
         return nav
 
     def _titled(self, file: File, *, config: MkDocsConfig) -> None:
@@ -249,6 +253,16 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
 
     on_post_page = CombinedEvent(_finish_page, _release_page)
 
+    def _released(self, page: Page) -> None:  # a page reused from the last build (pagecache)
+        self._release_page("", page=page, config=cast("MkDocsConfig", None))
+
+    # Pages reused by the render processes, for `self.reuse.finish` (cercle.mkdocs.parallel).
+    def worker_state(self) -> dict[str, Any]:
+        return self.reuse.worker_state()
+
+    def merge_worker_state(self, state: dict[str, Any]) -> None:
+        self.reuse.merge(state)
+
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
             return fix_page_html(output_content)
@@ -271,6 +285,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     @timed("workers_wait")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.parallel.finish()
+        self.reuse.finish()
         assert self.hub is not None
         # Old addresses of moved pages (topics with translated slugs), outside the sitemap.
         taken = {p.url for p in self.hub.pages} | {e.url for e in self.hub.catalog.entries}
@@ -280,6 +295,7 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
             target.write_text(redirect_html(moved, self.settings.site_url), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.reuse.stop()
         self.parallel.fail(error)
 
     def in_worker(self) -> bool:

@@ -89,7 +89,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.marked = 0
+        self.marked, self.marked_page = 0, ""  # pages marked for the index; the last one
         self.env: Environment | None = None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: object) -> Environment:
@@ -102,7 +102,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.marked = 0
+        self.marked, self.marked_page = 0, ""
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -117,7 +117,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):  # type: ignore[no-untyped-call]  
             log.warning(message(messages_language(config), "search.no_article", path=path))
             return output
         self.marked += 1
+        self.marked_page = page.file.src_uri
         return marked
+
+    # A page reused from the last build (cercle.mkdocs.pagecache) was marked for the index then.
+    def rendered_page_state(self, page: Page) -> bool | None:
+        return True if self.marked_page == page.file.src_uri else None
+
+    def reuse_page_state(self, page: Page, state: bool) -> None:
+        self.marked += 1
 
     # Pages rendered by other processes (cercle/hub `processes`) were marked there.
     def worker_state(self) -> int:

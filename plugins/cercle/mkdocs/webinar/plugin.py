@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import markdown
 from jinja2 import Environment, Template
@@ -35,9 +36,10 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         self.nav: Navigation | None = None
         self.page_templates: tuple[Template, ...] = ()  # main.html and what it extends
         self.transcript_pages = 0  # indexed pages written in this build (cercle/search counts them)
+        self.written: dict[str, tuple[str, bool]] = {}  # page source → its transcript page, counted
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.transcripts, self.transcript_pages = {}, 0
+        self.transcripts, self.transcript_pages, self.written = {}, 0, {}
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env  # the site's, where cercle/hub makes cercle/ templates escape
@@ -99,6 +101,17 @@ class WebinarPlugin(BasePlugin[WebinarConfig]):  # type: ignore[no-untyped-call]
         target.parent.mkdir(parents=True, exist_ok=True)
         html = finished_page(html, view.lang)  # written here, not by MkDocs
         target.write_text(html, encoding="utf-8")
-        if view.parts.webinar.transcript:
+        counted = bool(view.parts.webinar.transcript)
+        if counted:
             self.transcript_pages += 1  # indexed (other languages' lines only are not)
+        self.written[page.file.src_uri] = (target.relative_to(config.site_dir).as_posix(), counted)
         return output
+
+    # A page reused from the last build (cercle.mkdocs.pagecache): its transcript page is kept with it.
+    def rendered_page_state(self, page: Page) -> dict[str, Any] | None:
+        written = self.written.pop(page.file.src_uri, None)
+        return {"files": [written[0]], "counted": written[1]} if written else None
+
+    def reuse_page_state(self, page: Page, state: dict[str, Any]) -> None:
+        if state.get("counted"):
+            self.transcript_pages += 1

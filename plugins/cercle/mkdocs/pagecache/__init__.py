@@ -1,0 +1,105 @@
+"""Pages rendered by the last build, reused when nothing they are made of changed.
+
+`PageReuse` is what cercle/hub calls: `start` at the end of `on_nav` (before the render
+processes fork: they inherit it), `worker_state`/`merge` to bring home what each process
+used, `finish` in `on_post_build` (unused records removed) and `stop` on an error. Only
+one-shot builds (`build`, `gh-deploy`) reuse pages; `serve` has its own incremental rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from cercle.core import phases
+from cercle.core.cachefile import real_folder
+from cercle.core.catalog import Catalog
+from cercle.core.i18n import message
+from cercle.mkdocs.pagecache.keys import Unstable, Untracked, site_digest
+from cercle.mkdocs.pagecache.reuse import PageCache, activate
+from cercle.mkdocs.pagecache.store import PageStore, secret
+
+log = logging.getLogger("mkdocs.plugins.cercle.hub")
+FOLDERS = ("records", "objects")
+
+
+def _ready(folder: Path, project: Path) -> bool:
+    """The cache folders exist as real folders inside the project (never through a link)."""
+    for path in [folder, *(folder / name for name in FOLDERS)]:
+        path.mkdir(parents=True, exist_ok=True)
+        if not real_folder(path, project):
+            return False
+    return True
+
+
+class PageReuse:
+    def __init__(self) -> None:
+        self.cache: PageCache | None = None
+        self.used: dict[str, list[str]] = {}
+        self.counts = [0, 0]  # pages reused, rendered (by every process)
+        self.lang = "en"
+
+    def start(
+        self,
+        config: MkDocsConfig,
+        catalog: Catalog,
+        lang: str,
+        prepare: Callable[[File], None],
+        release: Callable[[Page], None],
+    ) -> None:
+        """Reuse pages from `.cache/cercle/pages/` (beside the Catalog's cache), if it can be
+        trusted; `prepare` gives a page MkDocs does not read its title (cercle/hub's)."""
+        self.stop()
+        self.lang = lang
+        key = secret()
+        if key is None:
+            log.info(message(lang, "build.pages_no_key"))
+            return
+        try:
+            with phases.phase("page_keys"):
+                site = site_digest(config, catalog, catalog.settings.today)
+        except Unstable as exc:
+            log.info(message(lang, "build.pages_unstable", value=str(exc)[:80]))
+            return
+        except Untracked as exc:
+            log.info(message(lang, "build.pages_untracked", extension=str(exc)))
+            return
+        project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if catalog.settings.cache_dir is None:
+            return
+        folder = catalog.settings.cache_dir.parent / "pages"
+        if not _ready(folder, project):
+            return
+        self.cache = PageCache(config, PageStore(folder, key), site, prepare, release)
+        activate(self.cache)
+
+    def worker_state(self) -> dict[str, Any]:
+        cache = self.cache
+        if cache is None:
+            return {}
+        return {"used": cache.store.used, "counts": [cache.reused, cache.rendered]}
+
+    def merge(self, state: dict[str, Any]) -> None:
+        self.used.update(state.get("used", {}))
+        for i, count in enumerate(state.get("counts", [])[:2]):
+            self.counts[i] += count
+
+    def finish(self) -> None:
+        """In the parent, every page written: keep only what this build used."""
+        cache, self.cache = self.cache, None
+        activate(None)
+        if cache is not None:
+            cache.store.sweep({**self.used, **cache.store.used})
+            reused, rendered = self.counts[0] + cache.reused, self.counts[1] + cache.rendered
+            log.info(message(self.lang, "build.pages_reused", reused=reused, pages=reused + rendered))
+        self.stop()
+
+    def stop(self) -> None:
+        self.cache, self.used, self.counts = None, {}, [0, 0]
+        activate(None)
