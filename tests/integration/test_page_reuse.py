@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import bin_path, mkdocs_build, run, warm_copy
+from tests.conftest import bin_path, cercle, mkdocs_build, run, warm_copy
 from tests.quality.gates import tree_differences
 
 from cercle.core.cachefile import digest
@@ -117,3 +117,26 @@ def test_reuse_pages_false_renders_every_page(project: Path):
     result = mkdocs_build(project, project / "site-8")
     assert result.returncode == 0, result.output
     assert not REUSED.search(result.output)
+
+
+def test_cercle_build_links_what_it_placed_last_time_unless_the_published_file_changed(tmp_path, demo_site):
+    hub = warm_copy(tmp_path / "hub", demo_site)
+    for _ in range(2):  # the first build records its pages; the second reuses them
+        assert (result := cercle(hub, "build")).returncode == 0, result.output
+    first = (hub / "site").resolve()
+    page, card = "fr/guides/lexique-ambassadeur/index.html", "assets/cards/fr/index.png"
+    before = {name: (first / name).read_bytes() for name in (page, card)}
+    assert (result := cercle(hub, "build")).returncode == 0, result.output
+    second = (hub / "site").resolve()
+    assert second != first
+    for name in (page, card):  # placed from the same key as last time: linked, nothing read
+        assert (second / name).stat().st_ino == (first / name).stat().st_ino
+    # Someone edits the published files in place: the next build places the right bytes again.
+    for name in (page, card):
+        with (second / name).open("ab") as published:
+            published.write(b"<!-- edited by hand -->")
+    assert (result := cercle(hub, "build")).returncode == 0, result.output
+    third = (hub / "site").resolve()
+    for name in (page, card):
+        assert (third / name).read_bytes() == before[name]
+        assert (third / name).stat().st_ino != (second / name).stat().st_ino

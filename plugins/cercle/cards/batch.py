@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from cercle.build.child import trim_heap
+from cercle.build.placed import Placements
 from cercle.cards.draw import rows
-from cercle.cards.pictures import Picture, cached_copies, make_cached, place
+from cercle.cards.pictures import Picture, cached_copies, copy_keys, link_cached, make_cached, place
 from cercle.cards.placing import Placer
 from cercle.cards.png import cached_png, encode_rows, without_rows
 from cercle.cards.spec import CardSpec
@@ -65,11 +66,13 @@ class Drawn:
     target: str = ""
     data: bytes = b""
     copies: dict[str, bytes] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # copy → its cache name
     failed: list[tuple[Picture, str]] = field(default_factory=list)
 
-    def add(self, picture: Picture, made: tuple[dict[str, bytes], str]) -> None:
+    def add(self, picture: Picture, made: tuple[dict[str, bytes], str], cache: Path) -> None:
         copies, reason = made
         self.copies.update(copies)
+        self.keys.update(copy_keys(picture, cache))
         if reason:
             self.failed.append((picture, reason))
 
@@ -86,14 +89,15 @@ def _draw(spec: CardSpec, target: str, pictures: tuple[Picture, ...] = (), pictu
     drawn = Drawn(target, data)
     source = without_rows(drawn_rows).convert("RGB") if pictures else None
     for picture in pictures:
-        drawn.add(picture, make_cached(picture, Path(pictures_cache), Path(target).parent, source))
+        cache = Path(pictures_cache)
+        drawn.add(picture, make_cached(picture, cache, Path(target).parent, source), cache)
     return drawn
 
 
 def _picture(picture: Picture, pictures_cache: str, cards_cache: str) -> Drawn:
     """Worker: a picture of an image, of initials or of a card drawn in an earlier build."""
     drawn = Drawn()
-    drawn.add(picture, make_cached(picture, Path(pictures_cache), Path(cards_cache)))
+    drawn.add(picture, make_cached(picture, Path(pictures_cache), Path(cards_cache)), Path(pictures_cache))
     return drawn
 
 
@@ -156,6 +160,7 @@ def render_all(
     pictures_cache: Path | None = None,
     free: threading.Event | None = None,
     own: Iterable[str] = (),
+    placements: Placements | None = None,
 ) -> BatchResult:
     """Draw every card and picture missing from the caches and, given `site_dir`, place each
     in the site. Pictures (cards.pictures) share the cards' pool: a card's pictures are made
@@ -164,9 +169,10 @@ def render_all(
     Setting `stop` (the build failed) ends the job early: nothing more is placed. Given
     `free`, the pool has one worker fewer and this thread draws too once `free` is set (the
     build has nothing else to do): one process less holds the drawing's memory. `own`: site
-    paths something else writes too (MkDocs' files), never linked (cercle.cards.placing)."""
+    paths something else writes too (MkDocs' files), never linked (cercle.cards.placing).
+    `placements`: what the last build placed (cercle.build.placed), linked unread."""
     stop = stop or threading.Event()
-    placer = Placer.into(site_dir, own)
+    placer = Placer.into(site_dir, own, placements)
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     dests: dict[str, list[str]] = defaultdict(list)
@@ -182,6 +188,10 @@ def render_all(
     for target, spec in specs.items():
         if stop.is_set():
             return BatchResult(total, 0, time.perf_counter() - start)
+        key = Path(target).name
+        dests[target] = [dest for dest in dests[target] if not placer.link_known(dest, key)]
+        if not dests[target]:
+            continue  # linked from the published version, nothing read
         data = cached(target, spec)
         if data is None:
             todo[target] = spec
@@ -252,10 +262,12 @@ def _pictures_todo(
         return by_card, alone, ""
     cache.mkdir(parents=True, exist_ok=True)
     for picture in pictures:
+        if link_cached(picture, cache, placer):
+            continue
         copies = cached_copies(picture, cache)
         card = str(cards_cache / f"{picture.card.digest()}.png") if picture.card is not None else ""
         if copies is not None:
-            place(copies, placer)
+            place(copies, placer, copy_keys(picture, cache))
         elif picture.source == "card" and card in cards:
             by_card[card].append(picture)
         else:
@@ -286,10 +298,10 @@ def _tasks(
 def _finish(drawn: Drawn, dests: dict[str, list[str]], placer: Placer, result: BatchResult) -> None:
     if drawn.target:
         _place_all(drawn.target, drawn.data, dests, placer)
-    place(drawn.copies, placer)
+    place(drawn.copies, placer, drawn.keys)
     result.failed += drawn.failed
 
 
 def _place_all(target: str, data: bytes | memoryview, dests: dict[str, list[str]], placer: Placer) -> None:
     for dest in dests.pop(target, ()):
-        placer.put(dest, data)
+        placer.put(dest, data, Path(target).name)

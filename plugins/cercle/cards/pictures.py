@@ -283,7 +283,21 @@ def render_pictures(
     return made, failed
 
 
-def place(copies: dict[str, bytes] | dict[str, memoryview], placer: Placer) -> None:
-    """Put a picture's files into the site (new files or links to the published version's)."""
+def place(
+    copies: dict[str, bytes] | dict[str, memoryview], placer: Placer, keys: dict[str, str] | None = None
+) -> None:
+    """Put a picture's files into the site (new files or links to the published version's);
+    `keys`: each file's cache name, recorded for the next build (cercle.build.placed)."""
     for dest, payload in copies.items():
-        placer.put(dest, payload)
+        placer.put(dest, payload, (keys or {}).get(dest, ""))
+
+
+def copy_keys(picture: Picture, cache_dir: Path) -> dict[str, str]:
+    """Each copy's site path → its cache file's name, which fixes its bytes."""
+    return {dest: target.name for dest, target in _targets(picture, cache_dir).items()}
+
+
+def link_cached(picture: Picture, cache_dir: Path, placer: Placer) -> bool:
+    """Link every copy of `picture` unread from the published version (Placer.link_known)."""
+    keys = copy_keys(picture, cache_dir)
+    return all([placer.link_known(dest, key) for dest, key in keys.items()])

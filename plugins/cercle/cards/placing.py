@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cercle.build.atomic import link_same, previous_version
+from cercle.build.placed import Placements
 from cercle.core.cachefile import write_copy
 
 
@@ -29,18 +30,30 @@ class Placer:
     previous: Path | None = None  # the published version, whose equal files are linked
     own: frozenset[str] = field(default_factory=frozenset)  # site paths MkDocs writes: copies
     linked: int = 0
+    placements: Placements | None = None  # what the last build placed, by key
 
     @classmethod
-    def into(cls, site: Path | None, own: Iterable[str] = ()) -> Placer:
+    def into(cls, site: Path | None, own: Iterable[str] = (), placements: Placements | None = None) -> Placer:
         """A placer for `site`, linking from the version published beside it, if any."""
         previous = previous_version(site) if site is not None else None
-        return cls(site, previous, frozenset(own))
+        return cls(site, previous, frozenset(own), placements=placements)
 
-    def put(self, dest: str, data: bytes | memoryview) -> None:
+    def link_known(self, dest: str, key: str) -> bool:
+        """Link `dest` unread when the last build placed it from `key` (cercle.build.placed)."""
+        if self.site is None or self.placements is None or dest in self.own:
+            return False
+        if self.placements.link(dest, key):
+            self.linked += 1
+            return True
+        return False
+
+    def put(self, dest: str, data: bytes | memoryview, key: str = "") -> None:
         if self.site is None:
             return
         path = self.site / dest
         if self.previous is not None and dest not in self.own and link_same(path, self.previous / dest, data):
             self.linked += 1
-            return
-        write_copy(path, data)
+        else:
+            write_copy(path, data)
+        if key and self.placements is not None and dest not in self.own:
+            self.placements.placed(dest, key)

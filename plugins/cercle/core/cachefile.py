@@ -26,6 +26,26 @@ DIGEST_SIZE = 16
 TRAILER = len(MAGIC) + DIGEST_SIZE
 
 
+KEY_ENV = "CERCLE_CACHE_KEY"
+MACHINE_IDS = (Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id"))
+
+
+@functools.cache
+def signing_key() -> bytes | None:
+    """The key of the cache records a build trusts beyond their digest (reused pages, placed
+    files): CERCLE_CACHE_KEY (to share a cache between CI runs), else this machine's id and
+    user, which content cannot know; None when neither is there."""
+    given = os.environ.get(KEY_ENV, "").strip()
+    if given:
+        return hashlib.sha256(b"cercle-cache|" + given.encode()).digest()
+    for path in MACHINE_IDS:
+        with contextlib.suppress(OSError):
+            machine = path.read_text(encoding="ascii").strip()
+            if machine:
+                return hashlib.sha256(f"cercle-cache|{machine}|{os.getuid()}".encode()).digest()
+    return None
+
+
 def digest(data: bytes | memoryview) -> bytes:
     """BLAKE2b-128 of `data` (hashlib releases the GIL on large buffers)."""
     return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()

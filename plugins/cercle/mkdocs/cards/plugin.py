@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from cercle.build.placed import Placements
 from cercle.cards.batch import BatchResult, CardJob, release_memory, render_all
 from cercle.cards.originals import linking_texts, mentioned_names, unpublished_originals
 from cercle.cards.picture_plan import PicturePlan, plan_pictures
@@ -24,6 +25,7 @@ from cercle.cards.pictures import Picture
 from cercle.cards.plan import CardPlanner, PageCards
 from cercle.cards.spec import Brand, BrandError
 from cercle.cards.variants import Variant, plan_variants, to_vary, variant_jobs
+from cercle.core.cachefile import signing_key
 from cercle.core.errors import from_root
 from cercle.core.i18n import message
 from cercle.core.phases import timed
@@ -123,8 +125,13 @@ class CardsPlugin(BasePlugin[CardsConfig]):  # type: ignore[no-untyped-call]  # 
         self, jobs: list[CardJob], pictures: list[Picture], options: dict[str, Any]
     ) -> tuple[BatchResult, list[tuple[Picture, str]]]:
         """Cards and the pictures made from them (and from images and initials), in one pool."""
-        options.update(pictures=pictures, pictures_cache=self.cache_dir.parent / "pictures")
+        placements = Placements(options["site_dir"], self.cache_dir, signing_key())
+        options.update(
+            pictures=pictures, pictures_cache=self.cache_dir.parent / "pictures", placements=placements
+        )
         result = render_all(jobs, self.cache_dir, **options)
+        if not options["stop"].is_set():
+            placements.save()  # for the next build: what it can link unread
         return result, result.failed
 
     def redraw_only(self, pages: set[str], before: CardsPlugin) -> None:

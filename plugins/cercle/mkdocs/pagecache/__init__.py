@@ -18,12 +18,12 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from cercle.core import phases
-from cercle.core.cachefile import real_folder
+from cercle.core.cachefile import real_folder, signing_key
 from cercle.core.catalog import Catalog
 from cercle.core.i18n import message
 from cercle.mkdocs.pagecache.keys import Unstable, Untracked, site_digest
 from cercle.mkdocs.pagecache.reuse import PageCache, activate
-from cercle.mkdocs.pagecache.store import PageStore, secret
+from cercle.mkdocs.pagecache.store import PageStore
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
 FOLDERS = ("records", "objects")
@@ -42,6 +42,7 @@ class PageReuse:
     def __init__(self) -> None:
         self.cache: PageCache | None = None
         self.used: dict[str, list[str]] = {}
+        self.placed: dict[str, Any] = {}  # what the render processes placed (cercle.build.placed)
         self.counts = [0, 0]  # pages reused, rendered (by every process)
         self.lang = "en"
 
@@ -57,7 +58,7 @@ class PageReuse:
         trusted; `prepare` gives a page MkDocs does not read its title (cercle/hub's)."""
         self.stop()
         self.lang = lang
-        key = secret()
+        key = signing_key()
         if key is None:
             log.info(message(lang, "build.pages_no_key"))
             return
@@ -83,10 +84,15 @@ class PageReuse:
         cache = self.cache
         if cache is None:
             return {}
-        return {"used": cache.store.used, "counts": [cache.reused, cache.rendered]}
+        return {
+            "used": cache.store.used,
+            "counts": [cache.reused, cache.rendered],
+            "placed": cache.placements.now,
+        }
 
     def merge(self, state: dict[str, Any]) -> None:
         self.used.update(state.get("used", {}))
+        self.placed.update(state.get("placed", {}))
         for i, count in enumerate(state.get("counts", [])[:2]):
             self.counts[i] += count
 
@@ -96,10 +102,11 @@ class PageReuse:
         activate(None)
         if cache is not None:
             cache.store.sweep({**self.used, **cache.store.used})
+            cache.placements.save(self.placed)
             reused, rendered = self.counts[0] + cache.reused, self.counts[1] + cache.rendered
             log.info(message(self.lang, "build.pages_reused", reused=reused, pages=reused + rendered))
         self.stop()
 
     def stop(self) -> None:
-        self.cache, self.used, self.counts = None, {}, [0, 0]
+        self.cache, self.used, self.placed, self.counts = None, {}, {}, [0, 0]
         activate(None)

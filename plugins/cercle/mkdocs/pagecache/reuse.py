@@ -31,8 +31,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from cercle.build.placed import Placements
 from cercle.core import phases
-from cercle.core.cachefile import write_copy
 from cercle.mkdocs.pagecache.keys import page_key
 from cercle.mkdocs.pagecache.store import PageStore, Record
 
@@ -90,6 +90,8 @@ class PageCache:
         self.config = config
         self.store = store
         self.site = site  # keys.site_digest of this build
+        # What the last build wrote, linked unread from the published version (cercle.build.placed).
+        self.placements = Placements(Path(config.site_dir), store.folder, store.key)
         self.prepare = prepare  # what the hub gives a page it does not read: its title
         self.release = release  # what the hub does with a written page's HTML (memory)
         self.skip_reading = not any(_reads_pages(p) for p in config.plugins.values())
@@ -152,17 +154,27 @@ class PageCache:
 
     def _reuse(self, page: Page, record: Record) -> bool:
         site = Path(self.config.site_dir)
-        html = self.store.read_object(record.html)
-        files: list[tuple[Path, bytes]] = []
-        for name, object_name in record.files.items():
-            target, data = _site_path(site, name), self.store.read_object(object_name)
-            if target is None or data is None:
+        wanted = {page.file.dest_path: record.html, **record.files}
+        # Everything is checked before anything is placed: a page rendered after all is
+        # written by MkDocs in place, which must never be into a file linked from the
+        # published version.
+        files: dict[str, bytes | None] = {}
+        for name, object_name in wanted.items():
+            if _site_path(site, name) is None:
+                return False
+            if self.placements.linkable(name, object_name):
+                files[name] = None
+                continue
+            files[name] = self.store.read_object(object_name)
+            if files[name] is None:
                 return False  # rendered again, which writes everything anew
-            files.append((target, data))
-        if html is None or not page.file.abs_dest_path:
-            return False
-        for target, data in [(Path(page.file.abs_dest_path), html), *files]:
-            write_copy(target, data)  # a new file, as MkDocs writes it (never through a link)
+        for name, data in files.items():
+            if data is None and self.placements.link(name, wanted[name]):
+                continue
+            data = data if data is not None else self.store.read_object(wanted[name])
+            if data is None:  # gone between the check and now: never half a page
+                raise OSError(f"{self.store.folder}: {wanted[name]} vanished while the build used it")
+            self.placements.put(name, data, wanted[name])  # a new file, or a link to the same bytes
         for name, value in record.plugins.items():
             reuse = getattr(self.config.plugins.get(name), "reuse_page_state", None)
             if callable(reuse):
@@ -193,6 +205,8 @@ class PageCache:
         except OSError:
             return  # nothing written (an empty page), or a full disk: rendered next time too
         self.store.put(key, Record(html, files, plugins, logs, read))
+        for name, object_name in {page.file.dest_path: html, **files}.items():
+            self.placements.placed(name, object_name)
 
 
 def _log_again(logs: list[tuple[str, int, str]]) -> None:

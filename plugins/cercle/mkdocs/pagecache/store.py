@@ -5,14 +5,12 @@ written beside it (a transcript page, a calendar), what each plugin did for it a
 warnings it logged; the bytes themselves are objects named by their digest
 (`objects/<digest>`), checked again each time they are read. The cache folder may come with a
 pull request: a record is used only when its MAC verifies with a key the content cannot
-know (`CERCLE_CACHE_KEY`, else this machine's id), so nobody can slip HTML into the site by
-committing a cache. Without such a key, no page is reused.
+know (cercle.core.cachefile `signing_key`: `CERCLE_CACHE_KEY`, else this machine's id), so
+nobody can slip HTML into the site by committing a cache. Without such a key, no page is reused.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import hmac
 import json
 import os
@@ -23,23 +21,7 @@ from typing import Any
 from cercle.core.cachefile import digest, read_regular, write_atomic
 
 FORMAT = 2
-KEY_ENV = "CERCLE_CACHE_KEY"
-MACHINE_IDS = (Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id"))
 MAC_SIZE = 32
-
-
-def secret() -> bytes | None:
-    """The key records are signed with: CERCLE_CACHE_KEY (to share a cache between CI runs),
-    else this machine's id and user; None when neither is there."""
-    given = os.environ.get(KEY_ENV, "").strip()
-    if given:
-        return hashlib.sha256(b"cercle-pages|" + given.encode()).digest()
-    for path in MACHINE_IDS:
-        with contextlib.suppress(OSError):
-            machine = path.read_text(encoding="ascii").strip()
-            if machine:
-                return hashlib.sha256(f"cercle-pages|{machine}|{os.getuid()}".encode()).digest()
-    return None
 
 
 @dataclass
