@@ -125,18 +125,21 @@ def test_cercle_build_links_what_it_placed_last_time_unless_the_published_file_c
         assert (result := cercle(hub, "build")).returncode == 0, result.output
     first = (hub / "site").resolve()
     page, card = "fr/guides/lexique-ambassadeur/index.html", "assets/cards/fr/index.png"
-    before = {name: (first / name).read_bytes() for name in (page, card)}
+    slide = next((first / "assets" / "slides").rglob("*.webp")).relative_to(first).as_posix()
+    media = next(p for p in (first / "media").rglob("*") if p.is_file()).relative_to(first).as_posix()
+    names = (page, card, slide, media)  # a page, a card, a slide image, a file of content/
+    before = {name: (first / name).read_bytes() for name in names}
     assert (result := cercle(hub, "build")).returncode == 0, result.output
     second = (hub / "site").resolve()
     assert second != first
-    for name in (page, card):  # placed from the same key as last time: linked, nothing read
-        assert (second / name).stat().st_ino == (first / name).stat().st_ino
+    for name in names:  # placed from the same key as last time: linked, nothing read
+        assert (second / name).stat().st_ino == (first / name).stat().st_ino, name
     # Someone edits the published files in place: the next build places the right bytes again.
-    for name in (page, card):
+    for name in names:
         with (second / name).open("ab") as published:
             published.write(b"<!-- edited by hand -->")
     assert (result := cercle(hub, "build")).returncode == 0, result.output
     third = (hub / "site").resolve()
-    for name in (page, card):
+    for name in names:
         assert (third / name).read_bytes() == before[name]
         assert (third / name).stat().st_ino != (second / name).stat().st_ino

@@ -28,6 +28,11 @@ def hasher() -> hashlib.blake2b:
     return hashlib.blake2b(digest_size=16)
 
 
+def content_digest(data: bytes) -> str:
+    """The digest `tree_digest` gives a file of these bytes (hex)."""
+    return hashlib.blake2b(data).hexdigest()
+
+
 def _files(root: Path, skip: frozenset[Path]) -> Iterator[Path]:
     """Regular files under `root`, sorted, without following links (a link is named, not read)."""
     for folder, dirs, names in os.walk(root):
@@ -41,8 +46,9 @@ def _files(root: Path, skip: frozenset[Path]) -> Iterator[Path]:
                 yield path
 
 
-def tree_digest(root: Path, skip: Iterable[Path] = ()) -> bytes:
-    """Digest of every file's path and bytes under `root` (links: their target's name)."""
+def tree_digest(root: Path, skip: Iterable[Path] = (), files: dict[str, str] | None = None) -> bytes:
+    """Digest of every file's path and bytes under `root` (links: their target's name);
+    given `files`, each regular file's own digest goes there (path under `root` → hex)."""
     h = hasher()
     skipped = frozenset(Path(p) for p in skip)
     for path in _files(root, skipped):
@@ -53,7 +59,10 @@ def tree_digest(root: Path, skip: Iterable[Path] = ()) -> bytes:
                 h.update(b"link:" + os.readlink(path).encode("utf-8", "surrogateescape"))
             else:
                 with path.open("rb") as handle:
-                    h.update(hashlib.file_digest(handle, "blake2b").digest())
+                    found = hashlib.file_digest(handle, "blake2b").digest()
+                h.update(found)
+                if files is not None:
+                    files[path.relative_to(root).as_posix()] = found.hex()
         except OSError as exc:  # unreadable now: the build will say so; never a match
             h.update(f"unreadable:{exc.errno}".encode())
     return h.digest()

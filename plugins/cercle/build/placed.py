@@ -53,7 +53,10 @@ class Placements:
         self.now: dict[str, State] = {}
         self.linked = 0
         self._folders: dict[str, bool] = {}  # published folder → no link on the way
-        self._made: set[Path] = set()  # folders of the new version known to exist
+        self._made: set[str] = set()  # folders of the new version known to exist
+        if self.previous is not None:
+            base = os.path.normpath(self.previous.absolute())
+            self._folders[base] = os.path.realpath(base) == base
 
     def _mac(self, payload: bytes) -> bytes:
         assert self.signing is not None
@@ -76,16 +79,22 @@ class Placements:
         files = stored.get("files")
         return files if isinstance(files, dict) else {}
 
+    def _real(self, folder: str) -> bool:
+        """No link on the way from the published version down to `folder` (one lstat a folder)."""
+        known = self._folders.get(folder)
+        if known is None:
+            parent = os.path.dirname(folder)
+            known = parent != folder and self._real(parent) and not os.path.islink(folder)
+            self._folders[folder] = known
+        return known
+
     def linkable(self, dest: str, key: str) -> bool:
         """The published version's `dest` was placed from `key` and is untouched since."""
         if self.site is None or self.previous is None or self.before.get(dest, [None])[0] != key:
             return False
-        old = self.previous / dest
-        folder = os.path.normpath(old.parent.absolute())
-        if folder not in self._folders:
-            self._folders[folder] = os.path.realpath(folder) == folder
+        old = os.path.normpath(os.path.join(self.previous.absolute(), dest))
         # Never through a link on the way (never leave the version), never a changed file.
-        return self._folders[folder] and list(_state(old, key) or ()) == self.before[dest]
+        return self._real(os.path.dirname(old)) and list(_state(Path(old), key) or ()) == self.before[dest]
 
     def link(self, dest: str, key: str) -> bool:
         """Link `dest` to the published version's file when it is `linkable`; False (nothing
@@ -93,13 +102,17 @@ class Placements:
         if not self.linkable(dest, key):
             return False
         assert self.site is not None and self.previous is not None
-        old, new = self.previous / dest, self.site / dest
+        old, new = os.path.join(self.previous, dest), os.path.join(self.site, dest)
         try:
-            if new.parent not in self._made:
-                new.parent.mkdir(parents=True, exist_ok=True)
-                self._made.add(new.parent)
-            new.unlink(missing_ok=True)
-            os.link(old, new, follow_symlinks=False)
+            folder = os.path.dirname(new)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
+            try:
+                os.link(old, new, follow_symlinks=False)
+            except FileExistsError:  # never written through: replaced
+                os.unlink(new)
+                os.link(old, new, follow_symlinks=False)
         except OSError:
             return False
         self.linked += 1

@@ -279,6 +279,8 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         env.globals.setdefault("cercle", None)
         escape_cercle_templates(env)
         self.parallel.pages_read(files)
+        if not self.parallel.in_worker:  # the parent writes the static files
+            self.reuse.link_static(files)
         return env
 
     @event_priority(100)  # first: the other plugins' on_post_build need every page written

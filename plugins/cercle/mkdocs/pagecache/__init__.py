@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from cercle.build.fingerprint import content_digest
 from cercle.core import phases
 from cercle.core.cachefile import real_folder, signing_key
 from cercle.core.catalog import Catalog
@@ -45,6 +46,7 @@ class PageReuse:
         self.placed: dict[str, Any] = {}  # what the render processes placed (cercle.build.placed)
         self.counts = [0, 0]  # pages reused, rendered (by every process)
         self.lang = "en"
+        self.static: dict[str, str] = {}  # file of content/ → digest of its bytes
 
     def start(
         self,
@@ -64,7 +66,7 @@ class PageReuse:
             return
         try:
             with phases.phase("page_keys"):
-                site = site_digest(config, catalog, catalog.settings.today)
+                site = site_digest(config, catalog, catalog.settings.today, self.static)
         except Unstable as exc:
             log.info(message(lang, "build.pages_unstable", value=str(exc)[:80]))
             return
@@ -79,6 +81,40 @@ class PageReuse:
             return
         self.cache = PageCache(config, PageStore(folder, key), site, prepare, release)
         activate(self.cache)
+
+    def link_static(self, files: Files) -> None:
+        """In the process that copies the static files (`on_env`) of a site version
+        (cercle.build.atomic): place each file of content/ here, linked unread when the
+        last build placed the same bytes and the published copy is untouched, else linked
+        after comparing or copied (`Placements.put`), and recorded for the next build. MkDocs
+        then leaves them. A file MkDocs copied could be swapped for a link at publication,
+        which the next build would take for a changed file."""
+        cache = self.cache
+        if cache is None or cache.placements.site is None:
+            return
+        for file in list(files):
+            key = self._static_key(file)
+            if key is None or not file.abs_src_path:
+                continue
+            if not cache.placements.link(file.dest_uri, key):
+                try:
+                    data = Path(file.abs_src_path).read_bytes()
+                except OSError:
+                    continue  # MkDocs copies it, and says what is wrong
+                if key.startswith("static:") and content_digest(data) != key[7:]:
+                    continue  # changed since the build began: MkDocs copies what is there now
+                cache.placements.put(file.dest_uri, data, key)
+            files.remove(file)
+
+    def _static_key(self, file: File) -> str | None:
+        """What fixes a static file's bytes: a file of content/, its digest (read for the
+        pages' keys); a slide image, its address (named by the deck's digest)."""
+        if file.is_documentation_page():
+            return None
+        if file.generated_by == "cercle/slides":
+            return f"slides:{file.dest_uri}"
+        digest = self.static.get(file.src_uri) if not file.generated_by else None
+        return f"static:{digest}" if digest else None
 
     def worker_state(self) -> dict[str, Any]:
         cache = self.cache
@@ -109,4 +145,5 @@ class PageReuse:
 
     def stop(self) -> None:
         self.cache, self.used, self.placed, self.counts = None, {}, {}, [0, 0]
+        self.static = {}
         activate(None)

@@ -88,12 +88,15 @@ def _inside(path: Path, roots: list[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
 
-def site_digest(config: MkDocsConfig, catalog: Catalog, today: dt.date) -> bytes:
+def site_digest(
+    config: MkDocsConfig, catalog: Catalog, today: dt.date, files: dict[str, str] | None = None
+) -> bytes:
     """Everything a page of this build may show, but the entries' bodies. Raises Unstable or
     Untracked.
 
     Read: content/ (the docs_dir), the theme's folders that are not an installed package's
-    (custom_dir), the hub's locales folder, the configuration; not the rest of the project."""
+    (custom_dir), the hub's locales folder, the configuration; not the rest of the project.
+    `files` receives the digest of each file of content/ (path in content/ → hex)."""
     for name in config.markdown_extensions:
         if name in INCLUDING_EXTENSIONS:
             raise Untracked(name)
@@ -109,7 +112,7 @@ def site_digest(config: MkDocsConfig, catalog: Catalog, today: dt.date) -> bytes
         h.update(json.dumps([*fields, entry.translation_key]).encode())
         h.update(entry.meta.model_dump_json().encode())
     bodies = [content / e.rel_path for e in catalog.entries]
-    h.update(tree_digest(content, bodies))
+    h.update(tree_digest(content, bodies, files))
     installed = [Path(p).resolve() for p in (sys.prefix, sys.base_prefix, Path(cercle.__file__).parent)]
     folders = [Path(d).resolve() for d in config.theme.dirs]
     if catalog.settings.locales_dir is not None:

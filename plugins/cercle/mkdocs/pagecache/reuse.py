@@ -154,7 +154,7 @@ class PageCache:
 
     def _reuse(self, page: Page, record: Record) -> bool:
         site = Path(self.config.site_dir)
-        wanted = {page.file.dest_path: record.html, **record.files}
+        wanted = {page.file.dest_uri: record.html, **record.files}
         # Everything is checked before anything is placed: a page rendered after all is
         # written by MkDocs in place, which must never be into a file linked from the
         # published version.
@@ -205,7 +205,7 @@ class PageCache:
         except OSError:
             return  # nothing written (an empty page), or a full disk: rendered next time too
         self.store.put(key, Record(html, files, plugins, logs, read))
-        for name, object_name in {page.file.dest_path: html, **files}.items():
+        for name, object_name in {page.file.dest_uri: html, **files}.items():
             self.placements.placed(name, object_name)
 
 

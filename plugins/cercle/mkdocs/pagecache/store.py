@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cercle.core.cachefile import digest, read_regular, write_atomic
+from cercle.core.cachefile import digest, read_regular, write_copy
 
 FORMAT = 2
 MAC_SIZE = 32
@@ -70,7 +70,7 @@ class PageStore:
         payload = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()
         folder = self.folder / "records"
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / name, payload + self._mac(payload))
+        write_copy(folder / name, payload + self._mac(payload))  # a half record fails its MAC
         self.used[name] = record.objects()
 
     def read_object(self, name: str) -> bytes | None:
@@ -81,8 +81,7 @@ class PageStore:
         name = digest(data).hex()
         path = self.folder / "objects" / name
         if self.read_object(name) is None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
+            write_copy(path, data)  # named by its digest: a half-written one is never read
         return name
 
     def sweep(self, used: dict[str, list[str]]) -> None:
