@@ -7,6 +7,8 @@ LABELS = {
     "catalog": "catalog (load, checks, generated pages)",
     "markdown": "Markdown (pages read; summed over render processes)",
     "templates": "templates (pages rendered; summed over render processes)",
+    "page_keys": "page keys (what pages are made of: content/ read and hashed)",
+    "pages_reused": "pages reused from the last build (summed over render processes)",
     "cards": "cards and image variants (planning, then waiting for them)",
     "cards_background": "… drawn in a background thread (overlaps the pages)",
     "slides": "slides (PDF pages → images)",
