@@ -85,6 +85,7 @@ SLOW_FIRST = (
     "tests/quality/test_hostile.py",
     "tests/integration/test_review_gate.py",
     "tests/integration/test_cli_build.py",
+    "tests/integration/test_page_reuse.py",
     "tests/integration/test_build_lock.py",
     "tests/integration/test_serve_incremental.py",
     "tests/integration/test_compliance.py",
