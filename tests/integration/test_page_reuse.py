@@ -16,8 +16,7 @@ import pytest
 from tests.conftest import bin_path, cercle, mkdocs_build, run, warm_copy
 from tests.quality.gates import tree_differences
 
-from cercle.core.cachefile import digest
-from cercle.mkdocs.pagecache.store import MAC_SIZE
+from cercle.core.cachefile import MAC_SIZE, digest
 
 REUSED = re.compile(r"cercle/hub: (\d+) of (\d+) page\(s\) reused")
 BODY = "content/fr/guides/lexique-ambassadeur.md"

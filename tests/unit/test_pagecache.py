@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from cercle.build.fingerprint import tree_digest
+from cercle.core.cachefile import MAC_SIZE
 from cercle.mkdocs.pagecache.keys import Unstable, canonical
 from cercle.mkdocs.pagecache.reuse import _site_path
-from cercle.mkdocs.pagecache.store import MAC_SIZE, PageStore, Record
+from cercle.mkdocs.pagecache.store import PageStore, Record
 
 
 def slugify(text: str, sep: str = "-") -> str:

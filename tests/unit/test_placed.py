@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cercle.build.placed import FILE_NAME, MAC_SIZE, Placements
+from cercle.build.placed import FILE_NAME, Placements
+from cercle.core.cachefile import MAC_SIZE
 
 KEY = b"k" * 32
 

@@ -2,10 +2,10 @@
 
 A rendered page may be reused only when nothing it was made from changed (cercle.mkdocs.pagecache).
 What it is made from is wider than its own source, so these digests err on the side of
-"changed": every file of the project (but the site, caches, version control and
-dependencies' folders), the whole Cercle package, and the name and version of every
-installed distribution. A change they miss would publish a stale page; a change they see
-that did not matter only costs a render.
+"changed": every file of a folder (content/, a theme's own folder; not dot-folders nor
+dependencies'), the whole Cercle package, and the name and version of every installed
+distribution. A change they miss would publish a stale page; a change they see that did not
+matter only costs a render.
 """
 
 from __future__ import annotations

@@ -18,17 +18,15 @@ would not have placed. It names the version it describes; any other version igno
 
 from __future__ import annotations
 
-import hmac
 import json
 import os
 from pathlib import Path
 
 from cercle.build.atomic import link_same, previous_version
-from cercle.core.cachefile import read_regular, write_atomic, write_copy
+from cercle.core.cachefile import read_regular, sign, signed, write_atomic, write_copy
 
 FILE_NAME = "placed.json"
 FORMAT = 1
-MAC_SIZE = 32
 State = tuple[str, int, int, int]  # key, inode, size, modification time (ns)
 
 
@@ -58,15 +56,11 @@ class Placements:
             base = os.path.normpath(self.previous.absolute())
             self._folders[base] = os.path.realpath(base) == base
 
-    def _mac(self, payload: bytes) -> bytes:
-        assert self.signing is not None
-        return hmac.digest(self.signing, payload, "sha256")
-
     def _load(self) -> dict[str, list[object]]:
         assert self.previous is not None
-        data = read_regular(self.folder / FILE_NAME) or b""
-        payload, mac = data[:-MAC_SIZE], data[-MAC_SIZE:]
-        if len(data) <= MAC_SIZE or not hmac.compare_digest(self._mac(payload), mac):
+        assert self.signing is not None
+        payload = signed(read_regular(self.folder / FILE_NAME), self.signing)
+        if payload is None:
             return {}
         try:
             stored = json.loads(payload)
@@ -142,4 +136,4 @@ class Placements:
         files = {**self.now, **(more or {})}
         payload = json.dumps({"format": FORMAT, "version": str(self.site.resolve()), "files": files}).encode()
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.folder / FILE_NAME, payload + self._mac(payload))
+        write_atomic(self.folder / FILE_NAME, sign(payload, self.signing))

@@ -15,6 +15,7 @@ import contextlib
 import errno
 import functools
 import hashlib
+import hmac
 import os
 import stat
 import tempfile
@@ -44,6 +45,23 @@ def signing_key() -> bytes | None:
             if machine:
                 return hashlib.sha256(f"cercle-cache|{machine}|{os.getuid()}".encode()).digest()
     return None
+
+
+MAC_SIZE = 32  # HMAC-SHA256
+
+
+def sign(payload: bytes, key: bytes) -> bytes:
+    """`payload` followed by its HMAC under `key` (a `signing_key`), for `signed`."""
+    return payload + hmac.digest(key, payload, "sha256")
+
+
+def signed(data: bytes | None, key: bytes) -> bytes | None:
+    """The payload of a signed file, or None when it was truncated, altered or signed with
+    another key."""
+    if data is None or len(data) <= MAC_SIZE:
+        return None
+    payload, mac = data[:-MAC_SIZE], data[-MAC_SIZE:]
+    return payload if hmac.compare_digest(hmac.digest(key, payload, "sha256"), mac) else None
 
 
 def digest(data: bytes | memoryview) -> bytes:

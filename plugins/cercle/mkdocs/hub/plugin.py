@@ -246,15 +246,15 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
     # build lets them go: the pages rendered later reuse that memory (issue #18: peak memory).
     @event_priority(-100)
     def _release_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.release_pages:
-            page.content = None
-            page.markdown = ""  # not None: MkDocs would then give the page no title
+        self._released(page)
         return output
 
     on_post_page = CombinedEvent(_finish_page, _release_page)
 
-    def _released(self, page: Page) -> None:  # a page reused from the last build (pagecache)
-        self._release_page("", page=page, config=cast("MkDocsConfig", None))
+    def _released(self, page: Page) -> None:  # also a page reused from the last build (pagecache)
+        if self.release_pages:
+            page.content = None
+            page.markdown = ""  # not None: MkDocs would then give the page no title
 
     # Pages reused by the render processes, for `self.reuse.finish` (cercle.mkdocs.parallel).
     def worker_state(self) -> dict[str, Any]:

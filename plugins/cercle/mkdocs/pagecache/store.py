@@ -11,17 +11,15 @@ nobody can slip HTML into the site by committing a cache. Without such a key, no
 
 from __future__ import annotations
 
-import hmac
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cercle.core.cachefile import digest, read_regular, write_copy
+from cercle.core.cachefile import digest, read_regular, sign, signed, write_copy
 
 FORMAT = 2
-MAC_SIZE = 32
 
 
 @dataclass
@@ -44,15 +42,9 @@ class PageStore:
         self.key = key
         self.used: dict[str, list[str]] = {}  # records read or written here → their objects
 
-    def _mac(self, payload: bytes) -> bytes:
-        return hmac.digest(self.key, payload, "sha256")
-
     def get(self, name: str) -> Record | None:
-        data = read_regular(self.folder / "records" / name)
-        if data is None or len(data) <= MAC_SIZE:
-            return None
-        payload, mac = data[:-MAC_SIZE], data[-MAC_SIZE:]
-        if not hmac.compare_digest(self._mac(payload), mac):
+        payload = signed(read_regular(self.folder / "records" / name), self.key)
+        if payload is None:
             return None
         try:
             raw = json.loads(payload)
@@ -70,7 +62,7 @@ class PageStore:
         payload = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()
         folder = self.folder / "records"
         folder.mkdir(parents=True, exist_ok=True)
-        write_copy(folder / name, payload + self._mac(payload))  # a half record fails its MAC
+        write_copy(folder / name, sign(payload, self.key))  # a half record fails its MAC
         self.used[name] = record.objects()
 
     def read_object(self, name: str) -> bytes | None:
