@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from tests.conftest import ROOT, bin_path, cercle, copy_demo, mkdocs_build, run, write
+from tests.conftest import ROOT, bin_path, cercle, copy_demo, mkdocs_build, run, warm_copy, write
 
 from cercle.mkdocs.parallel import process_count, shares
 
@@ -17,10 +17,14 @@ pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="forked rende
 
 
 def _with_processes(project: Path, count: int, extra: str = "") -> Path:
+    """`project` rendering its pages in `count` processes, every page rendered (none reused:
+    these tests are about rendering; the caches of demo_site's build spare drawing the cards)."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace(
-        "      languages: [fr, en]\n", f"      languages: [fr, en]\n      processes: {count}\n", 1
+        "      languages: [fr, en]\n",
+        f"      languages: [fr, en]\n      processes: {count}\n      reuse_pages: false\n",
+        1,
     )
     config.write_text(text + extra, encoding="utf-8")
     return project
@@ -30,9 +34,9 @@ def _files(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_processes_build_the_same_site_byte_for_byte(tmp_path):
-    one = _with_processes(copy_demo(tmp_path / "one"), 1)
-    two = _with_processes(copy_demo(tmp_path / "two"), 2)
+def test_two_processes_build_the_same_site_byte_for_byte(tmp_path, demo_site):
+    one = _with_processes(warm_copy(tmp_path / "one", demo_site), 1)
+    two = _with_processes(warm_copy(tmp_path / "two", demo_site), 2)
     assert mkdocs_build(one).returncode == 0
     result = mkdocs_build(two)
     assert result.returncode == 0, result.output
@@ -78,9 +82,9 @@ def _warnings(output: str) -> list[str]:
     )
 
 
-def test_warnings_of_every_process_reach_the_console_once(tmp_path):
-    one = _with_processes(copy_demo(tmp_path / "one"), 1, "\nvalidation:\n  anchors: warn\n")
-    two = _with_processes(copy_demo(tmp_path / "two"), 2, "\nvalidation:\n  anchors: warn\n")
+def test_warnings_of_every_process_reach_the_console_once(tmp_path, demo_site):
+    one = _with_processes(warm_copy(tmp_path / "one", demo_site), 1, "\nvalidation:\n  anchors: warn\n")
+    two = _with_processes(warm_copy(tmp_path / "two", demo_site), 2, "\nvalidation:\n  anchors: warn\n")
     guide = one / "content/fr/guides/organisation-holomidale-programme-ambassadeurs.md"
     assert re.search(r"^## Trois principes", guide.read_text(encoding="utf-8"), re.M), (
         "the anchor the test links to"
@@ -127,8 +131,8 @@ def worker_state():
     ],
     ids=["exception", "killed", "state"],
 )
-def test_a_failing_worker_fails_the_build_with_a_clear_message(tmp_path, action, state, said):
-    project = _with_processes(copy_demo(tmp_path / "hub"), 2, "\nhooks:\n  - hook.py\n")
+def test_a_failing_worker_fails_the_build_with_a_clear_message(tmp_path, demo_site, action, state, said):
+    project = _with_processes(warm_copy(tmp_path / "hub", demo_site), 2, "\nhooks:\n  - hook.py\n")
     write(project / "hook.py", HOOK.replace("{action}", action).replace("{state}", state))
     result = run([bin_path("mkdocs"), "build", "--strict"], cwd=project, env={"CERCLE_LANG": "fr"})
     assert result.returncode != 0
