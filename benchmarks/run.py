@@ -25,7 +25,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -105,14 +104,16 @@ def machine() -> dict[str, object]:
     }
 
 
-def bench_one(work: Path, profile: str, entries: int, repeat: int, args: argparse.Namespace) -> dict:
+def bench_one(
+    work: Path, profile: str, entries: int, repeat: int, args: argparse.Namespace, trash: builds.Trash
+) -> dict:
     sides = [s for s in args.sides.split(",") if s]
     start = time.perf_counter()
-    shutil.rmtree(work, ignore_errors=True)
+    trash.put(work)
     described = corpus.generate(work, entries, profile=profile)
     os.sync()  # the corpus written out before any build is timed (benchmarks/scale.py)
     print(f"corpus {profile} N={entries}: {described}", flush=True)
-    runs = builds.run_builds(work, repeat, sides, cards=not args.no_cards, command=args.cercle_command)
+    runs = builds.run_builds(work, repeat, sides, not args.no_cards, args.cercle_command, trash)
     result: dict = {
         "profile": profile,
         "entries": entries,
@@ -187,6 +188,7 @@ def main() -> None:
         "targets": report.TARGETS,
         "runs": [],
     }
+    trash = builds.Trash(work / ".trash")  # emptied once every build is timed
     try:
         for profile in args.profile:
             first = profile == args.profile[0]
@@ -194,9 +196,10 @@ def main() -> None:
             for entries in args.entries if first else (args.entries_others or args.entries):
                 times = 1 if args.once_above is not None and entries > args.once_above else repeat
                 results["runs"].append(
-                    bench_one(work / f"{profile}-{entries}", profile, entries, times, args)
+                    bench_one(work / f"{profile}-{entries}", profile, entries, times, args, trash)
                 )
     finally:
+        trash.empty()
         if tmp:
             tmp.cleanup()
     results["bench_seconds"] = round(time.perf_counter() - started, 1)

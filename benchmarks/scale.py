@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -42,8 +41,8 @@ RUN_RESULTS = ROOT / "benchmarks/results/latest.json"
 TARGETS = {"cold_seconds": 300, "warm_seconds": 60, "pss_mb": 2048}  # at 10,000 per language
 
 
-def measure_size(work: Path, entries: int, profile: str) -> dict:
-    shutil.rmtree(work, ignore_errors=True)
+def measure_size(work: Path, entries: int, profile: str, trash: builds.Trash) -> dict:
+    trash.put(work)
     started = time.perf_counter()
     described = corpus.generate(work, entries, profile=profile, reference=False)
     # The corpus' gigabytes are still being written out to disk: the cold build must not pay
@@ -51,10 +50,10 @@ def measure_size(work: Path, entries: int, profile: str) -> dict:
     os.sync()
     print(f"corpus N={entries} in {time.perf_counter() - started:.0f} s: {described}", flush=True)
     project = work / "cercle"
-    builds.cold(project, "cercle")
-    cold = builds.build(project, command="cercle")
+    builds.cold(project, "cercle", trash)
+    cold = builds.build(project, command="cercle", trash=trash)
     print(f"  cold {cold['seconds']:.1f} s, {cold['pss_mb']:.0f} MB", flush=True)
-    warm = builds.build(project, command="cercle")
+    warm = builds.build(project, command="cercle", trash=trash)
     print(f"  warm {warm['seconds']:.1f} s, {warm['pss_mb']:.0f} MB", flush=True)
     run = {
         "profile": profile,
@@ -63,7 +62,7 @@ def measure_size(work: Path, entries: int, profile: str) -> dict:
         "builds": {"cercle_cold": builds.summarize([cold]), "cercle_warm": builds.summarize([warm])},
         "sides": {"cercle": builds.side_info(work, "cercle")},
     }
-    shutil.rmtree(work, ignore_errors=True)  # 10,000 entries: several GB
+    trash.put(work)  # 10,000 entries: several GB, freed once every size is measured
     return run
 
 
@@ -200,14 +199,16 @@ def main() -> None:
     results: dict = {"date": date, "machine": machine(), "profile": args.profile, "smoke": args.smoke,
                      "targets": TARGETS, "runs": []}  # fmt: skip
     reused = measured_by_run(args.reuse, args.profile, results["smoke"]) if args.reuse else {}
+    trash = builds.Trash(work / ".trash")
     try:
         for entries in args.entries:
             if entries in reused:
                 print(f"N={entries}: taken from {args.reuse} ({reused[entries]['date']})", flush=True)
                 results["runs"].append(reused[entries])
                 continue
-            results["runs"].append(measure_size(work / f"n{entries}", entries, args.profile))
+            results["runs"].append(measure_size(work / f"n{entries}", entries, args.profile, trash))
     finally:
+        trash.empty()
         if tmp:
             tmp.cleanup()
     results["bench_seconds"] = time.perf_counter() - started
