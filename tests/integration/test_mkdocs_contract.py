@@ -229,7 +229,11 @@ def test_pages_are_read_and_rendered_by_functions_looked_up_at_each_call(tmp_pat
     # call them by their module name, with these parameters, once per page.
     import mkdocs.commands.build as mkdocs_build
 
-    read, render = mkdocs_build._populate_page, mkdocs_build._build_page
+    from cercle.mkdocs.pagecache import reuse
+
+    # MkDocs' own functions: a build of this process may have put Cercle's in their place.
+    read, render = reuse._READ, reuse._RENDER
+    assert read.__module__ == render.__module__ == "mkdocs.commands.build"
     assert list(inspect.signature(read).parameters) == ["page", "config", "files", "dirty"]
     assert list(inspect.signature(render).parameters) == [
         "page", "config", "doc_files", "nav", "env", "dirty", "excluded",

@@ -275,7 +275,9 @@ class HubPlugin(BasePlugin[HubConfig]):  # type: ignore[no-untyped-call]  # mkdo
         page = self.hub.page_by_src.get(src_uri)
         return entry.lang if entry else page.lang if page else None
 
+    @event_priority(100)  # first: the other plugins' on_env load templates
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.reuse.keep_templates(env)
         env.globals.setdefault("cercle", None)
         escape_cercle_templates(env)
         self.parallel.pages_read(files)

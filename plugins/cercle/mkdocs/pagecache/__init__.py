@@ -4,6 +4,7 @@
 processes fork: they inherit it), `worker_state`/`merge` to bring home what each process
 used, `finish` in `on_post_build` (unused records removed) and `stop` on an error. Only
 one-shot builds (`build`, `gh-deploy`) reuse pages; `serve` has its own incremental rebuild.
+`keep_templates` (cercle/hub's `on_env`, first) keeps the templates' compiled code as well.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -25,9 +27,10 @@ from cercle.core.i18n import message
 from cercle.mkdocs.pagecache.keys import Unstable, Untracked, site_digest
 from cercle.mkdocs.pagecache.reuse import PageCache, activate
 from cercle.mkdocs.pagecache.store import PageStore
+from cercle.mkdocs.pagecache.templates import keep_compiled
 
 log = logging.getLogger("mkdocs.plugins.cercle.hub")
-FOLDERS = ("records", "objects")
+FOLDERS = ("records", "objects", "templates")
 
 
 def _ready(folder: Path, project: Path) -> bool:
@@ -81,6 +84,11 @@ class PageReuse:
             return
         self.cache = PageCache(config, PageStore(folder, key), site, prepare, release)
         activate(self.cache)
+
+    def keep_templates(self, env: Environment) -> None:
+        """Where pages are reused, their templates' compiled code is too (templates.py)."""
+        if self.cache is not None:
+            keep_compiled(env, self.cache.store.folder / "templates", self.cache.store.key)
 
     def link_static(self, files: Files) -> None:
         """In the process that copies the static files (`on_env`) of a site version
