@@ -32,11 +32,10 @@ def _forge(folder: Path, key: bytes) -> int:
     forged = 0
     for path in folder.iterdir():
         payload = path.read_bytes()[:-MAC_SIZE]
-        made_by, _, bucket = payload.partition(b"\n\n")
-        assert bucket.startswith(bc_magic), path
-        checksum = pickle.loads(bucket[len(bc_magic) :])  # stops at its own end
+        at = payload.index(bc_magic)  # after what compiled it (whatever its separators)
+        checksum = pickle.loads(payload[at + len(bc_magic) :])  # stops at its own end
         hostile = bc_magic + pickle.dumps(checksum, 2) + marshal.dumps(code)
-        path.write_bytes(sign(made_by + b"\n\n" + hostile, key))
+        path.write_bytes(sign(payload[:at] + hostile, key))
         forged += 1
     return forged
 
