@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -68,15 +67,27 @@ def tree_digest(root: Path, skip: Iterable[Path] = (), files: dict[str, str] | N
     return h.digest()
 
 
+def _installed() -> list[str]:
+    """Every installed distribution's metadata folder (`name-version.dist-info`), sorted.
+
+    The folder's name carries the version, so listing the import path's folders says what
+    reading each distribution's metadata said (`importlib.metadata`), in 1 ms instead of 80."""
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as names:
+                found.update(n.name for n in names if n.name.endswith((".dist-info", ".egg-info")))
+        except OSError:  # a zip, a missing folder: nothing installed there
+            continue
+    return sorted(found)
+
+
 @functools.cache
 def code_digest() -> bytes:
     """The Python that runs, every installed distribution's name and version, and Cercle's
     own files (an editable install changes without a new version)."""
     h = hasher()
     h.update(sys.version.encode())
-    versions = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
-    )
-    h.update("\n".join(versions).encode())
+    h.update("\n".join(_installed()).encode())
     h.update(tree_digest(Path(cercle.__file__).parent))
     return h.digest()

@@ -159,8 +159,17 @@ def write_atomic(path: Path, data: bytes | memoryview, mode: int | None = None) 
 
 def write_copy(path: Path, data: bytes | memoryview) -> None:
     """Write a new file at `path` (never through a link or into another file's inode)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.unlink(missing_ok=True)  # a hard link or symlink left there is replaced, not written through
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    # O_EXCL never opens what is there (a file, a hard link, a symlink): that is replaced, not
+    # written through. Tried first, the folder and the old file cost a system call only when
+    # missing or present (a warm build places thousands of files into a new, empty version).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags, 0o666)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, flags, 0o666)
+    except FileExistsError:
+        path.unlink()
+        fd = os.open(path, flags, 0o666)
     with os.fdopen(fd, "wb") as out:
         out.write(data)

@@ -26,6 +26,9 @@ from cercle.core import typography
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK = "en"
+# The shipped catalogues are Cercle's own files: libyaml reads them ten times faster (50 → 5 ms
+# per language), which every `cercle` command pays before its first message.
+_SHIPPED_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 PACKAGE_DIR = LOCALES_DIR.parents[1]
@@ -51,7 +54,7 @@ def _shipped(lang: str) -> dict[str, Any]:
     for path in dict.fromkeys(paths):
         if path.is_file():
             with path.open(encoding="utf-8") as handle:
-                merge(merged, yaml.safe_load(handle) or {})
+                merge(merged, yaml.load(handle, Loader=_SHIPPED_LOADER) or {})
     return merged
 
 

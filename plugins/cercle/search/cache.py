@@ -8,7 +8,8 @@ digest names the bundle kept in `.cache/cercle/search/`. A bundle is one sealed 
 after the other. The cache is not trusted: a bundle that fails its seal, names a path
 outside the index folder or does not add up is a miss, and Pagefind runs. Only the index
 data is kept (the names `DATA` allows), never Pagefind's scripts, styles or WebAssembly:
-those come from Pagefind itself in every build, so no code can reach a site from a cache.
+those are kept apart, signed with the machine's key (`code.py`), so no code can reach a site
+from a cache that came with the content.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ DATA = re.compile(
 )
 
 
-def _pagefind_identity() -> str:
+def pagefind_identity() -> str:
     try:
         version = metadata.version("pagefind")
     except metadata.PackageNotFoundError:
@@ -67,7 +68,7 @@ def part_digest(pages: list[tuple[str, str]], config: dict[str, Any]) -> str:
 
 def _started(config: dict[str, Any]) -> hashlib.blake2b:
     h = hashlib.blake2b(digest_size=20)
-    h.update(json.dumps([config, _pagefind_identity()], sort_keys=True).encode())
+    h.update(json.dumps([config, pagefind_identity()], sort_keys=True).encode())
     return h
 
 

@@ -14,12 +14,12 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cercle.core.cachefile import published_mode
 from cercle.search import cache as bundles
+from cercle.search.code import add_pagefind_code
 from cercle.search.pagefind_service import SearchIndexError as SearchIndexError
 from cercle.search.pagefind_service import run_pagefind_once
 from cercle.search.parts import PARTS_KEY, Part, link_pages, may_split, offset_dates, plan_parts
@@ -85,7 +85,7 @@ def _index_part(site: Path, output: Path, config: dict[str, Any], timeout: float
     normalize(output, site)
     for path in [p for p in output.rglob("*") if p.is_file()]:
         if not bundles.DATA.match(path.relative_to(output).as_posix()):
-            path.unlink()  # the code: once, in pagefind/ (`_add_pagefind_code`), as from the cache
+            path.unlink()  # the code: once, in pagefind/ (`code.py`), as from the cache
 
 
 def _index_in_parts(
@@ -124,29 +124,9 @@ def _index_in_parts(
                 shutil.rmtree(folder, ignore_errors=True)
     entry.update(languages=languages, **{PARTS_KEY: others})
     (output / ENTRY_FILE).write_text(dump_entry(entry), encoding="utf-8")
-    _add_pagefind_code(output, config, timeout)
+    add_pagefind_code(output, config, timeout, cache)
     if cache is not None:
         bundles.prune(cache[0], keys)
-
-
-def _add_pagefind_code(output: Path, config: dict[str, Any], timeout: float) -> None:
-    """Pagefind's scripts, styles and WebAssembly for a kept index (`cache.py` keeps data
-    only): written by Pagefind itself, from one page in each of the index's languages."""
-    languages = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8")).get("languages", {})
-    tiny = Path(tempfile.mkdtemp(prefix=".pagefind-code-", dir=output.parent))
-    try:
-        for n, lang in enumerate(sorted(languages)):
-            page = f'<html lang="{escape(lang)}"><body><main data-pagefind-body><p>x</p></main></body></html>'
-            (tiny / "site" / str(n)).mkdir(parents=True)
-            (tiny / "site" / str(n) / "index.html").write_text(page, encoding="utf-8")
-        asyncio.run(run_pagefind_once(tiny / "site", tiny / "out", config, timeout))
-        for path in sorted(p for p in (tiny / "out").rglob("*") if p.is_file()):
-            name = path.relative_to(tiny / "out").as_posix()
-            if not bundles.DATA.match(name):
-                (output / name).parent.mkdir(parents=True, exist_ok=True)
-                path.replace(output / name)
-    finally:
-        shutil.rmtree(tiny, ignore_errors=True)
 
 
 def language_folders(entries: Iterable[Entry]) -> list[str]:
@@ -203,7 +183,7 @@ def index_site(
             except (FormatError, OSError, ValueError) as exc:
                 raise SearchIndexError("not_reproducible", detail=exc) from exc
         elif reused:
-            _add_pagefind_code(staging, config, timeout)
+            add_pagefind_code(staging, config, timeout, cache)
         else:
             try:
                 _run_pagefind(site, staging, config, timeout, folders)
