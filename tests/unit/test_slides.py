@@ -62,7 +62,8 @@ def test_rendering_is_cached_by_hash(tmp_path):
     copy = tmp_path / "renamed.pdf"
     copy.write_bytes(DEMO_PDF.read_bytes())
     assert render_deck(copy, tmp_path, options).key == first.key  # the content counts, not the name
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == sorted([first.key, png.key])
+    decks = sorted(p.name for p in tmp_path.iterdir() if p.is_dir() and p.name != "checked")
+    assert decks == sorted([first.key, png.key])
 
 
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path):
@@ -203,3 +204,46 @@ def test_decks_not_cached_render_in_processes_and_errors_name_their_pdf(tmp_path
     assert caught.value.code == "unreadable_pdf" and caught.value.detail
     again = render_decks([DEMO_PDF, second], tmp_path / "cache", options, limits)
     assert all(f.done() for f in again) and again[0].result() == first  # warm: no process
+
+
+def test_a_deck_found_sound_is_trusted_unread_only_by_the_machine_that_signed_it(tmp_path, monkeypatch):
+    from cercle.core import cachefile
+    from cercle.slides import cache as slides_cache
+
+    monkeypatch.setenv("CERCLE_CACHE_KEY", "this machine")
+    cachefile.signing_key.cache_clear()
+    monkeypatch.setattr(slides_cache, "_SOUND", {})  # a new process: nothing checked yet
+    options = RenderOptions(width=320, thumb_width=80)
+    deck = render_deck(DEMO_PDF, tmp_path, options)
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck
+    record = tmp_path / "checked" / f"{deck.key}.json"
+    assert record.is_file()
+
+    read = []
+    real_check = slides_cache._image_checked
+    monkeypatch.setattr(slides_cache, "_image_checked", lambda *a: read.append(a[0]) or real_check(*a))
+    monkeypatch.setattr(slides_cache, "_SOUND", {})
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck
+    assert read == []  # the record was used: no image read
+
+    # Signed with another key (a cache that came with a pull request): every image is read.
+    payload = cachefile.signed(record.read_bytes(), cachefile.signing_key())
+    monkeypatch.setenv("CERCLE_CACHE_KEY", "someone else")
+    cachefile.signing_key.cache_clear()
+    record.write_bytes(cachefile.sign(payload, cachefile.signing_key()))
+    monkeypatch.setenv("CERCLE_CACHE_KEY", "this machine")
+    cachefile.signing_key.cache_clear()
+    monkeypatch.setattr(slides_cache, "_SOUND", {})
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck
+    assert len(read) == len(deck.files())
+
+    # An image replaced since (another file at its name): read again, and refused when damaged.
+    read.clear()
+    image = deck.directory / deck.slides[0].image
+    damaged = image.read_bytes()[:50]
+    image.unlink()
+    image.write_bytes(damaged)
+    monkeypatch.setattr(slides_cache, "_SOUND", {})
+    assert cached_pdf_deck(DEMO_PDF, tmp_path, options) is None
+    assert read and read[0] == image
+    cachefile.signing_key.cache_clear()
