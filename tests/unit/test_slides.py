@@ -207,17 +207,17 @@ def test_decks_not_cached_render_in_processes_and_errors_name_their_pdf(tmp_path
 
 
 def test_a_deck_found_sound_is_trusted_unread_only_by_the_machine_that_signed_it(tmp_path, monkeypatch):
-    from cercle.core import cachefile
+    from cercle.core.cachefile import sign, signed
     from cercle.slides import cache as slides_cache
 
-    monkeypatch.setenv("CERCLE_CACHE_KEY", "this machine")
-    cachefile.signing_key.cache_clear()
+    this_machine, someone_else = b"k" * 32, b"x" * 32
+    monkeypatch.setattr(slides_cache, "signing_key", lambda: this_machine)
     monkeypatch.setattr(slides_cache, "_SOUND", {})  # a new process: nothing checked yet
     options = RenderOptions(width=320, thumb_width=80)
     deck = render_deck(DEMO_PDF, tmp_path, options)
     assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck
     record = tmp_path / "checked" / f"{deck.key}.json"
-    assert record.is_file()
+    assert signed(record.read_bytes(), this_machine) is not None
 
     read = []
     real_check = slides_cache._image_checked
@@ -227,12 +227,7 @@ def test_a_deck_found_sound_is_trusted_unread_only_by_the_machine_that_signed_it
     assert read == []  # the record was used: no image read
 
     # Signed with another key (a cache that came with a pull request): every image is read.
-    payload = cachefile.signed(record.read_bytes(), cachefile.signing_key())
-    monkeypatch.setenv("CERCLE_CACHE_KEY", "someone else")
-    cachefile.signing_key.cache_clear()
-    record.write_bytes(cachefile.sign(payload, cachefile.signing_key()))
-    monkeypatch.setenv("CERCLE_CACHE_KEY", "this machine")
-    cachefile.signing_key.cache_clear()
+    record.write_bytes(sign(signed(record.read_bytes(), this_machine), someone_else))
     monkeypatch.setattr(slides_cache, "_SOUND", {})
     assert cached_pdf_deck(DEMO_PDF, tmp_path, options) == deck
     assert len(read) == len(deck.files())
@@ -246,4 +241,3 @@ def test_a_deck_found_sound_is_trusted_unread_only_by_the_machine_that_signed_it
     monkeypatch.setattr(slides_cache, "_SOUND", {})
     assert cached_pdf_deck(DEMO_PDF, tmp_path, options) is None
     assert read and read[0] == image
-    cachefile.signing_key.cache_clear()
