@@ -55,3 +55,25 @@ def test_only_a_path_through_a_link_needs_resolving(tmp_path):
     assert through_link(str(content), "media/out.txt", known)  # the file itself is
     assert through_link(str(content), "media/../a.pdf", known)  # `..`: resolve to be sure
     assert known == {"media": False, "media/a.pdf": False, "linked": True, "media/out.txt": True}
+
+
+def test_a_referenced_file_exists_only_inside_content_with_or_without_links_on_the_way(tmp_path):
+    # The catalog skips `resolve` for a path with no link on the way: the answers must not change.
+    from cercle.core.catalog import CatalogBuilder
+    from cercle.core.settings import HubSettings
+
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    (content / "media").mkdir(parents=True)
+    outside.mkdir()
+    (content / "media" / "talk.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    (outside / "secret.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    (content / "out").symlink_to(outside, target_is_directory=True)  # a folder link leaving content/
+    (content / "in").symlink_to(content / "media", target_is_directory=True)  # one staying inside
+    (content / "media" / "link.vtt").symlink_to(outside / "secret.vtt")
+    builder = CatalogBuilder(HubSettings(content_dir=content))
+    exists = builder.content_file_exists
+    assert exists("media/talk.vtt") and exists("/media/talk.vtt") and exists("in/talk.vtt")
+    assert not exists("media/missing.vtt") and not exists("media")  # a folder is not a file
+    assert not exists("out/secret.vtt") and not exists("media/link.vtt")
+    assert not exists("media/../../outside/secret.vtt") and not exists("media//talk\0.vtt")
+    assert exists("https://example.org/talk.vtt")  # a remote address is not looked for
