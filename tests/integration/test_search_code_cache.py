@@ -15,6 +15,7 @@ from tests.conftest import bin_path, run, warm_copy
 
 from cercle.core.cachefile import sign
 from cercle.search import code
+from cercle.search.cache import pack
 
 HOSTILE = b"/* FROM THE SEARCH CACHE */"
 
@@ -32,7 +33,7 @@ def _build(hub: Path, site: str) -> Path:
 
 def _forge(kept: Path, key: bytes) -> None:
     files = [(name, HOSTILE) for name in ("pagefind.js", "pagefind-ui.js")]
-    kept.write_bytes(sign(code._pack(files), key))
+    kept.write_bytes(sign(pack(files), key))
 
 
 def test_pagefind_code_is_kept_and_used_only_when_this_machine_signed_it(tmp_path, demo_site):
@@ -55,9 +56,14 @@ def test_pagefind_code_is_kept_and_used_only_when_this_machine_signed_it(tmp_pat
     assert (third / "pagefind" / "pagefind.js").read_bytes() == HOSTILE
 
 
-def test_kept_code_naming_a_path_or_index_data_is_refused():
-    assert code._unpack(code._pack([("pagefind.js", b"x")])) == [("pagefind.js", b"x")]
+def test_kept_code_naming_a_path_or_index_data_is_refused(tmp_path):
+    def kept(files, extra=b""):
+        (tmp_path / "k.code").write_bytes(sign(pack(files) + extra, _key("this machine")))
+        return code._kept(tmp_path, "k", _key("this machine"))
+
+    assert kept([("pagefind.js", b"x")]) == [("pagefind.js", b"x")]
     for name in ("../outside.js", "sub/pagefind.js", ".hidden", "pagefind-entry.json", ""):
-        assert code._unpack(code._pack([(name, b"x")])) is None, name
-    assert code._unpack(code._pack([("pagefind.js", b"x")]) + b"more") is None  # does not add up
-    assert code._unpack(b"garbage") is None
+        assert kept([(name, b"x")]) is None, name
+    assert kept([("pagefind.js", b"x")], b"more") is None  # does not add up
+    (tmp_path / "k.code").write_bytes(sign(b"garbage", _key("this machine")))
+    assert code._kept(tmp_path, "k", _key("this machine")) is None

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -72,27 +73,40 @@ def _started(config: dict[str, Any]) -> hashlib.blake2b:
     return h
 
 
+def pack(files: list[tuple[str, bytes]]) -> bytes:
+    """Files as one payload: a JSON list of [name, size], then their bytes one after the other."""
+    header = json.dumps([[name, len(data)] for name, data in files]).encode()
+    return b"%d\n" % len(header) + header + b"".join(data for _, data in files)
+
+
+def unpack(
+    payload: bytes | memoryview, allowed: Callable[[str], bool]
+) -> list[tuple[str, memoryview]] | None:
+    """The files of a `pack`ed payload, or None when it does not add up or names a file that
+    `allowed` refuses."""
+    view = memoryview(payload)
+    try:
+        end = bytes(view[:16]).index(b"\n")
+        header_size = int(bytes(view[:end]))
+        files = json.loads(bytes(view[end + 1 : end + 1 + header_size]))
+        offset, found = end + 1 + header_size, []
+        for name, size in files:
+            if not (isinstance(name, str) and allowed(name) and isinstance(size, int) and size >= 0):
+                return None
+            found.append((name, view[offset : offset + size]))
+            offset += size
+    except (ValueError, TypeError):
+        return None
+    return found if offset == len(view) else None
+
+
 def load(cache: Path, key: str, output: Path) -> bool:
     """Write the bundle `key` into the empty folder `output`; False when there is none usable."""
     payload = unseal(read_regular(cache / f"{key}{SUFFIX}"))
-    if payload is None:
+    files = unpack(payload, lambda name: DATA.match(name) is not None) if payload is not None else None
+    if files is None or "pagefind-entry.json" not in dict(files):
         return False
-    try:
-        end = bytes(payload[:16]).index(b"\n")
-        header_size = int(bytes(payload[:end]))
-        files = json.loads(bytes(payload[end + 1 : end + 1 + header_size]))
-        offset = end + 1 + header_size
-        plan = []
-        for name, size in files:
-            if not (isinstance(name, str) and DATA.match(name) and isinstance(size, int) and size >= 0):
-                return False
-            plan.append((name, payload[offset : offset + size]))
-            offset += size
-        if offset != len(payload) or "pagefind-entry.json" not in dict(files):
-            return False
-    except (ValueError, TypeError):
-        return False
-    for name, data in plan:
+    for name, data in files:
         target = output / name
         target.parent.mkdir(exist_ok=True)
         target.write_bytes(data)
@@ -105,11 +119,8 @@ def store(cache: Path, key: str, output: Path, root: Path, only: bool = True) ->
     if not real_folder(cache, root):
         return
     names = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
-    names = [name for name in names if DATA.match(name)]
-    files = [output / name for name in names]
-    blobs = [p.read_bytes() for p in files]
-    header = json.dumps([[n, len(b)] for n, b in zip(names, blobs, strict=True)]).encode()
-    write_atomic(cache / f"{key}{SUFFIX}", seal(b"%d\n" % len(header) + header + b"".join(blobs)))
+    files = [(name, (output / name).read_bytes()) for name in names if DATA.match(name)]
+    write_atomic(cache / f"{key}{SUFFIX}", seal(pack(files)))
     if only:
         prune(cache, {key})
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cercle.core.cachefile import read_regular, real_folder, sign, signed, signing_key, write_atomic
-from cercle.search.cache import DATA, pagefind_identity
+from cercle.search.cache import DATA, pack, pagefind_identity, unpack
 from cercle.search.pagefind_service import run_pagefind_once
 
 ENTRY_FILE = "pagefind-entry.json"
@@ -39,33 +39,14 @@ def _key(config: dict[str, Any], languages: list[str]) -> str:
     return h.hexdigest()
 
 
-def _unpack(payload: bytes) -> list[tuple[str, bytes]] | None:
-    """The files of a kept code file, or None when it does not add up or names a path."""
-    try:
-        end = payload[:16].index(b"\n")
-        header_size = int(payload[:end])
-        files = json.loads(payload[end + 1 : end + 1 + header_size])
-        offset, found = end + 1 + header_size, []
-        for name, size in files:
-            if not (isinstance(name, str) and _NAME.match(name) and not DATA.match(name)):
-                return None
-            if not (isinstance(size, int) and size >= 0):
-                return None
-            found.append((name, payload[offset : offset + size]))
-            offset += size
-    except (ValueError, TypeError):
-        return None
-    return found if found and offset == len(payload) else None
-
-
-def _pack(files: list[tuple[str, bytes]]) -> bytes:
-    header = json.dumps([[name, len(data)] for name, data in files]).encode()
-    return b"%d\n" % len(header) + header + b"".join(data for _, data in files)
+def _code_name(name: str) -> bool:
+    return _NAME.match(name) is not None and not DATA.match(name)
 
 
 def _kept(keep: Path, key: str, key_mac: bytes) -> list[tuple[str, bytes]] | None:
     payload = signed(read_regular(keep / f"{key}{SUFFIX}"), key_mac)
-    return _unpack(payload) if payload is not None else None
+    files = unpack(payload, _code_name) if payload is not None else None
+    return [(name, bytes(data)) for name, data in files] if files else None
 
 
 def _written_by_pagefind(
@@ -98,8 +79,8 @@ def add_pagefind_code(
     files = _kept(keep[0], key, key_mac) if keep is not None and key_mac is not None else None
     if files is None:
         files = _written_by_pagefind(languages, output.parent, config, timeout)
-        if keep is not None and key_mac is not None and all(_NAME.match(name) for name, _ in files):
-            _store(keep, key, sign(_pack(files), key_mac))
+        if keep is not None and key_mac is not None and all(_code_name(name) for name, _ in files):
+            _store(keep, key, sign(pack(files), key_mac))
     for name, data in files:
         (output / name).parent.mkdir(parents=True, exist_ok=True)
         (output / name).write_bytes(data)
