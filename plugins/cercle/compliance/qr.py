@@ -1,13 +1,13 @@
 """QR codes of page addresses, drawn offline: inline SVG by segno (booklet) or a small PNG
 data URI by ZXing's C++ encoder (a page's print corner: ~0.6 KB instead of ~2.5 KB of SVG in
-every page). segno, in Python, took 7 ms a code (choosing the mask: 6 ms), a fifth of a cold
-build's template time; zxing-cpp encodes to the same standard (best mask, smallest version
+every page). segno, in Python, took 7 ms a code (choosing the mask: 6 ms), more than half of
+a cold build's template time; zxing-cpp encodes to the same standard (best mask, smallest version
 for error correction M) in 0.25 ms, and Pillow writes the PNG.
 
-Choosing a QR code's mask is most of a page's template time, and the code of an address
-never changes: each code's path is kept in the build cache (`cache`, one small sealed
-file per address) and the SVG is written from it. The cache is not trusted: what is read
-back must be a size and path data made of the SVG path commands segno writes, nothing
+segno's choice of the mask is slow, and the code of an address never changes: each code is
+kept in the build cache (`cache`, one small sealed file per address; for the SVG its path,
+from which the SVG is written again). The cache is not trusted: what is read back must be a
+size and path data made of the SVG path commands segno writes, or a PNG's base64, nothing
 else, so no markup can reach a page through it.
 """
 
@@ -103,11 +103,10 @@ def qr_png_uri(url: str, scale: int = 4, cache: Path | None = None) -> str:
     text = _kept(cache, key) if cache is not None and usable else ""
     if CACHED_PNG.match(text):
         return PNG_URI + text
-    uri = PNG_URI + base64.b64encode(_png(url, scale)).decode("ascii")
-    payload = uri.removeprefix(PNG_URI)
-    if cache is not None and usable and uri.startswith(PNG_URI) and CACHED_PNG.match(payload):
+    payload = base64.b64encode(_png(url, scale)).decode("ascii")
+    if cache is not None and usable and CACHED_PNG.match(payload):
         _keep(cache, key, payload)
-    return uri
+    return PNG_URI + payload
 
 
 @cache

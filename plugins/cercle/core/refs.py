@@ -5,10 +5,11 @@ the file's site-relative URL). Every feature asks this one type instead of testi
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cercle.core.safe_paths import inside
+from cercle.core.safe_paths import inside, through_link
 from cercle.core.urls import url_of_path
 
 
@@ -43,6 +44,17 @@ class ContentRef:
         local = self.content_path
         return inside(content_dir, local) if local is not None else None
 
-    def is_file_in(self, content_dir: Path) -> bool:
+    def is_file_in(self, content_dir: Path, links: dict[str, bool] | None = None) -> bool:
+        """A regular file inside content/. Given `links` (folders known to be links, kept by the
+        caller for a build), a path with no link nor `..` on the way is looked up where it says,
+        without `resolve` and its system call per folder (2.5 s at 10,000 entries a language)."""
+        local = self.content_path
+        if (
+            local is not None
+            and links is not None
+            and "\0" not in local
+            and not through_link(str(content_dir), local, links)
+        ):
+            return os.path.isfile(os.path.join(content_dir, local))
         path = self.resolve(content_dir)
         return path is not None and path.is_file()

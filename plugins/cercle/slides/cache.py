@@ -9,7 +9,7 @@ and whose format and size are the expected ones. Anything else is rendered again
 
 Reading and decoding every image of every deck was a warm build's slides phase (3,650 images,
 0.5 s, at 200 slide-heavy entries a language). A deck found sound leaves, in `checked/`, the
-state (inode, size, modification time) of its deck.json and images, signed with the machine's
+state (inode, size, modification time) of its folder, deck.json and images, signed with the machine's
 key (cercle.core.cachefile `signing_key`, as reused pages are): the next process trusts the
 deck when every file is still in that state, without reading it. A cache that came with a
 pull request holds other inodes and cannot sign; without a key, every image is read.
@@ -120,11 +120,6 @@ def cached_deck(cache_dir: Path, key: str, pdf_bytes: int, options: RenderOption
 CHECKED = "checked"
 
 
-def _files_state(deck: Deck) -> list[int]:
-    """The deck's deck.json and images as found now (OSError when one is missing)."""
-    return [value for path in (deck.directory / MANIFEST, *deck.files()) for value in _state(path)]
-
-
 def _known_sound(cache_dir: Path, deck: Deck) -> bool:
     """This machine found the deck sound and no file of it changed since (`_keep_sound`)."""
     key = signing_key()
@@ -132,7 +127,7 @@ def _known_sound(cache_dir: Path, deck: Deck) -> bool:
         return False
     payload = signed(read_regular(cache_dir / CHECKED / f"{deck.key}.json"), key)
     try:
-        return payload is not None and json.loads(payload) == _files_state(deck)
+        return payload is not None and json.loads(payload) == list(_deck_state(deck))
     except (OSError, ValueError):
         return False
 
@@ -144,7 +139,7 @@ def _keep_sound(cache_dir: Path, deck: Deck) -> None:
     with contextlib.suppress(OSError):  # a read-only cache: the next build reads the images
         (cache_dir / CHECKED).mkdir(exist_ok=True)
         if real_folder(cache_dir / CHECKED, cache_dir):
-            state = json.dumps(_files_state(deck)).encode()
+            state = json.dumps(_deck_state(deck)).encode()
             write_atomic(cache_dir / CHECKED / f"{deck.key}.json", sign(state, key))
 
 

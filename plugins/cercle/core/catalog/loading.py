@@ -28,7 +28,7 @@ from cercle.core.frontmatter import Document, Parsed, parse_document, read_text
 from cercle.core.models import EntryMeta, EntryType, EventMeta
 from cercle.core.overrides import load_overrides
 from cercle.core.refs import ContentRef
-from cercle.core.safe_paths import escapes, through_link
+from cercle.core.safe_paths import escapes
 from cercle.core.settings import HubSettings
 from cercle.core.urls import url_of_path
 
@@ -93,14 +93,7 @@ class CatalogBuilder:
 
     def content_file_exists(self, value: str) -> bool:
         ref = ContentRef(value)
-        local = ref.content_path
-        if local is None:
-            return True  # a remote address
-        # Without a link or `..` on the way, the file is where its path says: no `resolve`,
-        # which cost a system call per folder of every reference (2.5 s at 10,000 entries).
-        if "\0" not in local and not through_link(str(self.root), local, self._links):
-            return os.path.isfile(os.path.join(self.root, local))
-        return ref.is_file_in(self.root)
+        return ref.is_remote or ref.is_file_in(self.root, self._links)
 
     def build(self) -> Catalog:
         # The hub's own strings first: every message and UI string after this speaks them.
