@@ -79,8 +79,11 @@ def _card_picture(title):
 
 
 def _files(folder):
+    # sound.json records the cache files' inodes (cercle.core.soundfiles): not what is compared
     return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "sound.json"
     }
 
 

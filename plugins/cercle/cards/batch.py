@@ -4,7 +4,8 @@ The cache holds one PNG per digest (`<cache>/<digest>.png`, sealed with the dige
 its bytes: cercle.core.cachefile); a card whose text, brand, fonts or layout did not
 change is never drawn again. A cached card is used only when it is a regular file whose
 bytes match their digest and that is a PNG of the card's size; otherwise it is drawn
-again. Each card is placed in the site as soon as it exists (while MkDocs renders
+again. A file this machine drew or found sound, still in the state it had then, is copied
+unread (cercle.core.soundfiles). Each card is placed in the site as soon as it exists (while MkDocs renders
 pages), as a copy of the bytes just read or drawn, or a link to the same bytes in the
 published version (cercle.cards.placing): never a hard link to the cache, which would let
 a damaged cache file damage the published site with it.
@@ -12,6 +13,7 @@ a damaged cache file damage the published site with it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
@@ -28,11 +30,13 @@ from typing import Any
 from cercle.build.child import trim_heap
 from cercle.build.placed import Placements
 from cercle.cards.draw import rows
-from cercle.cards.pictures import Picture, cached_copies, copy_keys, link_cached, make_cached, place
+from cercle.cards.pictures import Made, Picture, cached_copies, copy_keys, make_cached, place
 from cercle.cards.placing import Placer
-from cercle.cards.png import cached_png, encode_rows, without_rows
+from cercle.cards.png import encode_rows, is_png, without_rows
+from cercle.cards.reuse import Known, link_cached, place_known, place_known_picture
 from cercle.cards.spec import CardSpec
 from cercle.core.cachefile import seal, write_atomic
+from cercle.core.soundfiles import State, state_of
 
 # Below this many cards to draw, a pool costs more than it saves.
 PARALLEL_FROM = 4
@@ -65,14 +69,17 @@ class Drawn:
 
     target: str = ""
     data: bytes = b""
+    state: State | None = None  # of the card's cache file, as written (cercle.core.soundfiles)
     copies: dict[str, bytes] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # copy → its cache name
+    states: dict[str, State] = field(default_factory=dict)  # copies' cache names → states
     failed: list[tuple[Picture, str]] = field(default_factory=list)
 
-    def add(self, picture: Picture, made: tuple[dict[str, bytes], str], cache: Path) -> None:
-        copies, reason = made
+    def add(self, picture: Picture, made: Made, cache: Path) -> None:
+        copies, reason, states = made
         self.copies.update(copies)
         self.keys.update(copy_keys(picture, cache))
+        self.states.update(states)
         if reason:
             self.failed.append((picture, reason))
 
@@ -85,8 +92,7 @@ def _draw(spec: CardSpec, target: str, pictures: tuple[Picture, ...] = (), pictu
     the listing pictures made from it, from the pixels in memory (not decoded back)."""
     drawn_rows = rows(spec)
     data = encode_rows(drawn_rows)
-    write_atomic(Path(target), seal(data))
-    drawn = Drawn(target, data)
+    drawn = Drawn(target, data, state_of(write_atomic(Path(target), seal(data))))
     source = without_rows(drawn_rows).convert("RGB") if pictures else None
     for picture in pictures:
         cache = Path(pictures_cache)
@@ -110,11 +116,6 @@ def release_memory() -> None:
     draw._layers.cache_clear()
     draw._small.cache_clear()
     trim_heap()
-
-
-def cached(target: str, spec: CardSpec) -> memoryview | None:
-    """The PNG of a cached card, or None when it is missing or cannot be trusted."""
-    return cached_png(Path(target), spec.size)
 
 
 def default_workers() -> int:
@@ -173,6 +174,7 @@ def render_all(
     `placements`: what the last build placed (cercle.build.placed), linked unread."""
     stop = stop or threading.Event()
     placer = Placer.into(site_dir, own, placements)
+    known = Known.of(cache_dir, pictures_cache)
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     dests: dict[str, list[str]] = defaultdict(list)
@@ -192,12 +194,15 @@ def render_all(
         dests[target] = [dest for dest in dests[target] if not placer.link_known(dest, key)]
         if not dests[target]:
             continue  # linked from the published version, nothing read
-        data = cached(target, spec)
+        if place_known(known.cards, key, dests[target], placer):
+            del dests[target]
+            continue  # copied from a cache file known sound, unread
+        data = known.cards.read(key, functools.partial(is_png, size=spec.size))
         if data is None:
             todo[target] = spec
         else:
             _place_all(target, data, dests, placer)
-    tasks = _tasks(todo, _pictures_todo(pictures, pictures_cache, cache_dir, placer, todo), cache_dir)
+    tasks = _tasks(todo, _pictures_todo(pictures, pictures_cache, cache_dir, placer, todo, known), cache_dir)
     result = BatchResult(total, len(todo), 0.0)
     advance = _progress(len(tasks), progress)
     workers = workers or default_workers()
@@ -205,16 +210,17 @@ def render_all(
         for work, args in tasks:
             if stop.is_set():
                 break
-            _finish(work(*args), dests, placer, result)
+            _finish(work(*args), dests, placer, result, known)
             if advance:
                 advance()
     else:
         size = min(workers, len(tasks)) - (free is not None)
         with _executor(executor, size, len(tasks)) as pool:
             for drawn in _drawn(pool, tasks, size, stop, free):
-                _finish(drawn, dests, placer, result)
+                _finish(drawn, dests, placer, result, known)
                 if advance:
                     advance()
+    known.save()
     result.seconds = time.perf_counter() - start
     return result
 
@@ -254,6 +260,7 @@ def _pictures_todo(
     cards_cache: Path,
     placer: Placer,
     cards: dict[str, CardSpec],
+    known: Known,
 ) -> tuple[dict[str, list[Picture]], list[Picture], str]:
     """Place the cached pictures; the others by the card to draw they are made from, or alone."""
     by_card: dict[str, list[Picture]] = defaultdict(list)
@@ -264,7 +271,9 @@ def _pictures_todo(
     for picture in pictures:
         if link_cached(picture, cache, placer):
             continue
-        copies = cached_copies(picture, cache)
+        if known.pictures is not None and place_known_picture(picture, cache, known.pictures, placer):
+            continue
+        copies = cached_copies(picture, cache, known.pictures)
         card = str(cards_cache / f"{picture.card.digest()}.png") if picture.card is not None else ""
         if copies is not None:
             place(copies, placer, copy_keys(picture, cache))
@@ -295,9 +304,15 @@ def _tasks(
     return tasks
 
 
-def _finish(drawn: Drawn, dests: dict[str, list[str]], placer: Placer, result: BatchResult) -> None:
+def _finish(
+    drawn: Drawn, dests: dict[str, list[str]], placer: Placer, result: BatchResult, known: Known
+) -> None:
     if drawn.target:
+        known.cards.written(Path(drawn.target).name, drawn.state)
         _place_all(drawn.target, drawn.data, dests, placer)
+    if known.pictures is not None:
+        for name, state in drawn.states.items():
+            known.pictures.written(name, state)
     place(drawn.copies, placer, drawn.keys)
     result.failed += drawn.failed
 

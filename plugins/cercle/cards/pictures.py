@@ -32,6 +32,7 @@ from cercle.cards.png import cached_png, card_palette
 from cercle.cards.spec import CardSpec, parse_color
 from cercle.core.cachefile import read_regular, seal, unseal, write_atomic
 from cercle.core.filememo import remembered
+from cercle.core.soundfiles import SoundFiles, State, state_of
 from cercle.core.urls import url_of_path
 
 VERSION = 5  # bump when the resizing, the avatars or the formats change: every picture is made again
@@ -228,26 +229,37 @@ def make(picture: Picture, cards_cache: Path, source: Image.Image | None = None)
     return {variant.dest: encoded[variant.dest] for variant in picture.variants()}
 
 
-def cached_copies(picture: Picture, cache_dir: Path) -> dict[str, memoryview] | None:
+def cached_copies(
+    picture: Picture, cache_dir: Path, sound: SoundFiles | None = None
+) -> dict[str, memoryview] | None:
     """Every copy of `picture` from the cache (site path → bytes), or None if one is missing
-    or damaged (then all are made again)."""
-    copies = {dest: unseal(read_regular(target)) for dest, target in _targets(picture, cache_dir).items()}
+    or damaged (then all are made again). Given `sound`, those found sound are recorded."""
+    targets = _targets(picture, cache_dir)
+    if sound is not None:
+        copies = {dest: sound.read(target.name) for dest, target in targets.items()}
+    else:
+        copies = {dest: unseal(read_regular(target)) for dest, target in targets.items()}
     found = {dest: data for dest, data in copies.items() if data is not None}
     return found if len(found) == len(copies) else None
 
 
+Made = tuple[dict[str, bytes], str, dict[str, State]]  # copies, why not, cache name → state
+
+
 def make_cached(
     picture: Picture, cache_dir: Path, cards_cache: Path, source: Image.Image | None = None
-) -> tuple[dict[str, bytes], str]:
-    """Make every copy of `picture` and cache it: (copies, "") or ({}, why it could not be)."""
+) -> Made:
+    """Make every copy of `picture` and cache it: (copies, "", the cache files' states) or
+    ({}, why it could not be, {})."""
     try:
         fresh = make(picture, cards_cache, source)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        return {}, str(exc)
+        return {}, str(exc), {}
     targets = _targets(picture, cache_dir)
+    states = {}
     for dest, data in fresh.items():
-        write_atomic(targets[dest], seal(data))
-    return fresh, ""
+        states[targets[dest].name] = state_of(write_atomic(targets[dest], seal(data)))
+    return fresh, "", states
 
 
 def _targets(picture: Picture, cache_dir: Path) -> dict[str, Path]:
@@ -274,7 +286,7 @@ def render_pictures(
             break
         copies: dict[str, bytes] | dict[str, memoryview] | None = cached_copies(picture, cache_dir)
         if copies is None:
-            copies, reason = make_cached(picture, cache_dir, cards_cache)
+            copies, reason, _ = make_cached(picture, cache_dir, cards_cache)
             if reason:
                 failed.append((picture, reason))
                 continue
@@ -295,9 +307,3 @@ def place(
 def copy_keys(picture: Picture, cache_dir: Path) -> dict[str, str]:
     """Each copy's site path → its cache file's name, which fixes its bytes."""
     return {dest: target.name for dest, target in _targets(picture, cache_dir).items()}
-
-
-def link_cached(picture: Picture, cache_dir: Path, placer: Placer) -> bool:
-    """Link every copy of `picture` unread from the published version (Placer.link_known)."""
-    keys = copy_keys(picture, cache_dir)
-    return all([placer.link_known(dest, key) for dest, key in keys.items()])

@@ -15,13 +15,14 @@ place) are written as copies, never linked.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cercle.build.atomic import link_same, previous_version
 from cercle.build.placed import Placements
-from cercle.core.cachefile import write_copy
+from cercle.core.cachefile import copy_into, write_copy
 
 
 @dataclass
@@ -55,5 +56,20 @@ class Placer:
             self.linked += 1
         else:
             write_copy(path, data)
+        self._placed(dest, key)
+
+    def copy_in(self, dest: str, source: int, length: int, key: str = "") -> None:
+        """`put` the first `length` bytes of the open file `source` (a cache file known sound:
+        cercle.core.soundfiles), copied by the kernel unless the published version may hold
+        them already (then read, to be compared)."""
+        if self.site is None:
+            return
+        if self.previous is not None and dest not in self.own:
+            self.put(dest, os.pread(source, length, 0), key)
+            return
+        copy_into(self.site / dest, source, length)
+        self._placed(dest, key)
+
+    def _placed(self, dest: str, key: str) -> None:
         if key and self.placements is not None and dest not in self.own:
             self.placements.placed(dest, key)

@@ -89,6 +89,12 @@ def _unlink(path: Path) -> None:
 
 def read_regular(path: Path) -> bytes | None:
     """The bytes of `path` if it is a regular file; None otherwise (missing, or a link: removed)."""
+    found = read_with_state(path)
+    return None if found is None else found[0]
+
+
+def read_with_state(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """`read_regular`, with the state of the very file read (not of whatever is there later)."""
     try:
         # O_NONBLOCK: a FIFO put in the cache must not hang the build (it is not a regular file).
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -97,10 +103,11 @@ def read_regular(path: Path) -> bytes | None:
             _unlink(path)
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
             return None
         with os.fdopen(os.dup(fd), "rb") as file:
-            return file.read()
+            return file.read(), found
     except OSError:
         return None
     finally:
@@ -140,8 +147,9 @@ def published_mode(folder: bool = False) -> int:
     return (0o777 if folder else 0o666) & ~umask()
 
 
-def write_atomic(path: Path, data: bytes | memoryview, mode: int | None = None) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
+def write_atomic(path: Path, data: bytes | memoryview, mode: int | None = None) -> os.stat_result:
+    """Write `data` to `path` through a temporary file in the same folder and `os.replace`;
+    the state of the file written (cercle.core.soundfiles records it).
 
     The file is private to its owner (mkstemp's 0600) unless `mode` says otherwise
     (`published_mode()` for a file of the site)."""
@@ -151,25 +159,53 @@ def write_atomic(path: Path, data: bytes | memoryview, mode: int | None = None) 
             os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+            out.flush()
+            written = os.fstat(out.fileno())
         os.replace(tmp, path)
+        return written
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_copy(path: Path, data: bytes | memoryview) -> None:
-    """Write a new file at `path` (never through a link or into another file's inode)."""
+def _create(path: Path) -> int:
+    """A new, empty file at `path`, open for writing (never through a link or into another
+    file's inode)."""
     # O_EXCL never opens what is there (a file, a hard link, a symlink): that is replaced, not
     # written through. Tried first, the folder and the old file cost a system call only when
     # missing or present (a warm build places thousands of files into a new, empty version).
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     try:
-        fd = os.open(path, flags, 0o666)
+        return os.open(path, flags, 0o666)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, flags, 0o666)
+        return os.open(path, flags, 0o666)
     except FileExistsError:
         path.unlink()
-        fd = os.open(path, flags, 0o666)
-    with os.fdopen(fd, "wb") as out:
+        return os.open(path, flags, 0o666)
+
+
+def write_copy(path: Path, data: bytes | memoryview) -> None:
+    """Write a new file at `path` (never through a link or into another file's inode)."""
+    with os.fdopen(_create(path), "wb") as out:
         out.write(data)
+
+
+def copy_into(path: Path, source: int, length: int) -> None:
+    """A new file at `path` (as `write_copy`) holding the first `length` bytes of the open
+    file `source`, copied by the kernel: never read into this process."""
+    fd = _create(path)
+    try:
+        done = 0
+        while done < length:
+            try:
+                count = os.copy_file_range(source, fd, length - done, done, done)
+            except OSError as exc:  # no copy_file_range here (old kernel, some file systems)
+                if exc.errno not in (errno.ENOSYS, errno.EXDEV, errno.EINVAL, errno.EOPNOTSUPP):
+                    raise
+                count = os.write(fd, os.pread(source, length - done, done))
+            if count == 0:
+                raise OSError(errno.EIO, f"{path}: the cache file is shorter than it was")
+            done += count
+    finally:
+        os.close(fd)
