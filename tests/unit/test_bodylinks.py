@@ -104,6 +104,9 @@ def test_scan_of_a_long_body_gives_every_line():
 def test_may_link_and_mask_code():
     assert not may_link("Only text, `code` and [brackets] here.\n")
     assert may_link("[x](y)") and may_link("[r]: y.md") and may_link("<IMG src=x>")
+    # `<` and `]:` alone are not enough: the expression decides
+    assert not may_link("a < b, note: [x]: not at a line's start, <abbr>") and may_link("x\n  [r]: y.md")
+    assert may_link("text <a href=y>") and not may_link("text <aside>")
     masked = mask_code("a `b` c\n```\nd\n```\ne")
     assert masked == "a     c\n   \n \n   \ne"
 

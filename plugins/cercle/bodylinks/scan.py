@@ -113,7 +113,11 @@ _MAY_LINK = re.compile(r"\]\(|^[ \t]{0,3}\[[^\]\n]+\]:|<(?:a|img)\b", re.IGNOREC
 
 def may_link(body: str) -> bool:
     """False when `body` cannot hold a link or image to a file (the usual case: no parsing)."""
-    return _MAY_LINK.search(body) is not None
+    # Every match holds `](`, `]:` or `<`: looked for first, as plain text (memchr, not the
+    # regular expression's alternation at each character: 1.2 s at 10,000 entries a language).
+    if "](" in body:
+        return True
+    return ("]:" in body or "<" in body) and _MAY_LINK.search(body) is not None
 
 
 # Where a destination is written: `](url`, `](<url>)`, `[ref]: url`, `href="url"` / `src=url`.
