@@ -70,11 +70,11 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-# `make test` runs `pytest -n 2 --dist loadfile` (pyproject.toml): each test file runs on one
+# `make test` runs `pytest -n 3 --dist loadfile` (pyproject.toml): each test file runs on one
 # worker, so a site a module-scoped fixture builds is built once, not once per worker (xdist's
 # xdist_group marks no longer group anything under pytest 9.2: xdist 3.8 renames `_nodeid`, which
 # pytest no longer reads). The files that take longest start first, so that neither worker is
-# left with one of them at the end while the other has nothing to do (from `--durations` and
+# left with one of them at the end while the others have nothing to do (from `--durations` and
 # per-test CPU seconds, session 7); the rest keep their order.
 SLOW_FIRST = (
     "tests/integration/test_cli_import.py",
