@@ -271,10 +271,10 @@ def test_demo_cards_render(demo_hub, tmp_path):
 
 
 def test_progress_only_on_a_terminal_with_many_cards(tmp_path, capsys):
-    from cercle.cards.batch import PROGRESS_FROM, _progress
+    from cercle.cards.pool import PROGRESS_FROM, progress_bar
 
-    assert _progress(PROGRESS_FROM + 5, None) is None  # pytest's stderr is not a terminal
-    assert _progress(3, True) is None  # a few cards: no bar
+    assert progress_bar(PROGRESS_FROM + 5, None) is None  # pytest's stderr is not a terminal
+    assert progress_bar(3, True) is None  # a few cards: no bar
     work = jobs(PROGRESS_FROM)
     result = render_all(work, tmp_path / "cache", workers=2, progress=True)
     assert result.rendered == PROGRESS_FROM

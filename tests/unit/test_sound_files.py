@@ -109,3 +109,34 @@ def test_pictures_found_sound_are_copied_unread(tmp_path, reads):
     assert damaged.name in reads
     for copy in copies:
         assert (tmp_path / "site3" / copy).read_bytes() == (tmp_path / "site1" / copy).read_bytes()
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False])
+def test_copy_into_writes_the_first_bytes_as_a_new_file(tmp_path, monkeypatch, kernel_copy):
+    import errno
+    import os
+
+    from cercle.core.cachefile import copy_into
+
+    if not kernel_copy:  # an old kernel or a file system without copy_file_range
+
+        def unsupported(*args, **kwargs):
+            raise OSError(errno.ENOSYS, "no copy_file_range")
+
+        monkeypatch.setattr(os, "copy_file_range", unsupported)
+    source = tmp_path / "cache.png"
+    source.write_bytes(b"payload" * 10_000 + b"SEAL")
+    other = tmp_path / "other"
+    other.write_bytes(b"elsewhere")
+    target = tmp_path / "site" / "deep" / "card.png"
+    target.parent.mkdir(parents=True)
+    target.symlink_to(other)  # replaced, never written through
+    fd = os.open(source, os.O_RDONLY)
+    try:
+        copy_into(target, fd, 70_000)
+        assert target.read_bytes() == b"payload" * 10_000 and not target.is_symlink()
+        assert other.read_bytes() == b"elsewhere"
+        with pytest.raises(OSError):
+            copy_into(tmp_path / "site" / "short.png", fd, 80_000)  # the file is shorter
+    finally:
+        os.close(fd)

@@ -4,9 +4,9 @@ The cache holds one PNG per digest (`<cache>/<digest>.png`, sealed with the dige
 its bytes: cercle.core.cachefile); a card whose text, brand, fonts or layout did not
 change is never drawn again. A cached card is used only when it is a regular file whose
 bytes match their digest and that is a PNG of the card's size; otherwise it is drawn
-again. A file this machine drew or found sound, still in the state it had then, is copied
-unread (cercle.core.soundfiles). Each card is placed in the site as soon as it exists (while MkDocs renders
-pages), as a copy of the bytes just read or drawn, or a link to the same bytes in the
+again; a file this machine drew or found sound, still in the state it had then, is copied
+unread (cercle.core.soundfiles). Each card is placed in the site as soon as it exists (while
+MkDocs renders pages), as a copy of the bytes just read or drawn, or a link to the same bytes in the
 published version (cercle.cards.placing): never a hard link to the cache, which would let
 a damaged cache file damage the published site with it.
 """
@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-import multiprocessing
-import os
-import sys
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +30,7 @@ from cercle.cards.draw import rows
 from cercle.cards.pictures import Made, Picture, cached_copies, copy_keys, make_cached, place
 from cercle.cards.placing import Placer
 from cercle.cards.png import encode_rows, is_png, without_rows
+from cercle.cards.pool import default_workers, executor_for, progress_bar
 from cercle.cards.reuse import Known, link_cached, place_known, place_known_picture
 from cercle.cards.spec import CardSpec
 from cercle.core.cachefile import seal, write_atomic
@@ -40,9 +38,6 @@ from cercle.core.soundfiles import State, state_of
 
 # Below this many cards to draw, a pool costs more than it saves.
 PARALLEL_FROM = 4
-# From this many cards to draw, `auto` draws in processes: their start-up (~0.3 s) pays.
-PROCESSES_FROM = 200
-PROGRESS_FROM = 20
 # Tasks handed to each worker ahead: enough to keep it busy, few enough to hold little.
 IN_FLIGHT = 2
 # How often (seconds) the pool's results are checked for the build being free to draw too.
@@ -118,37 +113,6 @@ def release_memory() -> None:
     trim_heap()
 
 
-def default_workers() -> int:
-    return max(1, min(8, os.cpu_count() or 1))
-
-
-def _executor(kind: str, workers: int, cards: int) -> Executor:
-    if kind == "auto":
-        kind = "process" if cards >= PROCESSES_FROM else "thread"
-    if kind == "thread":
-        return ThreadPoolExecutor(max_workers=workers)
-    # Spawned, not forked: the build process has threads (forking them is unsafe) and a large heap.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-
-
-def _progress(total: int, enabled: bool | None) -> Callable[[], None] | None:
-    """A rich progress bar on an interactive terminal, when there are many cards."""
-    if enabled is False or total < PROGRESS_FROM or not (enabled or sys.stderr.isatty()):
-        return None
-    from rich.progress import Progress
-
-    bar = Progress(transient=True)
-    task = bar.add_task("Cercle cards", total=total)
-    bar.start()
-
-    def advance() -> None:
-        bar.advance(task)
-        if bar.tasks[0].finished:
-            bar.stop()
-
-    return advance
-
-
 def render_all(
     jobs: Iterable[CardJob],
     cache_dir: Path,
@@ -204,7 +168,7 @@ def render_all(
             _place_all(target, data, dests, placer)
     tasks = _tasks(todo, _pictures_todo(pictures, pictures_cache, cache_dir, placer, todo, known), cache_dir)
     result = BatchResult(total, len(todo), 0.0)
-    advance = _progress(len(tasks), progress)
+    advance = progress_bar(len(tasks), progress)
     workers = workers or default_workers()
     if len(tasks) < PARALLEL_FROM or workers == 1:
         for work, args in tasks:
@@ -215,7 +179,7 @@ def render_all(
                 advance()
     else:
         size = min(workers, len(tasks)) - (free is not None)
-        with _executor(executor, size, len(tasks)) as pool:
+        with executor_for(executor, size, len(tasks)) as pool:
             for drawn in _drawn(pool, tasks, size, stop, free):
                 _finish(drawn, dests, placer, result, known)
                 if advance:
