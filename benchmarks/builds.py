@@ -115,8 +115,17 @@ def cold(project: Path, side: str, trash: Trash | None = None) -> None:
 
 
 def run_builds(
-    work: Path, repeat: int, sides: list[str], cards: bool, command: str, trash: Trash | None = None
+    work: Path,
+    repeat: int,
+    sides: list[str],
+    cards: bool,
+    command: str,
+    trash: Trash | None = None,
+    warm_repeat: int = 0,
 ) -> dict[str, list[dict]]:
+    """`repeat` rounds of every build, alternating the sides, then warm builds alone (Cercle's
+    warm, the reference without cards) until there are `warm_repeat` of each: they take
+    seconds, and a single one of a few seconds is mostly noise."""
     runs: dict[str, list[dict]] = {}
     cercle, reference = work / "cercle", work / "reference"
 
@@ -133,11 +142,20 @@ def run_builds(
 
     order = [("cercle", cercle_side), ("reference", reference_side)]
     order = [(name, fn) for name, fn in order if name in sides]
-    for n in range(repeat):
+
+    def warm_only(name: str) -> None:
+        if name == "cercle":
+            runs["cercle_warm"].append(build(cercle, command=command, trash=trash))
+        else:
+            runs["reference_nocards"].append(build(reference, "mkdocs-nocards.yml", trash=trash))
+
+    rounds = max(repeat, warm_repeat)
+    for n in range(rounds):
         for name, fn in order if n % 2 == 0 else reversed(order):
             start = time.perf_counter()
-            fn()
-            print(f"  run {n + 1}/{repeat}: {name} in {time.perf_counter() - start:.1f} s", flush=True)
+            fn() if n < repeat else warm_only(name)
+            what = name if n < repeat else f"{name} (warm only)"
+            print(f"  run {n + 1}/{rounds}: {what} in {time.perf_counter() - start:.1f} s", flush=True)
     return runs
 
 

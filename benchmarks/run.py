@@ -113,12 +113,14 @@ def bench_one(
     described = corpus.generate(work, entries, profile=profile)
     os.sync()  # the corpus written out before any build is timed (benchmarks/scale.py)
     print(f"corpus {profile} N={entries}: {described}", flush=True)
-    runs = builds.run_builds(work, repeat, sides, not args.no_cards, args.cercle_command, trash)
+    warm = repeat if args.once_above is not None and entries > args.once_above else args.warm_repeat
+    runs = builds.run_builds(work, repeat, sides, not args.no_cards, args.cercle_command, trash, warm)
     result: dict = {
         "profile": profile,
         "entries": entries,
         "corpus": described,
         "repeat": repeat,
+        "warm_repeat": max(repeat, warm),
         "builds": {name: builds.summarize(r) for name, r in runs.items()},
         "sides": {},
     }
@@ -145,6 +147,12 @@ def main() -> None:
     parser.add_argument("--entries", type=int, nargs="+", default=[200, 500], help="entries per language")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (medians reported)")
     parser.add_argument("--repeat-others", type=int, help="runs for profiles other than the first")
+    parser.add_argument(
+        "--warm-repeat",
+        type=int,
+        default=3,
+        help="warm builds at least (Cercle's, the reference's without cards) at sizes up to --once-above",
+    )
     parser.add_argument(
         "--entries-others",
         type=int,

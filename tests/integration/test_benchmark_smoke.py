@@ -35,6 +35,7 @@ def test_benchmark_runs_at_a_tiny_n(tmp_path):
     output, docs, readme = tmp_path / "results.json", tmp_path / "benchmarks.md", tmp_path / "README.md"
     readme.write_text("# Hub\n\n<!-- bench-readme:start -->\nold figures\n<!-- bench-readme:end -->\n")
     args = [sys.executable, str(ROOT / "benchmarks/run.py"), "--entries", "4", "--repeat", "1"]
+    args += ["--warm-repeat", "2"]  # warm builds are repeated alone (a single one is mostly noise)
     args += ["--sides", sides, "--no-cards", "--no-browser", "--work", str(tmp_path / "work")]
     args += ["--docs", str(docs), "--readme", str(readme)]
     proc = subprocess.run([*args, "--output", str(output)], capture_output=True, text=True, timeout=400)
@@ -50,6 +51,8 @@ def test_benchmark_runs_at_a_tiny_n(tmp_path):
     assert cercle["by_kind"]["html"]["files"] >= 8 and cercle["entry_html_bytes_max"] > 0
     builds = run["builds"]
     assert {"cercle_cold", "cercle_warm"} <= set(builds)
+    assert len(builds["cercle_cold"]["runs"]) == 1 and len(builds["cercle_warm"]["runs"]) == 2
+    assert run["warm_repeat"] == 2
     assert all(b["seconds"] > 0 and b["rss_mb"] > 0 and b["cpu_seconds"] > 0 for b in builds.values())
     for kind in ("cercle_cold", "cercle_warm"):  # the phase profile of each Cercle build
         phases = builds[kind]["phases"]
@@ -64,6 +67,7 @@ def test_benchmark_runs_at_a_tiny_n(tmp_path):
     if "reference" in sides:
         assert run["sides"]["reference"]["entry_pages"] == 8
         assert "reference_nocards" in builds and run["ratios"]["warm_ratio"] is not None
+        assert len(builds["reference_nocards"]["runs"]) == 2
     text = docs.read_text()
     assert "| profile | N |" in text and "Smoke run" not in text and "| templates (pages rendered" in text
     figures = readme.read_text()  # the README's figures come from the run
