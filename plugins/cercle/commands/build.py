@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -12,6 +13,7 @@ import click
 
 from cercle.commands.common import config_option, fail, lang_option, load_project
 from cercle.commands.common import log_to as _log_to
+from cercle.core.collector import collector_paused
 from cercle.core.errors import Report, Severity, format_text, from_root, problem
 from cercle.core.i18n import message
 from cercle.core.phases import timed
@@ -33,8 +35,10 @@ def _check(config_file: Path, settings: HubSettings, lang: str, strict: bool) ->
     from cercle.checks import hand_over, run_checks
     from cercle.core.catalog import load_catalog
 
-    with _console().status(message(lang, "build.checking")):
+    with _console().status(message(lang, "build.checking")), collector_paused():
         catalog = run_checks(load_catalog(settings))
+    # The Catalog lives until the build ends: no later collection needs to walk it again.
+    gc.freeze()
     report = Report(list(catalog.report.problems))  # the handed-over report stays the hub's
     if not settings.site_url:
         report.extend([problem(str(config_file), 0, "site_url", "missing_site_url", Severity.WARNING)])

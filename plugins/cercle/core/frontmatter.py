@@ -8,6 +8,7 @@ composed node tree so that every problem points at the line to edit.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ class Parsed:
     """YAML data with the 1-based file line of every key and list item."""
 
     data: Any = None
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: Mapping[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, path: Path_, default: int = 1) -> int:
@@ -132,7 +133,9 @@ def parse_yaml(text: str, rel: str, first_line: int = 1, registry: bool = False)
         parsed.problems.append(problem(rel, first_line, "", "yaml_error", detail="nested too deep"))
         return parsed
     if node is not None:
-        _index_lines(node, (), first_line, parsed, rel)
+        lines: dict[Path_, int] = {}
+        _index_lines(node, (), first_line, parsed, lines, rel)
+        parsed.lines = lines
     found: list[Path_] = []
     parsed.data = clean_data(parsed.data, found)
     for path in dict.fromkeys(found):
@@ -142,7 +145,9 @@ def parse_yaml(text: str, rel: str, first_line: int = 1, registry: bool = False)
     return parsed
 
 
-def _index_lines(node: yaml.Node, path: Path_, offset: int, parsed: Parsed, rel: str) -> None:
+def _index_lines(
+    node: yaml.Node, path: Path_, offset: int, parsed: Parsed, lines: dict[Path_, int], rel: str
+) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
@@ -152,12 +157,12 @@ def _index_lines(node: yaml.Node, path: Path_, offset: int, parsed: Parsed, rel:
                 dotted = ".".join(str(p) for p in (*path, name))
                 parsed.problems.append(problem(rel, line, dotted, "duplicate_key", name=name))
             seen.add(name)
-            parsed.lines[(*path, name)] = line
-            _index_lines(value, (*path, name), offset, parsed, rel)
+            lines[(*path, name)] = line
+            _index_lines(value, (*path, name), offset, parsed, lines, rel)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            parsed.lines[(*path, index)] = offset + item.start_mark.line
-            _index_lines(item, (*path, index), offset, parsed, rel)
+            lines[(*path, index)] = offset + item.start_mark.line
+            _index_lines(item, (*path, index), offset, parsed, lines, rel)
 
 
 def parse_document(text: str, rel: str) -> Document:

@@ -45,9 +45,14 @@ class ContentRef:
         return inside(content_dir, local) if local is not None else None
 
     def is_file_in(self, content_dir: Path, links: dict[str, bool] | None = None) -> bool:
-        """A regular file inside content/. Given `links` (folders known to be links, kept by the
-        caller for a build), a path with no link nor `..` on the way is looked up where it says,
-        without `resolve` and its system call per folder (2.5 s at 10,000 entries a language)."""
+        """A regular file inside content/ (`file_in`)."""
+        return self.file_in(content_dir, links) is not None
+
+    def file_in(self, content_dir: Path, links: dict[str, bool] | None = None) -> Path | None:
+        """The regular file inside content/ this names, or None. Given `links` (folders known to
+        be links, kept by the caller for a build), a path with no link nor `..` on the way is
+        looked up where it says, without `resolve` and its system call per folder (2.5 s at
+        10,000 entries a language)."""
         local = self.content_path
         if (
             local is not None
@@ -55,6 +60,10 @@ class ContentRef:
             and "\0" not in local
             and not through_link(str(content_dir), local, links)
         ):
-            return os.path.isfile(os.path.join(content_dir, local))
-        path = self.resolve(content_dir)
-        return path is not None and path.is_file()
+            path = Path(content_dir, local)
+        else:
+            found = self.resolve(content_dir)
+            if found is None:
+                return None
+            path = found
+        return path if os.path.isfile(path) else None

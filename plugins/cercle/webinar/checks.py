@@ -9,6 +9,7 @@ not have.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from cercle.core.catalog import Catalog, Entry
@@ -19,10 +20,13 @@ from cercle.slides.render import PdfLimits, SlidesError, check_pdf
 from cercle.video.hosts import format_offset, parse_video
 from cercle.video.vtt import VttError, parse_vtt
 
+# Folders of content/ known to be links (or not), by content folder: kept for one check run.
+_LINKS: dict[Path, dict[str, bool]] = {}
+
 
 def _local_file(catalog: Catalog, value: str) -> Path | None:
-    path = ContentRef(value).resolve(catalog.settings.content_dir)
-    return path if path is not None and path.is_file() else None
+    root = catalog.settings.content_dir
+    return ContentRef(value).file_in(root, _LINKS.setdefault(root, {}))
 
 
 def _video(entry: Entry) -> list[Problem]:
@@ -50,9 +54,8 @@ def _slides(entry: Entry, catalog: Catalog) -> list[Problem]:
     value = entry.event.slides if entry.event else None
     if not value:
         return []
-    line = entry.line_of("slides")
     if ContentRef(value).is_remote or not value.lower().endswith(".pdf"):
-        return [problem(entry.rel_path, line, "slides", "slides_not_pdf", value=value)]
+        return [problem(entry.rel_path, entry.line_of("slides"), "slides", "slides_not_pdf", value=value)]
     path = _local_file(catalog, value)
     if path is None:
         return []  # missing: the Catalog reports it (missing_file)
@@ -122,20 +125,20 @@ def _slide_times(entry: Entry) -> list[Problem]:
 
 def _vtt_file(entry: Entry, catalog: Catalog, name: str, value: str, key: tuple[str, ...]) -> list[Problem]:
     """One .vtt (or .md transcript) file: its kind, encoding and syntax."""
-    line = entry.line_of(*key)
+    line = partial(entry.line_of, *key)  # asked only for a problem: most files have none
     kind = key[0]
     allowed = (".vtt", ".md") if kind == "transcript" else (".vtt",)
     if ContentRef(value).is_remote or not value.lower().endswith(allowed):
-        return [problem(entry.rel_path, line, name, f"{kind}_kind", value=value)]
+        return [problem(entry.rel_path, line(), name, f"{kind}_kind", value=value)]
     path = _local_file(catalog, value)
     if path is None or not value.lower().endswith(".vtt"):
         return []
     try:
         remembered(path, "vtt", lambda: _parses(path), catalog.settings.cache_dir)
     except UnicodeDecodeError:
-        return [problem(entry.rel_path, line, name, "vtt_not_utf8", value=value)]
+        return [problem(entry.rel_path, line(), name, "vtt_not_utf8", value=value)]
     except VttError as exc:
-        return [problem(entry.rel_path, line, name, f"vtt_{exc.reason}", value=value, at=exc.line)]
+        return [problem(entry.rel_path, line(), name, f"vtt_{exc.reason}", value=value, at=exc.line)]
     return []
 
 
@@ -169,6 +172,7 @@ def _vtt(entry: Entry, catalog: Catalog) -> list[Problem]:
 
 def media_problems(catalog: Catalog) -> list[Problem]:
     """Every media problem of every webinar and event, with file and line."""
+    _LINKS.clear()  # links may have come or gone since the last run (`cercle serve`)
     found: list[Problem] = []
     for entry in catalog.entries:
         if entry.event is None:

@@ -22,6 +22,8 @@ from cercle.core.catalog.validation import (
     translation_key_problems,
     validation_problems,
 )
+from cercle.core.catalog.walk import walk
+from cercle.core.collector import collector_paused
 from cercle.core.doccache import DocumentCache, forget_loaded_cache, parser_version
 from cercle.core.errors import Problem, Severity, problem
 from cercle.core.frontmatter import Document, Parsed, parse_document, read_text
@@ -53,13 +55,13 @@ def _read_document(
     cached = _DOCUMENTS.get(key)
     if cached and cached[:4] == version:
         return cached[4], cached[5]
-    doc = disk.get(rel, stat) if disk else None
+    doc = disk.get(rel, stat, path) if disk else None
     problems = []
     if doc is None:
         text, problems = read_text(path, rel)
         doc = parse_document(text, rel) if text is not None else None
         if disk and doc is not None and not problems:
-            disk.put(rel, stat, doc)
+            disk.put(rel, stat, doc, text)
     _DOCUMENTS[key] = (*version, problems, doc)
     return problems, doc
 
@@ -78,18 +80,17 @@ class CatalogBuilder:
     # -- files ---------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[tuple[Path, str]]:
-        paths = sorted(self.root.rglob("*"))
-        reuse.start(self.settings, reuse.tree(self.root, paths))
-        for path in paths:
-            rel = path.relative_to(self.root).as_posix()
+        found = walk(self.root)
+        reuse.start(self.settings, frozenset((item.rel, item.kind) for item in found))
+        for item in found:
             # Before the name test: MkDocs publishes `_x` files too, and follows folder links.
-            if path.is_symlink() and escapes(path, self.root):
-                self.problems.append(problem(rel, 0, "", "symlink_outside"))
+            if item.is_link and escapes(Path(item.path), self.root):
+                self.problems.append(problem(item.rel, 0, "", "symlink_outside"))
                 continue
-            if any(part.startswith((".", "_")) for part in PurePosixPath(rel).parts):
+            if any(part.startswith((".", "_")) for part in item.parts):
                 continue
-            if path.is_file():
-                yield path, rel
+            if item.is_file:
+                yield Path(item.path), item.rel
 
     def content_file_exists(self, value: str) -> bool:
         ref = ContentRef(value)
@@ -262,7 +263,8 @@ class CatalogBuilder:
 
 def load_catalog(settings: HubSettings) -> Catalog:
     """Read and validate content/. Problems are in `catalog.report`; nothing is raised."""
-    return CatalogBuilder(settings).build()
+    with collector_paused():
+        return CatalogBuilder(settings).build()
 
 
 def forget_kept_loads() -> None:

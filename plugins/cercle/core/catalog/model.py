@@ -6,7 +6,7 @@ Built by cercle.core.catalog.loading; features only read it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from cercle.core.errors import Report
@@ -29,7 +29,7 @@ class Entry:
     body_line: int
     url: str
     translation_key: str
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict, repr=False)
+    lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict, repr=False)
 
     @property
     def title(self) -> str:

@@ -10,9 +10,7 @@ matter names): it is reused while all three are the same.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from cercle.core.catalog.model import Entry, Intro
 from cercle.core.errors import Problem
@@ -33,22 +31,10 @@ _PAGES: dict[str, Loaded] = {}
 _CONTEXT: list[tuple[HubSettings, frozenset[tuple[str, str]]]] = []
 
 
-def tree(root: Path, paths: list[Path]) -> frozenset[tuple[str, str]]:
-    """What exists under `root` (every path `rglob` found, hidden ones too): each path with its
-    kind, a link with its target. File contents do not count, only that they exist."""
-    found = set()
-    for path in paths:
-        try:
-            link = path.is_symlink()
-            kind = "link:" + os.readlink(path) if link else "dir" if path.is_dir() else "file"
-        except OSError:
-            kind = "?"
-        found.add((path.relative_to(root).as_posix(), kind))
-    return frozenset(found)
-
-
 def start(settings: HubSettings, files: frozenset[tuple[str, str]]) -> None:
-    """A new load of the Catalog: what was kept holds only for the same settings and files."""
+    """A new load of the Catalog: what was kept holds only for the same settings and files
+    (what exists under content/, hidden paths too: each path with its kind, a link with its
+    target, cercle.core.catalog.walk; file contents do not count, only that they exist)."""
     context = (settings, files)
     if [context] != _CONTEXT or len(_PAGES) >= _LIMIT:
         _PAGES.clear()
