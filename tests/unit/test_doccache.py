@@ -88,6 +88,13 @@ def test_a_body_is_read_back_from_its_file_not_kept_in_the_cache(tmp_path):
     assert DocumentCache(tmp_path / "cache", "v1").get("fr/a.md", stat, source) is None
 
 
+def test_a_body_with_windows_line_ends_comes_back_the_same(tmp_path):
+    source, doc = _kept(tmp_path, "\ufeff" + ENTRY.replace("\n", "\r\n"))
+    assert "body_at" in _stored(tmp_path / "cache")["fr/a.md"]
+    again = DocumentCache(tmp_path / "cache", "v1").get("fr/a.md", source.stat(), source)
+    assert again is not None and again.body == doc.body and "\r\n" in again.body
+
+
 def test_a_body_not_simply_the_end_of_its_text_is_kept_whole(tmp_path):
     source, doc = _kept(tmp_path, give_text=False)  # the text not given: nothing to find it in
     cache = DocumentCache(tmp_path / "cache", "v1")
