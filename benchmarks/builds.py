@@ -15,6 +15,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import corpus
@@ -123,9 +124,12 @@ def run_builds(
     trash: Trash | None = None,
     warm_repeat: int = 0,
 ) -> dict[str, list[dict]]:
-    """`repeat` rounds of every build, alternating the sides, then warm builds alone (Cercle's
+    """`repeat` rounds of every build, alternating the sides, and warm builds alone (Cercle's
     warm, the reference without cards) until there are `warm_repeat` of each: they take
-    seconds, and a single one of a few seconds is mostly noise."""
+    seconds, and a single one of a few seconds is mostly noise. The reference's come first,
+    Cercle's last: each side's site is measured after its last build, which must be the
+    reference's with cards (session 15's run measured it after one without: the variants'
+    output ratios were overstated)."""
     runs: dict[str, list[dict]] = {}
     cercle, reference = work / "cercle", work / "reference"
 
@@ -143,19 +147,25 @@ def run_builds(
     order = [("cercle", cercle_side), ("reference", reference_side)]
     order = [(name, fn) for name, fn in order if name in sides]
 
-    def warm_only(name: str) -> None:
-        if name == "cercle":
-            runs["cercle_warm"].append(build(cercle, command=command, trash=trash))
-        else:
-            runs["reference_nocards"].append(build(reference, "mkdocs-nocards.yml", trash=trash))
+    def timed_run(label: str, fn: Callable[[], None]) -> None:
+        start = time.perf_counter()
+        fn()
+        print(f"  {label} in {time.perf_counter() - start:.1f} s", flush=True)
 
-    rounds = max(repeat, warm_repeat)
-    for n in range(rounds):
+    def reference_nocards() -> None:
+        runs.setdefault("reference_nocards", []).append(build(reference, "mkdocs-nocards.yml", trash=trash))
+
+    def cercle_warm() -> None:
+        runs.setdefault("cercle_warm", []).append(build(cercle, command=command, trash=trash))
+
+    extra = max(0, warm_repeat - repeat)
+    for n in range(extra if "reference" in sides else 0):
+        timed_run(f"warm {n + 1}/{extra}: reference without cards", reference_nocards)
+    for n in range(repeat):
         for name, fn in order if n % 2 == 0 else reversed(order):
-            start = time.perf_counter()
-            fn() if n < repeat else warm_only(name)
-            what = name if n < repeat else f"{name} (warm only)"
-            print(f"  run {n + 1}/{rounds}: {what} in {time.perf_counter() - start:.1f} s", flush=True)
+            timed_run(f"run {n + 1}/{repeat}: {name}", fn)
+    for n in range(extra if "cercle" in sides else 0):
+        timed_run(f"warm {n + 1}/{extra}: cercle", cercle_warm)
     return runs
 
 
