@@ -105,21 +105,18 @@ def _slide_times(entry: Entry) -> list[Problem]:
     found = []
     seconds = ev.slide_seconds
     for index, (at, now) in enumerate(zip(ev.slides_at, seconds, strict=True)):
-        line = entry.line_of("slides_at", index)
+        line = partial(entry.line_of, "slides_at", index)  # asked only for a problem
         if index and now < seconds[index - 1]:
-            found.append(
-                problem(
-                    rel, line, f"slides_at.{index}", "slides_at_order", at=at, before=ev.slides_at[index - 1]
-                )
-            )
+            before = ev.slides_at[index - 1]
+            found.append(problem(rel, line(), f"slides_at.{index}", "slides_at_order", at=at, before=before))
         if ev.duration and now > ev.duration * 60:
             end = format_offset(ev.duration * 60)
-            found.append(problem(rel, line, f"slides_at.{index}", "time_after_end", at=at, end=end))
+            found.append(problem(rel, line(), f"slides_at.{index}", "time_after_end", at=at, end=end))
     for index, chapter in enumerate(ev.chapters):
         if ev.duration and chapter.seconds > ev.duration * 60:
-            line = entry.line_of("chapters", index)
             end = format_offset(ev.duration * 60)
-            found.append(problem(rel, line, f"chapters.{index}", "time_after_end", at=chapter.at, end=end))
+            where = entry.line_of("chapters", index)
+            found.append(problem(rel, where, f"chapters.{index}", "time_after_end", at=chapter.at, end=end))
     return found
 
 
