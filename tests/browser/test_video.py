@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+from tests.conftest import mkdocs_build
+
 FR = "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"
 TITLE = "Vidéo\xa0: Le cercle vertueux des programmes ambassadeurs"
 
@@ -110,3 +112,30 @@ def test_slides_gallery_with_keyboard(page, serve_dir, demo_site):
     assert stage.get_attribute("src").endswith("slide-001.webp")
     assert page.evaluate("document.querySelector('.cercle-slides__text').open") is False
     assert "Le volontariat, seule option" in page.locator(".cercle-slides__text").text_content()
+
+
+def test_a_french_deck_on_an_english_page_keeps_its_language_as_it_moves(page, serve_dir, demo_project):
+    """WCAG 3.1.2: the thumbnails the script draws and the slide it shows say the deck is French."""
+    entry = demo_project / "content/en/webinars/virtuous-circle-ambassador-programs.md"
+    source = entry.read_text(encoding="utf-8")
+    entry.write_text(
+        source.replace("media/virtuous-circle-slides.pdf", "media/cercle-vertueux-slides.pdf"), "utf-8"
+    )
+    result = mkdocs_build(demo_project)
+    assert result.returncode == 0, result.output
+    base = serve_dir(demo_project / "site")
+    record_and_fence(page, base)
+    load_whole_page(page, f"{base}/en/webinars/virtuous-circle-ambassador-programs/")
+    stage = page.locator("[data-cercle-slide-image]")
+    thumbs = page.locator(".cercle-slides__thumbs a")
+    assert thumbs.nth(1).locator("img").evaluate("img => [img.alt, img.closest('[lang]').lang]") == [
+        "Trois questions",
+        "fr",
+    ]
+    thumbs.nth(1).focus()
+    page.keyboard.press("ArrowRight")
+    assert (
+        stage.get_attribute("alt") == "Le volontariat, seule option" and stage.get_attribute("lang") == "fr"
+    )
+    assert page.locator("[data-cercle-slide-caption]").text_content() == "Slide 3 of 6"
+    assert page.locator("[data-cercle-slide-caption]").evaluate("el => el.closest('[lang]').lang") == "en"

@@ -18,10 +18,14 @@ FR_VTT = FIXTURES / "vtt/fr-ableplayer-web-accessibility/wwa_captions_fr.vtt"
 EN_VTT = FIXTURES / "vtt/en-w3c-cognitive-accessibility/ls_joc_cognitive.vtt"
 FR_PDF = FIXTURES / "slides/fr-impress-roboconf-rmll2014/Conf285-RMLL2014_Roboconf.pdf"
 EN_PDF = FIXTURES / "slides/en-beamer-bsd-for-linux-users/bsd_for_linux_users.pdf"
+FR_DECK_FOR_EN = FIXTURES / "slides/fr-impress-roboconf-jdev2017/JDEV-2017.pdf"
 FR_MD = "content/fr/webinaires/accessibilite-web-pour-tous.md"
 EN_MD = "content/en/webinars/cognitive-accessibility-and-machine-learning.md"
 FR_URL = "fr/webinaires/accessibilite-web-pour-tous/"
 EN_URL = "en/webinars/cognitive-accessibility-and-machine-learning/"
+# An English recap of a talk given with French slides.
+FR_DECK_MD = "content/en/webinars/container-orchestration-workshop.md"
+FR_DECK_URL = "en/webinars/container-orchestration-workshop/"
 
 ENTRY = """---
 title: "{title}"
@@ -46,7 +50,7 @@ captions:
 def add_real_replays(project: Path) -> None:
     media = project / "content/media/real"
     media.mkdir(parents=True)
-    for source in (FR_VTT, EN_VTT, FR_PDF, EN_PDF):
+    for source in (FR_VTT, EN_VTT, FR_PDF, EN_PDF, FR_DECK_FOR_EN):
         shutil.copyfile(source, media / source.name)  # byte for byte: BOM, CRLF
     pages = (
         (FR_MD, "L’accessibilité web pour tous", FR_PDF, FR_VTT, "Un replay fait de fichiers réels."),
@@ -54,6 +58,14 @@ def add_real_replays(project: Path) -> None:
     )
     for rel, title, pdf, vtt, body in pages:
         write(project / rel, ENTRY.format(title=title, pdf=pdf.name, vtt=vtt.name, body=body))
+    english_only = ENTRY.replace("translation_key: real-media-replay", "translation_key: real-french-deck")
+    body = "A workshop given in French; its slides stayed French."
+    write(
+        project / FR_DECK_MD,
+        english_only.format(
+            title="Container orchestration", pdf=FR_DECK_FOR_EN.name, vtt=EN_VTT.name, body=body
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +156,23 @@ def test_the_slides_of_real_decks_are_images_with_their_text(real_site):
     stage = en.find(".//img[@data-cercle-slide-image]")
     assert stage.get("alt").startswith("Slide 1 of 41: BSD for Linux Users")
     assert ". . ." not in text(en)  # Beamer's navigation dots are no text
+
+
+def test_a_french_deck_on_an_english_page_is_marked_french(real_site):
+    """WCAG 3.1.2: the slides' alt texts and text are in the deck's language, and say so."""
+    gallery = by_class(page(real_site, FR_DECK_URL), "cercle-slides")[0]
+    stage = gallery.find(".//img[@data-cercle-slide-image]")
+    assert (
+        stage.get("lang") == "fr" and stage.get("alt") == "ATELIER Orchestration de Conteneurs avec Roboconf"
+    )
+    thumbs = list(by_class(gallery, "cercle-slides__thumbs")[0].iter("a"))
+    assert len(thumbs) == 21 and {a.get("lang") for a in thumbs} == {"fr"}
+    assert text(thumbs[1]) == "Sommaire"
+    assert by_class(gallery, "cercle-slides__text")[0].find(".//ol").get("lang") == "fr"
+    # The page's own words stay English; an English deck on an English page claims nothing.
+    assert by_class(gallery, "cercle-slides__download")[0].get("lang") is None
+    en = by_class(page(real_site, EN_URL), "cercle-slides")[0]
+    assert all(el.get("lang") is None for el in en.iter())
 
 
 def test_cercle_check_accepts_the_real_files_and_names_a_broken_line(tmp_path):

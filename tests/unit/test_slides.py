@@ -119,8 +119,10 @@ def test_gallery_alt_text_and_urls(tmp_path):
     deck = render_deck(DEMO_PDF, tmp_path, RenderOptions(width=320, thumb_width=80))
     fr = gallery(deck, "media/x.pdf", "assets/slides/abc/", "fr")
     en = gallery(deck, "media/x.pdf", "assets/slides/abc", "en")
-    assert fr.items[1].alt == "Diapositive 2 sur 6\xa0: Trois questions"
-    assert en.items[1].alt == "Slide 2 of 6: Trois questions"
+    assert deck.lang == "fr"  # read from its text (the PDF declares none)
+    assert fr.items[1].alt == "Diapositive 2 sur 6\xa0: Trois questions" and fr.lang == fr.items[1].lang == ""
+    # On an English page the French deck's alt text is its title alone, marked French.
+    assert (en.items[1].alt, en.items[1].lang, en.lang) == ("Trois questions", "fr", "fr")
     assert en.first.image_url == "assets/slides/abc/slide-001.webp"
     assert en.items[5].thumb_url == "assets/slides/abc/thumb-006.webp"
     assert en.size_label("en") == "11 KB" and fr.size_label("fr") == "11 Ko"

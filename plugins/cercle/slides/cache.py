@@ -41,6 +41,7 @@ from cercle.core.cachefile import (
     write_atomic,
 )
 from cercle.core.filememo import remembered
+from cercle.slides.language import LANGUAGE_TAG
 from cercle.slides.render import (
     Deck,
     PdfLimits,
@@ -53,7 +54,7 @@ from cercle.slides.render import (
 )
 
 MANIFEST = "deck.json"
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3  # 3: the deck's language
 _INTS = ("number", "width", "height", "thumb_width", "thumb_height")
 
 
@@ -100,13 +101,15 @@ def cached_deck(cache_dir: Path, key: str, pdf_bytes: int, options: RenderOption
         stored = json.loads(bytes(payload))
         if stored.get("format") != MANIFEST_FORMAT:
             return None
-        rows, digests = stored["slides"], stored["files"]
+        rows, digests, lang = stored["slides"], stored["files"], stored["lang"]
         slides = tuple(_slide(row, number, options) for number, row in enumerate(rows, start=1))
-        if not slides or not isinstance(digests, dict):
+        if not slides or not isinstance(digests, dict) or not isinstance(lang, str):
+            return None
+        if lang and not LANGUAGE_TAG.fullmatch(lang):  # it goes into a page's lang attribute
             return None
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
-    deck = Deck(key, directory, slides, pdf_bytes)
+    deck = Deck(key, directory, slides, pdf_bytes, lang)
     if _known_sound(cache_dir, deck):
         return deck
     for s in slides:
@@ -143,13 +146,13 @@ def _keep_sound(cache_dir: Path, deck: Deck) -> None:
             write_atomic(cache_dir / CHECKED / f"{deck.key}.json", sign(state, key))
 
 
-def _manifest(slides: list[Slide], digests: dict[str, str]) -> bytes:
+def _manifest(slides: list[Slide], digests: dict[str, str], lang: str) -> bytes:
     rows = []
     for slide in slides:
         row = asdict(slide)
         del row["image"], row["thumb"]
         rows.append(row)
-    body = {"format": MANIFEST_FORMAT, "slides": rows, "files": digests}
+    body = {"format": MANIFEST_FORMAT, "slides": rows, "files": digests, "lang": lang}
     return seal(json.dumps(body, ensure_ascii=False).encode("utf-8"))
 
 
@@ -221,8 +224,8 @@ def render_deck(
     # Render into a private folder, then move it in place: parallel builds never see half a deck.
     work = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_dir))
     try:
-        slides, digests = render_pages(data, work, options, limits)
-        write_atomic(work / MANIFEST, _manifest(slides, digests))
+        slides, digests, lang = render_pages(data, work, options, limits)
+        write_atomic(work / MANIFEST, _manifest(slides, digests, lang))
         _move_aside(cache_dir / key, cache_dir)
         try:
             os.replace(work, cache_dir / key)
@@ -233,4 +236,4 @@ def render_deck(
             return deck
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return Deck(key, cache_dir / key, tuple(slides), len(data))
+    return Deck(key, cache_dir / key, tuple(slides), len(data), lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cercle.core.i18n import ui
+from cercle.slides.language import primary
 from cercle.slides.render import Deck, Slide
 
 
@@ -14,6 +15,7 @@ class GalleryItem:
     image_url: str  # site-relative
     thumb_url: str
     alt: str
+    lang: str = ""  # the alt text's language when it is not the page's
 
     @property
     def number(self) -> int:
@@ -25,6 +27,9 @@ class Gallery:
     pdf_url: str  # site-relative
     pdf_bytes: int
     items: tuple[GalleryItem, ...]
+    # The deck's language when the page is in another one: the slides' alt texts and text
+    # carry it as their `lang` (WCAG 3.1.2); "" when they are in the page's language.
+    lang: str = ""
 
     @property
     def first(self) -> GalleryItem:
@@ -40,14 +45,18 @@ class Gallery:
         return ui(lang, "size_kb", size=kib) if kib < 1024 else ui(lang, "size_mb", size=f"{kib / 1024:.1f}")
 
 
-def slide_alt(slide: Slide, total: int, lang: str) -> str:
-    """Alt text: which slide, and its title (or the start of its text); the full text follows in the page."""
+def slide_alt(slide: Slide, total: int, lang: str, foreign: bool = False) -> str:
+    """Alt text: which slide, and its title (or the start of its text); the full text follows in the page.
+
+    `foreign`: the deck is in another language than the page: the alt text is the title alone,
+    marked with the deck's language (one attribute cannot hold two languages); the list's
+    order and the stage's caption say which slide it is."""
     label = slide.title or slide.text
     if len(label) > 120:
         label = label[:117].rsplit(" ", 1)[0] + "…"
     if not label:
         return ui(lang, "slide_n_of", n=slide.number, total=total)
-    return ui(lang, "slide_alt", n=slide.number, total=total, title=label)
+    return label if foreign else ui(lang, "slide_alt", n=slide.number, total=total, title=label)
 
 
 def thumb_of(image_url: str) -> str:
@@ -60,11 +69,18 @@ def gallery(deck: Deck, pdf_url: str, images_url: str, lang: str) -> Gallery:
     """`images_url`: the site-relative folder where the deck's images are published."""
     base = images_url.rstrip("/")
     total = len(deck.slides)
+    foreign = deck.lang if deck.lang and primary(deck.lang) != primary(lang) else ""
     items = tuple(
-        GalleryItem(s, f"{base}/{s.image}", f"{base}/{s.thumb}", slide_alt(s, total, lang))
+        GalleryItem(s, f"{base}/{s.image}", f"{base}/{s.thumb}", *_alt(s, total, lang, foreign))
         for s in deck.slides
     )
     for item in items:  # the page gives each image's address; cercle-slides.js its thumbnail's
         if item.thumb_url != thumb_of(item.image_url):
             raise ValueError(f"{item.thumb_url}: not the thumbnail address cercle-slides.js derives")
-    return Gallery(pdf_url, deck.pdf_bytes, items)
+    return Gallery(pdf_url, deck.pdf_bytes, items, foreign)
+
+
+def _alt(slide: Slide, total: int, lang: str, foreign: str) -> tuple[str, str]:
+    """(alt text, its language when not the page's): a slide without text says its number."""
+    foreign = foreign if slide.title or slide.text else ""
+    return slide_alt(slide, total, lang, foreign=bool(foreign)), foreign

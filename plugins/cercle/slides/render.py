@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from cercle.core.cachefile import digest
+from cercle.slides.language import deck_language, pdf_language
 
 RENDER_VERSION = 4  # bump when the output of a render changes (4: slide text without nav dots, page counters)
 # Default limits (cercle/slides options max_pages, max_page_size). 5,000 pt is 1.76 m:
@@ -83,6 +84,7 @@ class Deck:
     directory: Path
     slides: tuple[Slide, ...]
     pdf_bytes: int
+    lang: str = ""  # BCP 47 tag of the language the deck is written in, "" when unsure
 
     def files(self) -> list[Path]:
         return [self.directory / name for s in self.slides for name in (s.image, s.thumb)]
@@ -211,11 +213,13 @@ def _scale(width: float, height: float, options: RenderOptions, thumb: bool = Fa
 
 def render_pages(
     data: bytes, directory: Path, options: RenderOptions, limits: PdfLimits | None = None
-) -> tuple[list[Slide], dict[str, str]]:
-    """Draw every page into `directory`: the slides and the BLAKE2b digest of each file written."""
+) -> tuple[list[Slide], dict[str, str], str]:
+    """Draw every page into `directory`: the slides, the BLAKE2b digest of each file written
+    and the deck's language (cercle.slides.language)."""
     pdf = open_pdf(data, limits)
     slides, digests = [], {}
     try:
+        declared = pdf_language(pdf)
         for index, page in enumerate(pdf):
             number = index + 1
             size = cast("tuple[float, float]", page.get_size())  # pypdfium2 leaves it unannotated
@@ -234,7 +238,7 @@ def render_pages(
             page.close()
     finally:
         pdf.close()
-    return slides, digests
+    return slides, digests, deck_language(declared, " ".join(s.text for s in slides))
 
 
 def slide_names(number: int, options: RenderOptions) -> tuple[str, str]:

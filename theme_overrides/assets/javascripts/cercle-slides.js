@@ -40,8 +40,11 @@
       current = index;
       var link = links[index];
       image.src = link.getAttribute("href");
-      // The thumbnail's own alt text; the caption from the stage's template (not repeated per slide).
+      // The thumbnail's own alt text, in its language (a deck in another language than the
+      // page's: the link carries it); the caption from the stage's template.
       image.alt = (link.querySelector("img") || {}).alt || "";
+      if (link.lang) image.lang = link.lang;
+      else image.removeAttribute("lang");
       if (caption) {
         caption.textContent = (caption.getAttribute("data-template") || "")
           .replace("{n}", String(index + 1))
