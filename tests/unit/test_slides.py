@@ -14,6 +14,7 @@ from PIL import Image
 from cercle.core.cachefile import seal, unseal
 from cercle.slides.cache import cached_pdf_deck, render_deck
 from cercle.slides.gallery import gallery
+from cercle.slides.pool import render_decks
 from cercle.slides.render import MAX_SIDE, PdfLimits, RenderOptions, SlidesError, check_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,7 +117,8 @@ def test_truncated_demo_pdf_is_refused(tmp_path):
 
 
 def test_gallery_alt_text_and_urls(tmp_path):
-    deck = render_deck(DEMO_PDF, tmp_path, RenderOptions(width=320, thumb_width=80))
+    [future] = render_decks([DEMO_PDF], tmp_path, RenderOptions(width=320, thumb_width=80), PdfLimits())
+    deck = future.result()
     fr = gallery(deck, "media/x.pdf", "assets/slides/abc/", "fr")
     en = gallery(deck, "media/x.pdf", "assets/slides/abc", "en")
     assert deck.lang == "fr"  # read from its text (the PDF declares none)

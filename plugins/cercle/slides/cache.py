@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,19 @@ def _manifest(slides: list[Slide], digests: dict[str, str], lang: str) -> bytes:
         rows.append(row)
     body = {"format": MANIFEST_FORMAT, "slides": rows, "files": digests, "lang": lang}
     return seal(json.dumps(body, ensure_ascii=False).encode("utf-8"))
+
+
+def keep_language(deck: Deck, lang: str) -> Deck:
+    """The deck with `lang`, kept in its deck.json for the next builds (a language read from
+    the deck's text once it is rendered, cercle.slides.pool)."""
+    kept = replace(deck, lang=lang)
+    manifest = deck.directory / MANIFEST
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):  # kept for this build only
+        stored = json.loads(bytes(unseal(read_regular(manifest)) or b"null"))
+        if isinstance(stored, dict) and stored.get("format") == MANIFEST_FORMAT:
+            stored["lang"] = lang
+            write_atomic(manifest, seal(json.dumps(stored, ensure_ascii=False).encode("utf-8")))
+    return kept
 
 
 def _move_aside(directory: Path, cache_dir: Path) -> None:

@@ -3,6 +3,8 @@
 A page costs ~20 ms of pypdfium2 and WebP encoding, all CPU: threads would share the
 interpreter lock, so decks go to spawned processes (no fork of a process that may hold
 threads), one deck per task. A warm build finds every deck in the cache and starts no process.
+Decks just rendered whose PDF declares no language have it read from their text here, once the
+processes ended (cercle.slides.language), and kept in their deck.json.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from cercle.slides.cache import cached_pdf_deck, render_deck
+from cercle.slides.cache import cached_pdf_deck, keep_language, render_deck
+from cercle.slides.language import release, text_language
 from cercle.slides.render import Deck, PdfLimits, RenderOptions
 
 MAX_WORKERS = 4
@@ -44,9 +47,25 @@ def render_decks(
                 found[index].set_result(render_deck(pdf, cache_dir, options, limits))
             except Exception as exc:
                 found[index].set_exception(exc)
-        return found
-    count = min(len(todo), workers or min(os.cpu_count() or 1, MAX_WORKERS))
-    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for index, pdf in todo:
-            found[index] = pool.submit(render_deck, pdf, cache_dir, options, limits)
+    else:
+        count = min(len(todo), workers or min(os.cpu_count() or 1, MAX_WORKERS))
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for index, pdf in todo:
+                found[index] = pool.submit(render_deck, pdf, cache_dir, options, limits)
+    _read_languages(found, [index for index, _ in todo])
     return found
+
+
+def _read_languages(found: list[Future[Deck]], rendered: list[int]) -> None:
+    """Each deck rendered without a declared language gets the one its text is written in."""
+    try:
+        for index in rendered:
+            if found[index].exception() is not None:
+                continue
+            deck = found[index].result()
+            lang = "" if deck.lang else text_language(" ".join(slide.text for slide in deck.slides))
+            if lang:
+                found[index] = Future()
+                found[index].set_result(keep_language(deck, lang))
+    finally:
+        release()

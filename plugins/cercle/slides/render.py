@@ -20,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from cercle.core.cachefile import digest
-from cercle.slides.language import deck_language, pdf_language
+from cercle.slides.language import pdf_language
 
 RENDER_VERSION = 4  # bump when the output of a render changes (4: slide text without nav dots, page counters)
 # Default limits (cercle/slides options max_pages, max_page_size). 5,000 pt is 1.76 m:
@@ -215,7 +215,7 @@ def render_pages(
     data: bytes, directory: Path, options: RenderOptions, limits: PdfLimits | None = None
 ) -> tuple[list[Slide], dict[str, str], str]:
     """Draw every page into `directory`: the slides, the BLAKE2b digest of each file written
-    and the deck's language (cercle.slides.language)."""
+    and the language the PDF declares ("" if none: cercle.slides.pool reads it from the text)."""
     pdf = open_pdf(data, limits)
     slides, digests = [], {}
     try:
@@ -238,7 +238,7 @@ def render_pages(
             page.close()
     finally:
         pdf.close()
-    return slides, digests, deck_language(declared, " ".join(s.text for s in slides))
+    return slides, digests, declared
 
 
 def slide_names(number: int, options: RenderOptions) -> tuple[str, str]:
