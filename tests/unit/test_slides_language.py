@@ -45,15 +45,14 @@ def with_language(source: Path, tag: str, dest: Path) -> Path:
 
 
 @pytest.mark.parametrize(("name", "expected"), sorted(REAL_DECKS.items()))
-def test_real_decks_are_read_in_their_language(name, expected):
+def test_real_decks_are_read_in_their_language(name, expected, tmp_path):
     pdf = pdfium.PdfDocument(FIXTURES / name)
     try:
-        declared = pdf_language(pdf)
-        text = " ".join(page.get_textpage().get_text_range() for page in pdf)
+        assert pdf_language(pdf) == ""  # none of them declares one: the text decides
     finally:
         pdf.close()
-    assert declared == ""  # none of them declares one: the text decides
-    assert text_language(text) == expected
+    # As a build reads it: from the slides' text once the deck is rendered.
+    assert rendered(FIXTURES / name, tmp_path).lang == expected
 
 
 def test_short_or_ambiguous_text_claims_no_language():
@@ -62,12 +61,34 @@ def test_short_or_ambiguous_text_claims_no_language():
     assert text_language("") == ""
 
 
-def test_a_declared_language_wins_and_a_malformed_one_is_ignored(tmp_path):
+@pytest.mark.parametrize(
+    ("declared", "read"),
+    [
+        ("de-DE", "de-DE"),  # the PDF says so
+        ('" onload="x', "en"),  # not a tag: the text decides
+        ("und", "en"),  # "undetermined" is no language
+        ("eng", "en"),  # not how BCP 47 writes English: a page's "en" would not match it
+    ],
+)
+def test_a_declared_language_wins_unless_it_is_no_usable_tag(tmp_path, declared, read):
     source = FIXTURES / "en-beamer-road-warrior/rwdr.pdf"
-    declared = with_language(source, "de-DE", tmp_path / "de.pdf")
-    assert rendered(declared, tmp_path / "cache").lang == "de-DE"  # the PDF says so
-    hostile = with_language(source, '" onload="x', tmp_path / "hostile.pdf")
-    assert rendered(hostile, tmp_path / "cache").lang == "en"  # ignored: the text decides
+    assert rendered(with_language(source, declared, tmp_path / "d.pdf"), tmp_path / "cache").lang == read
+
+
+def test_a_regional_tag_on_a_page_of_its_language_marks_nothing(tmp_path):
+    source = FIXTURES / "en-beamer-road-warrior/rwdr.pdf"
+    deck = rendered(with_language(source, "en-US", tmp_path / "us.pdf"), tmp_path / "cache")
+    assert deck.lang == "en-US"
+    assert gallery(deck, "media/x.pdf", "assets/slides/k", "en").lang == ""
+    assert gallery(deck, "media/x.pdf", "assets/slides/k", "fr").lang == "en-US"
+
+
+def test_a_deck_rendered_by_a_build_stopped_before_reading_it_is_read_by_the_next(tmp_path):
+    pdf = FIXTURES / "fr-impress-roboconf-jdev2017/JDEV-2017.pdf"
+    cache = tmp_path / "cache"
+    assert render_deck(pdf, cache, SMALL).lang is None  # rendered, its text not read yet
+    assert rendered(pdf, cache).lang == "fr"  # the next build finds it in the cache and reads it
+    assert render_deck(pdf, cache, SMALL).lang == "fr"  # kept in deck.json
 
 
 def test_the_language_is_kept_with_the_deck_and_checked_when_read_back(tmp_path):
@@ -97,5 +118,26 @@ def test_a_page_in_the_decks_language_marks_nothing_another_page_marks_the_deck(
 def test_the_model_is_let_go_once_the_decks_are_read(tmp_path):
     from cercle.slides import language
 
-    rendered(FIXTURES / "fr-impress-roboconf-jdev2017/JDEV-2017.pdf", tmp_path)
+    assert rendered(FIXTURES / "fr-impress-roboconf-jdev2017/JDEV-2017.pdf", tmp_path).lang == "fr"
     assert language._model.cache_info().currsize == 0  # not kept for the rest of the build
+
+
+def test_a_model_that_cannot_be_used_leaves_the_deck_unmarked_not_the_build_failed(tmp_path, monkeypatch):
+    from cercle.slides import language
+
+    monkeypatch.setattr(language, "MODEL", "missing.ftz")  # a damaged install
+    deck = rendered(FIXTURES / "fr-impress-roboconf-jdev2017/JDEV-2017.pdf", tmp_path)
+    assert deck.lang == ""
+    assert gallery(deck, "media/x.pdf", "assets/slides/k", "en").lang == ""
+
+
+def test_an_image_only_deck_declared_french_marks_nothing(tmp_path):
+    image_only = tmp_path / "image-only.pdf"
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(400, 300)
+    pdf.save(image_only)
+    pdf.close()
+    deck = rendered(with_language(image_only, "fr", tmp_path / "fr.pdf"), tmp_path / "cache")
+    assert deck.lang == "fr"
+    page = gallery(deck, "media/x.pdf", "assets/slides/k", "en")
+    assert page.lang == "" and page.items[0].lang == "" and page.items[0].alt == "Slide 1 of 1"

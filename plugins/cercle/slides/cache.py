@@ -103,7 +103,7 @@ def cached_deck(cache_dir: Path, key: str, pdf_bytes: int, options: RenderOption
             return None
         rows, digests, lang = stored["slides"], stored["files"], stored["lang"]
         slides = tuple(_slide(row, number, options) for number, row in enumerate(rows, start=1))
-        if not slides or not isinstance(digests, dict) or not isinstance(lang, str):
+        if not slides or not isinstance(digests, dict) or not (lang is None or isinstance(lang, str)):
             return None
         if lang and not LANGUAGE_TAG.fullmatch(lang):  # it goes into a page's lang attribute
             return None
@@ -146,7 +146,7 @@ def _keep_sound(cache_dir: Path, deck: Deck) -> None:
             write_atomic(cache_dir / CHECKED / f"{deck.key}.json", sign(state, key))
 
 
-def _manifest(slides: list[Slide], digests: dict[str, str], lang: str) -> bytes:
+def _manifest(slides: list[Slide], digests: dict[str, str], lang: str | None) -> bytes:
     rows = []
     for slide in slides:
         row = asdict(slide)
@@ -158,7 +158,7 @@ def _manifest(slides: list[Slide], digests: dict[str, str], lang: str) -> bytes:
 
 def keep_language(deck: Deck, lang: str) -> Deck:
     """The deck with `lang`, kept in its deck.json for the next builds (a language read from
-    the deck's text once it is rendered, cercle.slides.pool)."""
+    the deck's text once it is rendered, cercle.slides.pool; "": read, no language sure)."""
     kept = replace(deck, lang=lang)
     manifest = deck.directory / MANIFEST
     with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):  # kept for this build only

@@ -70,6 +70,7 @@ def gallery(deck: Deck, pdf_url: str, images_url: str, lang: str) -> Gallery:
     base = images_url.rstrip("/")
     total = len(deck.slides)
     foreign = deck.lang if deck.lang and primary(deck.lang) != primary(lang) else ""
+    foreign = foreign if any(s.title or s.text for s in deck.slides) else ""  # image-only: nothing to mark
     items = tuple(
         GalleryItem(s, f"{base}/{s.image}", f"{base}/{s.thumb}", *_alt(s, total, lang, foreign))
         for s in deck.slides

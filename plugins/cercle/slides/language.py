@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 # A BCP 47 tag as /Lang holds it (primary subtag, then subtags): anything else is ignored.
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}")
+# What a PDF may declare and this module keeps: a two-letter language (BCP 47 wants the ISO 639-1
+# code where there is one: "eng" or "fra" are not English or French to a page's "en" or "fr").
+DECLARED_TAG = re.compile(r"[A-Za-z]{2}(?:-[A-Za-z0-9]{1,8}){0,4}")
+# No language (ISO 639-2's undetermined, none, several, not coded): never put on a page.
+NO_LANGUAGE = frozenset({"und", "zxx", "mul", "mis"})
 MIN_LETTERS = 40  # below this ("Merci !", "Agenda") n-grams cannot tell languages apart
 MIN_PROBABILITY = 0.5  # of the likeliest language; the project's real decks: 0.69 to 0.97
 MAX_CHARACTERS = 20_000  # a 300-page deck's text is read in ~10 ms, not its whole length
@@ -42,7 +47,7 @@ def pdf_language(pdf: pdfium.PdfDocument) -> str:
     buffer = (ctypes.c_ushort * (size // 2))()
     pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, buffer, size)
     tag = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").strip()
-    return tag if LANGUAGE_TAG.fullmatch(tag) else ""
+    return tag if DECLARED_TAG.fullmatch(tag) else ""
 
 
 def _model_path() -> Path:
@@ -75,7 +80,7 @@ def text_language(text: str) -> str:
     if not labels or probabilities[0] < MIN_PROBABILITY:
         return ""
     language = str(labels[0]).removeprefix("__label__")
-    return language if LANGUAGE_TAG.fullmatch(language) else ""
+    return language if LANGUAGE_TAG.fullmatch(language) and language not in NO_LANGUAGE else ""
 
 
 def primary(tag: str) -> str:

@@ -3,7 +3,8 @@
 A page costs ~20 ms of pypdfium2 and WebP encoding, all CPU: threads would share the
 interpreter lock, so decks go to spawned processes (no fork of a process that may hold
 threads), one deck per task. A warm build finds every deck in the cache and starts no process.
-Decks just rendered whose PDF declares no language have it read from their text here, once the
+Decks whose language was not read yet (just rendered, or rendered by a build stopped before
+it read them) and whose PDF declares none have it read from their text here, once the
 processes ended (cercle.slides.language), and kept in their deck.json.
 """
 
@@ -52,20 +53,23 @@ def render_decks(
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
             for index, pdf in todo:
                 found[index] = pool.submit(render_deck, pdf, cache_dir, options, limits)
-    _read_languages(found, [index for index, _ in todo])
+    _read_languages(found)
     return found
 
 
-def _read_languages(found: list[Future[Deck]], rendered: list[int]) -> None:
-    """Each deck rendered without a declared language gets the one its text is written in."""
+def _read_languages(found: list[Future[Deck]]) -> None:
+    """Each deck whose language was not read yet gets the one its text is written in ("" when
+    the model is unsure or cannot be used: the page then claims nothing about the deck)."""
     try:
-        for index in rendered:
-            if found[index].exception() is not None:
+        for index, future in enumerate(found):
+            if future.exception() is not None or future.result().lang is not None:
                 continue
-            deck = found[index].result()
-            lang = "" if deck.lang else text_language(" ".join(slide.text for slide in deck.slides))
-            if lang:
-                found[index] = Future()
-                found[index].set_result(keep_language(deck, lang))
+            deck = future.result()
+            try:
+                lang = text_language(" ".join(slide.text for slide in deck.slides))
+            except Exception:  # a missing or damaged model file: no language, never a failed build
+                lang = ""
+            found[index] = Future()
+            found[index].set_result(keep_language(deck, lang))
     finally:
         release()

@@ -84,7 +84,9 @@ class Deck:
     directory: Path
     slides: tuple[Slide, ...]
     pdf_bytes: int
-    lang: str = ""  # BCP 47 tag of the language the deck is written in, "" when unsure
+    # BCP 47 tag of the language the deck is written in; "" when unsure, None when its text
+    # was not read yet (cercle.slides.pool reads it once the deck is rendered).
+    lang: str | None = None
 
     def files(self) -> list[Path]:
         return [self.directory / name for s in self.slides for name in (s.image, s.thumb)]
@@ -213,9 +215,9 @@ def _scale(width: float, height: float, options: RenderOptions, thumb: bool = Fa
 
 def render_pages(
     data: bytes, directory: Path, options: RenderOptions, limits: PdfLimits | None = None
-) -> tuple[list[Slide], dict[str, str], str]:
+) -> tuple[list[Slide], dict[str, str], str | None]:
     """Draw every page into `directory`: the slides, the BLAKE2b digest of each file written
-    and the language the PDF declares ("" if none: cercle.slides.pool reads it from the text)."""
+    and the language the PDF declares (None if none: cercle.slides.pool reads it from the text)."""
     pdf = open_pdf(data, limits)
     slides, digests = [], {}
     try:
@@ -238,7 +240,7 @@ def render_pages(
             page.close()
     finally:
         pdf.close()
-    return slides, digests, declared
+    return slides, digests, declared or None
 
 
 def slide_names(number: int, options: RenderOptions) -> tuple[str, str]:
