@@ -101,8 +101,8 @@ serve: $(STAMP)
 
 # The formatter checks the code, not the tests: their tables of cases are laid out by hand.
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/ruff format --check plugins benchmarks
+	$(BIN)/ruff check plugins tests benchmarks scripts
+	$(BIN)/ruff format --check plugins benchmarks scripts
 	$(BIN)/mypy
 
 # Ruff, mypy and pytest all run even when an earlier one fails, so one run reports all;

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import serve_gzip  # noqa: E402
+import serve_gzip
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -62,9 +62,17 @@ def run_one(base: str, page: str, path: str, out: Path) -> Result:
     report = out / f"{page}.json"
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     command = [
-        "node", str(CLI), base + path, "--quiet", "--output=json", f"--output-path={report}",
-        f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
-        "--throttling-method=simulate", f"--chrome-flags={CHROME_FLAGS}", "--disable-full-page-screenshot",
+        "node",
+        str(CLI),
+        base + path,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--form-factor=mobile",
+        "--throttling-method=simulate",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--disable-full-page-screenshot",
     ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 or not report.is_file():
@@ -81,8 +89,13 @@ def run_one(base: str, page: str, path: str, out: Path) -> Result:
                 lost.append(f"{name}: {ref['id']} ({shown})")
     metrics = {
         key: data["audits"][key].get("displayValue", "")
-        for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-                    "cumulative-layout-shift", "speed-index")
+        for key in (
+            "first-contentful-paint",
+            "largest-contentful-paint",
+            "total-blocking-time",
+            "cumulative-layout-shift",
+            "speed-index",
+        )
     }
     return Result(page, path, scores, lost, metrics)
 
@@ -109,7 +122,8 @@ def run(site: Path, pages: list[str], steady_below: int = 0) -> list[Result]:
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| Page | Language | Path | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | CLS |",
+        "| Page | Language | Path | Performance | Accessibility | Best practices | SEO"
+        " | FCP | LCP | TBT | CLS |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
@@ -148,8 +162,11 @@ def main() -> None:
         args.write.write_text(head + start + "\n" + text + end + rest.split(end, 1)[1], encoding="utf-8")
     low = [(r, c) for r in results for c in CATEGORIES if r.scores[c] < args.min]
     for r, c in low:
-        print(f"lighthouse: {r.page} ({r.path}) {c} {r.scores[c]} < {args.min}; "
-              + "; ".join(x for x in r.lost if x.startswith(c)), file=sys.stderr)
+        print(
+            f"lighthouse: {r.page} ({r.path}) {c} {r.scores[c]} < {args.min}; "
+            + "; ".join(x for x in r.lost if x.startswith(c)),
+            file=sys.stderr,
+        )
     sys.exit(1 if low else 0)
 
 

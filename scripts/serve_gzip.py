@@ -19,9 +19,20 @@ import sys
 import threading
 from collections.abc import Callable
 from email.utils import formatdate
+from typing import Any
 
 COMPRESSED = {
-    ".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest", ".map",
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".ics",
+    ".webmanifest",
+    ".map",
 }
 
 
@@ -31,7 +42,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> Any:  # io.BytesIO or a file, as SimpleHTTPRequestHandler's
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             index = os.path.join(path, "index.html")
