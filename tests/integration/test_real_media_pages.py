@@ -172,6 +172,7 @@ def test_a_french_deck_on_an_english_page_is_marked_french(real_site):
     assert by_class(gallery, "cercle-slides__text")[0].find(".//ol").get("lang") is None
     assert [li[0].get("lang") for li in items] == ["fr"] * 21  # each slide's text, not the list
     assert "Sommaire" in text(items[1][0])
+    assert "".join(items[3][0].itertext()).startswith("Animateur\xa0: Vincent Zurczak")  # French typography
     # The page's own words stay English; an English deck on an English page claims nothing.
     assert by_class(gallery, "cercle-slides__download")[0].get("lang") is None
     en = by_class(page(real_site, EN_URL), "cercle-slides")[0]

@@ -57,6 +57,23 @@ def test_other_languages_are_left_alone():
     assert fix_html("<p>Really ?</p>", "en") == "<p>Really ?</p>"
 
 
+def test_french_parts_of_a_page_in_another_language_get_french_typography():
+    # A French deck's text or transcript on an English page; the page's own text stays as it is.
+    html = (
+        '<a href="/fr/" hreflang="fr" lang="fr" class="md-select__link">Français</a>'
+        '<p>Really ? <span lang="fr">Animateur : Vincent ? « oui »</span> ok ?</p>'
+        "<blockquote lang=fr-CA>Vraiment ?</blockquote><q lang='fr'>Et toi ?</q>"
+    )
+    assert fix_html(html, "en") == (
+        '<a href="/fr/" hreflang="fr" lang="fr" class="md-select__link">Français</a>'
+        f'<p>Really ? <span lang="fr">Animateur{NBSP}: Vincent{NNBSP}? «{NBSP}oui{NBSP}»</span> ok ?</p>'
+        f"<blockquote lang=fr-CA>Vraiment{NNBSP}?</blockquote><q lang='fr'>Et toi{NNBSP}?</q>"
+    )
+    # Only the switcher's French link: the page is not walked at all.
+    switcher_only = '<a hreflang="fr" lang="fr" class="md-select__link">Français</a><p>Really ?</p>'
+    assert fix_html(switcher_only, "en") is switcher_only
+
+
 def test_html_text_nodes_only_never_code_attributes_or_other_languages():
     html = (
         '<p title="a : b">Vraiment? <code>a ? b</code> <a href="/x?y=1">lien ?</a></p>'

@@ -105,10 +105,12 @@ def _skip(names: frozenset[str]) -> re.Pattern[str]:
 
 
 def fix_html(html: str, lang: str | None) -> str:
-    """Rendered HTML with `fix` applied to its text only (French pages): tags, attributes,
-    comments and code are copied as they are, and an element marked with another `lang`
-    (a quote in English) is left alone."""
-    if not html or not applies(lang):
+    """Rendered HTML with `fix` applied to its French text only: tags, attributes, comments
+    and code are copied as they are. On a French page an element marked with another `lang`
+    (a quote in English) is left alone; on a page in another language, only the elements
+    marked French are fixed (a French deck's text or transcript on an English page)."""
+    page_french = applies(lang)
+    if not html or not (page_french or _holds_french_parts(html)):
         return html
     out: list[str] = []
     stack: list[list[Any]] = []  # [tag name, French?, depth] of the elements that carry `lang`
@@ -124,8 +126,8 @@ def fix_html(html: str, lang: str | None) -> str:
         if match is None:
             break
         text = html[last : match.start()]
-        french = stack[-1][1] if stack else True
-        out.append(fix(text, lang) if french and _TRIGGER.search(text) else text)
+        french = stack[-1][1] if stack else page_french
+        out.append(fix(text, "fr") if french and _TRIGGER.search(text) else text)
         token = match.group(0)
         out.append(token)
         last = match.end()
@@ -147,6 +149,18 @@ def fix_html(html: str, lang: str | None) -> str:
         if found or len(stack) != size:
             skip = _skip(frozenset(entry[0] for entry in stack))
     tail = html[last:]
-    french = stack[-1][1] if stack else True
-    out.append(fix(tail, lang) if french and _TRIGGER.search(tail) else tail)
+    french = stack[-1][1] if stack else page_french
+    out.append(fix(tail, "fr") if french and _TRIGGER.search(tail) else tail)
     return "".join(out)
+
+
+# Material's language switcher marks its French link on every page of another language: that
+# one holds no sign to fix, and counting is a C loop where walking the page took ~2 ms.
+_SWITCHER = 'lang="fr" class="md-select__link'
+
+
+def _holds_french_parts(html: str) -> bool:
+    """Whether a page in another language marks something French besides its switcher's link
+    (a page with more such links is walked: slower, never wrong)."""
+    marked = html.count(' lang="fr') + html.count(" lang='fr") + html.count(" lang=fr")
+    return marked > html.count(_SWITCHER)
