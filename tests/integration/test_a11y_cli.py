@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from tests.conftest import cercle, copy_demo, write
+from tests.conftest import cercle, copy_demo, mkdocs_build, write
+from tests.html import by_class, page, text
 
 # From the repository's root, as every message names them.
 FR = "content/fr/webinaires/cercle-vertueux-programmes-ambassadeurs.md"
@@ -111,3 +112,17 @@ def test_french_messages_and_content_errors_exit_1(gaps):
     broken = cercle(gaps, "a11y")
     assert broken.returncode == 1
     assert "content/fr/guides/casse.md" in broken.output and "Traceback" not in broken.output
+
+
+def test_a_deck_without_text_shows_no_empty_list_of_texts(gaps):
+    """The scanned deck still builds (`cercle a11y` reports it): its slide says its number, and
+    the page offers no "Text of the slides" that would list nothing."""
+    result = mkdocs_build(gaps)
+    assert result.returncode == 0, result.output
+    gallery = by_class(
+        page(gaps / "site", "fr/webinaires/cercle-vertueux-programmes-ambassadeurs/"), "cercle-slides"
+    )[0]
+    assert [text(a) for a in by_class(gallery, "cercle-slides__thumbs")[0].iter("a")] == [
+        "Diapositive 1 sur 1"
+    ]
+    assert by_class(gallery, "cercle-slides__text") == [] and by_class(gallery, "cercle-slides__download")

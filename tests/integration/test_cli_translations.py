@@ -55,6 +55,16 @@ def test_outdated_by_file_date_outside_git(demo_project: Path):
     )
 
 
+def test_files_written_together_are_not_outdated(demo_project: Path):
+    # `cercle new --translation` writes both files a few milliseconds apart; a copied hub
+    # gives each file the time it was copied: neither is a translation left behind.
+    os.utime(demo_project / EN, (1_700_000_000, 1_700_000_000))
+    os.utime(demo_project / FR, (1_700_000_030.5, 1_700_000_030.5))
+    assert entry(report(demo_project), FR)["outdated"] == []
+    os.utime(demo_project / FR, (1_700_000_090, 1_700_000_090))  # a minute and a half later
+    assert [o["lang"] for o in entry(report(demo_project), FR)["outdated"]] == ["en"]
+
+
 def _commit(project: Path, when: str, *paths: str) -> None:
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     ident = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]

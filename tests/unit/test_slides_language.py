@@ -141,3 +141,4 @@ def test_an_image_only_deck_declared_french_marks_nothing(tmp_path):
     assert deck.lang == "fr"
     page = gallery(deck, "media/x.pdf", "assets/slides/k", "en")
     assert page.lang == "" and page.items[0].lang == "" and page.items[0].alt == "Slide 1 of 1"
+    assert not page.has_text  # the page then shows no "Text of the slides"

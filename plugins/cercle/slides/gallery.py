@@ -32,6 +32,11 @@ class Gallery:
     lang: str = ""
 
     @property
+    def has_text(self) -> bool:
+        """Whether any slide has text (a scanned deck has none: no empty list of texts)."""
+        return any(item.slide.text for item in self.items)
+
+    @property
     def first(self) -> GalleryItem:
         return self.items[0]
 

@@ -2,7 +2,9 @@
 
 The original of a translation group is its entry in the site's first language (when it
 has one, else its oldest entry); another language's entry is outdated when it last
-changed before the original did.
+changed before the original did, by more than TOGETHER: files changed within a minute of
+each other were changed together (`cercle new --translation` writes both, a copy of a hub
+gives each file the time it was copied, an editor saves all).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from cercle.core.catalog import Catalog, Entry, TranslationGroup
 
 DAY = 86400.0
+TOGETHER = 60.0  # seconds
 
 
 @dataclass
@@ -109,7 +112,7 @@ def coverage(catalog: Catalog, times: Mapping[str, float]) -> Coverage:
             if entry is original:
                 continue
             lag = times.get(original.rel_path, 0.0) - times.get(entry.rel_path, 0.0)
-            if lag > 0:
+            if lag > TOGETHER:
                 outdated.append(Outdated(lang, entry.rel_path, original.rel_path, int(lag // DAY)))
         section.groups.append(
             GroupStatus(
