@@ -179,3 +179,15 @@ def test_check_reports_bad_windows_and_unclosed_blanks_with_file_and_line(demo_p
     assert "[your take" in result.stdout
     build = mkdocs_build(demo_project)
     assert build.returncode != 0 and "share.until (2026-11-01)" in build.output
+
+
+def test_a_preview_over_http_does_not_fill_the_log_with_the_digests_lint(demo_project):
+    """`cercle serve` builds for http://127.0.0.1: the digest's links cannot be https there,
+    and the lint's kilobytes of addresses were logged at every rebuild."""
+    config = demo_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    preview = text.replace("site_url: https://cercle.example.org/", "site_url: http://127.0.0.1:8000/")
+    config.write_text(preview, encoding="utf-8")
+    result = mkdocs_build(demo_project)
+    assert result.returncode == 0, result.output
+    assert "email check" not in result.output and "https" not in result.output

@@ -114,7 +114,10 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]  # 
                 folder.mkdir(parents=True, exist_ok=True)
                 save_digest(made, folder)
             except DigestError as exc:  # empty, failing its lint or too long: said, never fatal
-                # A digest too long for Gmail is the hub's to fix (digest_length); the lint fails
-                # under `serve` (http://127.0.0.1 addresses), so it only informs.
+                # A digest too long for Gmail is the hub's to fix (digest_length). The lint wants
+                # https addresses: a site served over http (`cercle serve`'s preview) always
+                # fails it, and saying so at each rebuild filled the log with kilobytes of links.
                 level = logging.WARNING if exc.code == "share_digest_clipped" else logging.INFO
+                if exc.code == "share_digest_lint" and not config.site_url.startswith("https://"):
+                    level = logging.DEBUG
                 log.log(level, message(messages_language(config), exc.code, **exc.params))
