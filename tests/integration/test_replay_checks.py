@@ -82,3 +82,21 @@ def test_malformed_replay_fields_are_refused_by_the_model(demo_project):
         "takeaways.0.lang", ""
     )  # one problem, not one per shape
     assert "Traceback" not in result.output
+
+
+def test_slides_at_names_the_one_field_it_lacks(demo_project):
+    """`slides_at` with slides but no video asks for the video, not for the slides it has."""
+    fr, en = demo_project / FR, demo_project / EN
+    fr_source = fr.read_text(encoding="utf-8")
+    fr_source = "\n".join(line for line in fr_source.splitlines() if not line.startswith("video:")) + "\n"
+    fr.write_text(fr_source, encoding="utf-8")
+    en_source = en.read_text(encoding="utf-8")
+    en_source = "\n".join(line for line in en_source.splitlines() if not line.startswith("slides:")) + "\n"
+    en.write_text(en_source, encoding="utf-8")
+    out = cercle(demo_project, "check").stdout
+    fr_rel, en_rel = FR.removeprefix("content/"), EN.removeprefix("content/")
+    no_video = "error: slides_at: 'slides_at' needs a 'video' to follow."
+    no_slides = "error: slides_at: 'slides_at' needs 'slides' (the PDF) to follow."
+    assert f"{fr_rel}:{line_of(fr_source, 'slides_at:')}: {no_video}" in out, out
+    assert f"{en_rel}:{line_of(en_source, 'slides_at:')}: {no_slides}" in out, out
+    assert "and 'video'" not in out

@@ -354,7 +354,9 @@ def test_bad_media_are_reported_with_file_and_line(demo_project):
         f"{rel}:{line_of(path, 'transcript:')}: erreur: transcript: «\xa0media/bad.vtt\xa0», ligne 6"
         in build.output
     )
-    assert "«\xa0media/broken.pdf\xa0» ne peut pas être lu comme un PDF" in build.output
+    unreadable = "«\xa0media/broken.pdf\xa0» ne peut pas être lu comme un PDF\xa0: le fichier est abîmé"
+    assert unreadable in build.output
+    assert "PDFium" not in build.output  # the library's English words stay out of the message
     assert "Traceback" not in build.output
 
 

@@ -90,7 +90,9 @@ def slides_problem(entry: Entry, value: str, exc: SlidesError) -> Problem:
     line = entry.line_of("slides")
     if exc.params:  # a limit or a page size: its own message
         return problem(entry.rel_path, line, "slides", exc.code, Severity.ERROR, value=value, **exc.params)
-    return problem(entry.rel_path, line, "slides", "bad_pdf", value=value, detail=exc.detail or exc.code)
+    # PDFium's own words ("Data format error") would be English jargon in any language: the
+    # message says what a reader can do about an unreadable file.
+    return problem(entry.rel_path, line, "slides", "bad_pdf", value=value)
 
 
 def _slide_times(entry: Entry) -> list[Problem]:
@@ -101,7 +103,9 @@ def _slide_times(entry: Entry) -> list[Problem]:
         return []
     rel = entry.rel_path
     if not ev.slides or not ev.video:
-        return [problem(rel, entry.line_of("slides_at"), "slides_at", "slides_at_alone")]
+        missing = "slides_at_no_video" if ev.slides else "slides_at_no_slides"
+        code = missing if ev.slides or ev.video else "slides_at_alone"
+        return [problem(rel, entry.line_of("slides_at"), "slides_at", code)]
     found = []
     seconds = ev.slide_seconds
     for index, (at, now) in enumerate(zip(ev.slides_at, seconds, strict=True)):

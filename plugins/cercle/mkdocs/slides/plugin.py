@@ -59,9 +59,10 @@ class SlidesPlugin(BasePlugin[SlidesConfig]):  # type: ignore[no-untyped-call]  
                     shown,
                     entry.line_of("slides"),
                     "slides",
-                    "bad_pdf",
+                    "slides_cache_unwritable",
                     value=pdf,
-                    detail=f"{cache}: {exc.strerror or exc}",
+                    cache=hub.settings.from_root(str(cache)),
+                    detail=exc.strerror or str(exc),
                 )
                 raise PluginError(found.render(messages_language(config))) from None
             self.decks[pdf] = deck
