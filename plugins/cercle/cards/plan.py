@@ -23,6 +23,7 @@ class Card:
 
     job: CardJob
     alt: str
+    alt_lang: str = ""  # the text alternative's language when not the page's (a quote's)
 
     @property
     def path(self) -> str:
@@ -64,8 +65,9 @@ def _alt(spec: CardSpec) -> str:
     return " — ".join([head, *spec.facts])
 
 
-def _quote_alt(spec: CardSpec) -> str:
-    return ui(spec.lang, "cards.alt_quote", text=spec.title, author=spec.eyebrow).rstrip(" —")
+def _quote_alt(spec: CardSpec, lang: str) -> str:
+    """`lang`: the quote's own language (its quote marks, its spacing), the page's by default."""
+    return ui(lang, "cards.alt_quote", text=spec.title, author=spec.eyebrow).rstrip(" —")
 
 
 class CardPlanner:
@@ -175,16 +177,20 @@ class CardPlanner:
         cards: dict[str, PageCards] = {}
         jobs: dict[str, CardJob] = {}
 
-        def card(spec: CardSpec, dest: str, alt: str) -> Card:
-            return Card(jobs.setdefault(replace(spec, lang="").digest(), CardJob(spec, dest)), alt)
+        def card(spec: CardSpec, dest: str, alt: str, alt_lang: str = "") -> Card:
+            return Card(jobs.setdefault(replace(spec, lang="").digest(), CardJob(spec, dest)), alt, alt_lang)
 
+        languages = self.hub.catalog.languages
         for entry in self.hub.catalog.entries:
             stem = card_stem(entry.url)
             og = self.entry_spec(entry)
-            quotes = [
-                card(spec, f"{ROOT}/{stem}/quote-{n}.png", _quote_alt(spec))
-                for n, spec in enumerate(self.quote_specs(entry), start=1)
-            ]
+            quotes = []
+            for n, spec in enumerate(self.quote_specs(entry), start=1):
+                # A quote in another of the hub's languages: its text alternative is in that one.
+                said = entry.event.quotes[n - 1].lang if entry.event else None
+                other = said if said in languages and said != entry.lang else ""
+                path = f"{ROOT}/{stem}/quote-{n}.png"
+                quotes.append(card(spec, path, _quote_alt(spec, other or spec.lang), other))
             cards[entry.rel_path] = PageCards(card(og, f"{ROOT}/{stem}.png", _alt(og)), quotes)
         for page in self.hub.pages:
             if not page.first:  # a later page of a long list shows its list's card

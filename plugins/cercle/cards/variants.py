@@ -63,6 +63,10 @@ class Variant:
         return self.card.alt
 
     @property
+    def alt_lang(self) -> str:
+        return self.card.alt_lang
+
+    @property
     def width(self) -> int:
         return self.card.width
 
@@ -76,7 +80,8 @@ def _reshaped(card: Card, shape: str) -> Card:
     values = {f.name: getattr(spec, f.name) for f in fields(CardSpec)}
     values["kind"] = PREFIX + spec.kind
     stem = card.path.removesuffix(".png")
-    return Card(CardJob(VariantSpec(**values, shape=shape), f"{stem}-{SHAPES[shape][1]}.png"), card.alt)
+    dest = f"{stem}-{SHAPES[shape][1]}.png"
+    return Card(CardJob(VariantSpec(**values, shape=shape), dest), card.alt, card.alt_lang)
 
 
 def _shapes(card: Card, own: str, number: int) -> list[Variant]:

@@ -50,6 +50,7 @@ class Download:
     quote: bool = False
     ratio: str = ""  # "1.91:1", "1:1", "4:5", "9:16"
     number: int = 0  # the quote's number (1, 2…), 0 for the page's card
+    lang: str = ""  # the text alternative's language when not the page's (a quote's)
 
 
 @dataclass

@@ -39,14 +39,25 @@ def downloads(hub: Hub, entry: Entry) -> list[Download]:
     variants = hub.state.variants.get(entry.rel_path)
     if variants:
         return [
-            Download(v.path, v.alt, v.width, v.height, quote=v.number > 0, ratio=v.ratio, number=v.number)
+            Download(
+                v.path,
+                v.alt,
+                v.width,
+                v.height,
+                quote=v.number > 0,
+                ratio=v.ratio,
+                number=v.number,
+                lang=v.alt_lang,
+            )
             for v in variants
         ]
     cards = hub.state.cards_for(entry.rel_path)  # the card plan, when cards are drawn
     if not cards:
         return []
     return [
-        Download(card.path, card.alt, card.width, card.height, quote=index > 0, number=index)
+        Download(
+            card.path, card.alt, card.width, card.height, quote=index > 0, number=index, lang=card.alt_lang
+        )
         for index, card in enumerate([cards.og, *cards.quotes])
     ]
 
