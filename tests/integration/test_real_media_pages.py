@@ -26,6 +26,9 @@ EN_URL = "en/webinars/cognitive-accessibility-and-machine-learning/"
 # An English recap of a talk given with French slides.
 FR_DECK_MD = "content/en/webinars/container-orchestration-workshop.md"
 FR_DECK_URL = "en/webinars/container-orchestration-workshop/"
+# An English recap of a talk given in French, with the French captions as its transcript.
+FR_TALK_MD = "content/en/webinars/web-accessibility-for-everyone.md"
+FR_TALK_URL = "en/webinars/web-accessibility-for-everyone/"
 
 ENTRY = """---
 title: "{title}"
@@ -58,6 +61,12 @@ def add_real_replays(project: Path) -> None:
     )
     for rel, title, pdf, vtt, body in pages:
         write(project / rel, ENTRY.format(title=title, pdf=pdf.name, vtt=vtt.name, body=body))
+    french_talk = ENTRY.replace("translation_key: real-media-replay", "translation_key: real-french-talk")
+    french_talk = french_talk.replace("  en: media/real/ls_joc_cognitive.vtt\n", "")
+    body = "A recap in English of a talk given in French."
+    title = "Web accessibility for everyone"
+    text = french_talk.format(title=title, pdf=EN_PDF.name, vtt=FR_VTT.name, body=body)
+    write(project / FR_TALK_MD, text)
     english_only = ENTRY.replace("translation_key: real-media-replay", "translation_key: real-french-deck")
     body = "A workshop given in French; its slides stayed French."
     write(
@@ -177,6 +186,22 @@ def test_a_french_deck_on_an_english_page_is_marked_french(real_site):
     assert by_class(gallery, "cercle-slides__download")[0].get("lang") is None
     en = by_class(page(real_site, EN_URL), "cercle-slides")[0]
     assert all(el.get("lang") is None for el in en.iter())
+
+
+def test_a_french_transcript_on_an_english_page_is_marked_french_and_shown_once(real_site):
+    """The English recap's transcript is the French captions: its lines say they are French
+    (typeset in French), and no "Transcript in French" repeats them."""
+    transcript = page(real_site, FR_TALK_URL + "transcript/")
+    main = next(el for el in transcript.iter("section") if el.get("data-cercle-transcript-part") == "en")
+    lines = by_class(main, "cercle-transcript__lines")[0]
+    assert lines.get("lang") == "fr"
+    said = "".join(lines.itertext())
+    assert "Narrateur\xa0: Vous voulez ces gens." in said and " :" not in said and " ?" not in said
+    parts = [el.get("id") for el in transcript.iter("section") if el.get("data-cercle-transcript-part")]
+    assert parts == ["en"]
+    entry = page(real_site, FR_TALK_URL)
+    assert by_class(entry, "cercle-transcript__other") == []
+    assert [t.get("srclang") for t in entry.iter("track")] in ([], ["fr"])
 
 
 def test_cercle_check_accepts_the_real_files_and_names_a_broken_line(tmp_path):

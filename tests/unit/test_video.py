@@ -8,7 +8,7 @@ import pytest
 
 from cercle.structured.jsonld import script_json
 from cercle.video.hosts import VideoKind, format_offset, iso_duration, parse_video
-from cercle.video.vtt import VttError, parse_vtt
+from cercle.video.vtt import VttError, header_language, parse_vtt
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,10 @@ def test_json_ld_cannot_close_its_script_tag():
     assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
     assert "\\u003c/script\\u003e" in out
     assert json.loads(out) == {"name": hostile, "nested": [{"t": "</SCRIPT >"}]}
+
+
+def test_the_language_a_webvtt_header_names():
+    assert header_language("WEBVTT\nKind: captions\nLanguage: fr\n\n00:00.000 --> 00:01.000\nSalut") == "fr"
+    assert header_language("\ufeffWEBVTT\r\nkind: captions\r\nlang: en-GB\r\n\r\n") == "en"  # AblePlayer's
+    assert header_language("WEBVTT\n\nNOTE Language: fr\n\n00:00.000 --> 00:01.000\nLanguage: fr") == ""
+    assert header_language("WEBVTT\nLanguage: français\n") == ""  # a name, not a tag

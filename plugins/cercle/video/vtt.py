@@ -68,6 +68,24 @@ def _goes_on(lines: list[str], index: int) -> bool:
     return not after[0].startswith(("NOTE", "STYLE", "REGION")) and not any("-->" in a for a in after)
 
 
+_HEADER_LANGUAGE = re.compile(
+    r"^(?:Language|lang):[ \t]*([A-Za-z]{2}(?:-[A-Za-z0-9]{1,8})*)[ \t]*$", re.IGNORECASE
+)
+
+
+def header_language(text: str) -> str:
+    """The language a WebVTT file's header names (`Language: fr` as YouTube exports it, or
+    `lang: fr`), or ""."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n", 20)
+    for line in lines[1:]:
+        if not line.strip() or "-->" in line:
+            break
+        found = _HEADER_LANGUAGE.match(line.strip())
+        if found:
+            return found.group(1).split("-", 1)[0].lower()
+    return ""
+
+
 def parse_vtt(text: str) -> list[Cue]:
     """Cues of a WebVTT document, in file order."""
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -21,7 +21,7 @@ from cercle.hub.view import PageView
 from cercle.slides.gallery import Gallery
 from cercle.structured import jsonld
 from cercle.video.hosts import Video, VideoKind, format_offset, parse_video
-from cercle.video.vtt import VttError, parse_vtt
+from cercle.video.vtt import VttError, header_language, parse_vtt
 from cercle.webinar.page_values import ChapterLink, Poster, QuoteView
 from cercle.webinar.related import related_entries
 from cercle.webinar.replay import (
@@ -141,7 +141,7 @@ class EventView:
         else a .vtt transcript, in the page's language."""
         files = caption_files(self.ev, self.lang)
         if not files and self.ev.transcript:
-            files = {self.lang: self.ev.transcript}
+            files = {self.transcript.lang if self.transcript else self.lang: self.ev.transcript}
         out = []
         for lang, value in files.items():
             ref = ContentRef(value)
@@ -161,29 +161,48 @@ class EventView:
         except (OSError, UnicodeDecodeError):
             return None  # reported by `cercle check`
 
-    def _transcript(self, lang: str, value: str, anchors: bool) -> Transcript | None:
+    def _transcript(self, lang: str | None, value: str, anchors: bool) -> Transcript | None:
+        """The transcript of a .vtt; `lang` None: the language it is in (`_language_of`)."""
         local = ContentRef(value).content_path
         text = self._read(value) if value.lower().endswith(".vtt") and local else None
         try:
             paragraphs = transcript_paragraphs(parse_vtt(text), with_anchors=anchors) if text else ()
         except VttError:
             return None  # reported by `cercle check`
-        return Transcript(lang, paragraphs, local) if paragraphs and local else None
+        if not (paragraphs and local and text):
+            return None
+        return Transcript(lang or self._language_of(value, text), paragraphs, local)
+
+    def _language_of(self, value: str, text: str) -> str:
+        """The language of the `transcript` file: the `captions` key naming the same file, else the
+        one its WebVTT header names; the page's when neither is one of the hub's (an English recap
+        may only have the French talk's transcript: its lines are then marked French)."""
+        for lang, file in caption_files(self.ev, self.lang).items():
+            if file == value:
+                return lang
+        said = header_language(text)
+        return said if said in self.view.hub.catalog.languages else self.lang
 
     @cached_property
     def transcript(self) -> Transcript | None:
-        """The timed transcript in the page's language: `transcript` (.vtt), else its captions."""
+        """The timed transcript: `transcript` (.vtt), else the captions in the page's language."""
         value = self.ev.transcript
         if not value or not value.lower().endswith(".vtt"):
             value = caption_files(self.ev, self.lang).get(self.lang)
-        return self._transcript(self.lang, value, anchors=True) if value else None
+            return self._transcript(self.lang, value, anchors=True) if value else None
+        return self._transcript(None, value, anchors=True)
 
     @cached_property
     def other_transcripts(self) -> list[Transcript]:
-        """The captions of the other languages, offered as their transcripts."""
+        """The captions of the other languages, offered as their transcripts (not the one shown
+        first again: a transcript in another language than the page's is the first one)."""
+        main = self.transcript
+        shown = {main.lang, main.url} if main else {self.lang}
         out = []
         for lang, value in caption_files(self.ev, self.lang).items():
-            found = self._transcript(lang, value, anchors=False) if lang != self.lang else None
+            if lang in shown or lang == self.lang or ContentRef(value).content_path in shown:
+                continue
+            found = self._transcript(lang, value, anchors=False)
             if found:
                 out.append(found)
         return out
