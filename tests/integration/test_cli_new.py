@@ -85,6 +85,7 @@ def test_uncommented_examples_are_valid_front_matter(demo_project: Path):
     assert result.returncode == 0, result.output
     meta = front(path)
     assert meta["duration"] == 60 and meta["chapters"][0]["at"] == "00:00" and meta["speakers"]
+    assert meta["share"]["hashtags"] == ["Ambassadors"]  # an example in the entry's language
 
 
 def test_guide_and_page_folders_and_no_date_required(demo_project: Path):
