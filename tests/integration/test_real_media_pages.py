@@ -66,6 +66,7 @@ def add_real_replays(project: Path) -> None:
     body = "A recap in English of a talk given in French."
     title = "Web accessibility for everyone"
     text = french_talk.format(title=title, pdf=EN_PDF.name, vtt=FR_VTT.name, body=body)
+    text = text.replace("transcript: media/", "transcript: ./media/")  # written another way
     write(project / FR_TALK_MD, text)
     english_only = ENTRY.replace("translation_key: real-media-replay", "translation_key: real-french-deck")
     body = "A workshop given in French; its slides stayed French."

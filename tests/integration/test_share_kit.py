@@ -199,13 +199,13 @@ def test_a_quote_in_another_language_gives_its_text_alternative_in_that_language
     entry = demo_project / "content/en/webinars/virtuous-circle-ambassador-programs.md"
     source = entry.read_text(encoding="utf-8")
     said = "On their personal networks, people speak for themselves: an ambassador program can"
-    french = '"Sur leurs réseaux, chacun parle en son nom : on invite, on n’impose pas !"\n    lang: fr'
+    french = '"Sur leurs réseaux, chacun parle en son nom : on invite, on n’impose pas !"\n    lang: fr-CA'
     entry.write_text(re.sub(rf'"{said}[^"]*"', french, source, count=1), encoding="utf-8")
     result = mkdocs_build(demo_project)
     assert result.returncode == 0, result.output
     root = page(demo_project / "site", "en/webinars/virtuous-circle-ambassador-programs/")
     first, second = (root.find(f".//span[@id='cercle-share-alt-{n}']") for n in (1, 2))
-    assert first.get("lang") == "fr" and second.get("lang") is None
+    assert first.get("lang") == "fr-CA" and second.get("lang") is None  # French, from Quebec
     assert "".join(first.itertext()) == (
         "«\xa0Sur leurs réseaux, chacun parle en son nom\xa0: on invite, on n’impose pas\u202f!\xa0»"
         " — Stéphanie Ledoux"

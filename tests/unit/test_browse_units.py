@@ -69,6 +69,9 @@ def test_french_parts_of_a_page_in_another_language_get_french_typography():
         f'<p>Really ? <span lang="fr">Animateur{NBSP}: Vincent{NNBSP}? «{NBSP}oui{NBSP}»</span> ok ?</p>'
         f"<blockquote lang=fr-CA>Vraiment{NNBSP}?</blockquote><q lang='fr'>Et toi{NNBSP}?</q>"
     )
+    # Written in capitals or with spaces, as the walk reads a `lang` too.
+    capitals = '<p>Yes ?</p><div LANG = "FR">Oui ?</div>'
+    assert fix_html(capitals, "en") == f'<p>Yes ?</p><div LANG = "FR">Oui{NNBSP}?</div>'
     # Only the switcher's French link: the page is not walked at all.
     switcher_only = '<a hreflang="fr" lang="fr" class="md-select__link">Français</a><p>Really ?</p>'
     assert fix_html(switcher_only, "en") is switcher_only

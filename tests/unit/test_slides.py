@@ -245,3 +245,11 @@ def test_a_deck_found_sound_is_trusted_unread_only_by_the_machine_that_signed_it
     monkeypatch.setattr(slides_cache, "_SOUND", {})
     assert cached_pdf_deck(DEMO_PDF, tmp_path, options) is None
     assert read and read[0] == image
+
+
+def test_a_pdf_that_cannot_be_opened_says_why_not_that_it_is_damaged(tmp_path):
+    folder = tmp_path / "slides.pdf"
+    folder.mkdir()  # a folder where the PDF should be: the system's reason is the message's
+    with pytest.raises(SlidesError) as raised:
+        check_pdf(folder)
+    assert raised.value.code == "pdf_file_unreadable" and raised.value.detail == "Is a directory"

@@ -187,10 +187,11 @@ class CardPlanner:
             quotes = []
             for n, spec in enumerate(self.quote_specs(entry), start=1):
                 # A quote in another of the hub's languages: its text alternative is in that one.
-                said = entry.event.quotes[n - 1].lang if entry.event else None
-                other = said if said in languages and said != entry.lang else ""
+                said = (entry.event.quotes[n - 1].lang if entry.event else None) or ""
+                other = said.split("-", 1)[0].lower()  # "fr-CA": French quote marks, lang="fr-CA"
+                other = other if other in languages and other != entry.lang else ""
                 path = f"{ROOT}/{stem}/quote-{n}.png"
-                quotes.append(card(spec, path, _quote_alt(spec, other or spec.lang), other))
+                quotes.append(card(spec, path, _quote_alt(spec, other or spec.lang), said if other else ""))
             cards[entry.rel_path] = PageCards(card(og, f"{ROOT}/{stem}.png", _alt(og)), quotes)
         for page in self.hub.pages:
             if not page.first:  # a later page of a long list shows its list's card

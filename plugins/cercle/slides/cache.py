@@ -228,7 +228,7 @@ def render_deck(
     try:
         data = pdf_path.read_bytes()
     except OSError as exc:
-        raise SlidesError("unreadable_pdf", exc.strerror or str(exc)) from None
+        raise SlidesError("pdf_file_unreadable", exc.strerror or str(exc)) from None
     key = pdf_key(data, options)
     cache_dir.mkdir(parents=True, exist_ok=True)
     deck = cached_deck(cache_dir, key, len(data), options)

@@ -144,7 +144,7 @@ def check_pdf(path: Path, limits: PdfLimits | None = None) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SlidesError("unreadable_pdf", exc.strerror or str(exc)) from None
+        raise SlidesError("pdf_file_unreadable", exc.strerror or str(exc)) from None
     pdf = open_pdf(data, limits)
     try:
         return len(pdf)

@@ -90,6 +90,8 @@ def slides_problem(entry: Entry, value: str, exc: SlidesError) -> Problem:
     line = entry.line_of("slides")
     if exc.params:  # a limit or a page size: its own message
         return problem(entry.rel_path, line, "slides", exc.code, Severity.ERROR, value=value, **exc.params)
+    if exc.code == "pdf_file_unreadable":  # the system's reason (permissions…): worth showing
+        return problem(entry.rel_path, line, "slides", exc.code, value=value, detail=exc.detail)
     # PDFium's own words ("Data format error") would be English jargon in any language: the
     # message says what a reader can do about an unreadable file.
     return problem(entry.rel_path, line, "slides", "bad_pdf", value=value)

@@ -8,6 +8,7 @@ so the order of plugins does not matter.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -177,8 +178,8 @@ class EventView:
         """The language of the `transcript` file: the `captions` key naming the same file, else the
         one its WebVTT header names; the page's when neither is one of the hub's (an English recap
         may only have the French talk's transcript: its lines are then marked French)."""
-        for lang, file in caption_files(self.ev, self.lang).items():
-            if file == value:
+        for lang, file in self.ev.caption_files.items():  # a lone `captions: file` names none
+            if lang and _same_file(file, value):
                 return lang
         said = header_language(text)
         return said if said in self.view.hub.catalog.languages else self.lang
@@ -197,10 +198,9 @@ class EventView:
         """The captions of the other languages, offered as their transcripts (not the one shown
         first again: a transcript in another language than the page's is the first one)."""
         main = self.transcript
-        shown = {main.lang, main.url} if main else {self.lang}
         out = []
         for lang, value in caption_files(self.ev, self.lang).items():
-            if lang in shown or lang == self.lang or ContentRef(value).content_path in shown:
+            if lang == self.lang or (main and (lang == main.lang or _same_file(value, main.url))):
                 continue
             found = self._transcript(lang, value, anchors=False)
             if found:
@@ -298,3 +298,10 @@ class EventView:
         if self.takeaways:  # schema.org's summary of a creative work: the replay, else the event
             (video if video is not None else event)["abstract"] = "\n".join(t.text for t in self.takeaways)
         return jsonld.script_json(jsonld.graph(event, video))
+
+
+def _same_file(one: str, other: str) -> bool:
+    """Whether two paths in content/ name the same file, however written (`/media/x.vtt`,
+    `./media/x.vtt`, `media/x.vtt`)."""
+    paths = [ContentRef(value).content_path for value in (one, other)]
+    return None not in paths and len({posixpath.normpath(str(path)) for path in paths}) == 1
