@@ -9,6 +9,7 @@ from cercle.cards.batch import CardJob
 from cercle.cards.spec import OG_SIZE, QUOTE_SIZE, Brand, CardSpec
 from cercle.core.catalog import Entry
 from cercle.core.i18n import format_date, format_time, language_name, ui
+from cercle.core.langtags import primary_language
 from cercle.core.models import EntryType, localized
 from cercle.core.urls import path_of_url, url_of_path
 from cercle.hub.pages import GeneratedPage, Kind
@@ -188,7 +189,7 @@ class CardPlanner:
             for n, spec in enumerate(self.quote_specs(entry), start=1):
                 # A quote in another of the hub's languages: its text alternative is in that one.
                 said = (entry.event.quotes[n - 1].lang if entry.event else None) or ""
-                other = said.split("-", 1)[0].lower()  # "fr-CA": French quote marks, lang="fr-CA"
+                other = primary_language(said)  # "fr-CA": French quote marks, lang="fr-CA"
                 other = other if other in languages and other != entry.lang else ""
                 path = f"{ROOT}/{stem}/quote-{n}.png"
                 quotes.append(card(spec, path, _quote_alt(spec, other or spec.lang), said if other else ""))

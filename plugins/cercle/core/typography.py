@@ -12,6 +12,8 @@ import functools
 import re
 from typing import Any
 
+from cercle.core.langtags import primary_language
+
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ?
 NBSP = "\u00a0"  # no-break space: before : and inside « »
 
@@ -43,7 +45,7 @@ _VOID = frozenset(
 
 
 def applies(lang: str | None) -> bool:
-    return bool(lang and lang.split("-")[0].lower() == "fr")
+    return bool(lang and primary_language(lang) == "fr")
 
 
 def _fix_prose(text: str) -> str:

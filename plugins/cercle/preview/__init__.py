@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from cercle.core.errors import Problem
 from cercle.core.i18n import message, shipped_languages
+from cercle.core.langtags import primary_language
 
 __all__ = ["error_page", "reader_language"]
 
@@ -34,7 +35,7 @@ def reader_language(path: str, accept_language: str, fallback: str) -> str:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        code = tag.strip().split("-")[0].lower()
+        code = primary_language(tag.strip())
         if code in shipped and quality > 0:
             ranked.append((-quality, position, code))
     return min(ranked)[2] if ranked else fallback

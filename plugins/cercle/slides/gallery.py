@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cercle.core.i18n import ui
-from cercle.slides.language import primary
+from cercle.core.langtags import primary_language
 from cercle.slides.render import Deck, Slide
 
 
@@ -74,7 +74,7 @@ def gallery(deck: Deck, pdf_url: str, images_url: str, lang: str) -> Gallery:
     """`images_url`: the site-relative folder where the deck's images are published."""
     base = images_url.rstrip("/")
     total = len(deck.slides)
-    foreign = deck.lang if deck.lang and primary(deck.lang) != primary(lang) else ""
+    foreign = deck.lang if deck.lang and primary_language(deck.lang) != primary_language(lang) else ""
     foreign = foreign if any(s.title or s.text for s in deck.slides) else ""  # image-only: nothing to mark
     items = tuple(
         GalleryItem(s, f"{base}/{s.image}", f"{base}/{s.thumb}", *_alt(s, total, lang, foreign))

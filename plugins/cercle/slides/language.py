@@ -81,8 +81,3 @@ def text_language(text: str) -> str:
         return ""
     language = str(labels[0]).removeprefix("__label__")
     return language if LANGUAGE_TAG.fullmatch(language) and language not in NO_LANGUAGE else ""
-
-
-def primary(tag: str) -> str:
-    """The primary subtag ("fr-CA" gives "fr"): what a page's language is compared with."""
-    return tag.split("-", 1)[0].lower()

@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from cercle.core.langtags import primary_language
+
 _TIMESTAMP = r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
 _TIMING = re.compile(rf"^{_TIMESTAMP}\s+-->\s+{_TIMESTAMP}(?:\s+.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
@@ -76,19 +78,23 @@ _HEADER_LANGUAGE = re.compile(
 def header_language(text: str) -> str:
     """The language a WebVTT file's header names (`Language: fr` as YouTube exports it, or
     `lang: fr`), or ""."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n", 20)
-    for line in lines[1:]:
+    for line in _lines(text, 20)[1:]:
         if not line.strip() or "-->" in line:
             break
         found = _HEADER_LANGUAGE.match(line.strip())
         if found:
-            return found.group(1).split("-", 1)[0].lower()
+            return primary_language(found.group(1))
     return ""
+
+
+def _lines(text: str, most: int = -1) -> list[str]:
+    """The document's lines (its first `most` ones, then the rest in one), whatever its line ends."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n", most)
 
 
 def parse_vtt(text: str) -> list[Cue]:
     """Cues of a WebVTT document, in file order."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _lines(text)
     if not lines or not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
         raise VttError(1, "not_webvtt")
     cues: list[Cue] = []
