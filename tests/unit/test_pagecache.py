@@ -40,6 +40,33 @@ def test_configuration_values_have_a_form_equal_between_runs():
     ]
 
 
+class Module:
+    def __repr__(self) -> str:
+        return "<module 'hook' from '/home/ci/run-41/hub/hook.py'>"
+
+
+def test_paths_inside_the_project_are_written_from_it_and_others_kept():
+    value = {
+        "docs_dir": "/home/ci/run-41/hub/content",
+        "config_file_path": Path("/home/ci/run-41/hub/mkdocs.yml"),
+        "project": "/home/ci/run-41/hub",
+        "sibling": "/home/ci/run-41/hub-other/content",  # only the folder itself is the project
+        "theme": "/usr/lib/theme",
+        "hook": Module(),
+    }
+    moved = canonical(value, "/home/ci/run-41/hub")
+    assert moved == canonical({**value, "hook": Module()}, "/home/ci/run-41/hub")
+    assert dict(moved) == {
+        "config_file_path": "<project>/mkdocs.yml",
+        "docs_dir": "<project>/content",
+        "hook": "<module 'hook' from '<project>/hook.py'>",
+        "project": "<project>",
+        "sibling": "/home/ci/run-41/hub-other/content",
+        "theme": "/usr/lib/theme",
+    }
+    assert dict(canonical(value))["docs_dir"] == "/home/ci/run-41/hub/content"  # no project: as is
+
+
 def test_an_object_known_by_its_address_only_is_refused():
     with pytest.raises(Unstable):
         canonical({"toc": {"slugify": Opaque()}})

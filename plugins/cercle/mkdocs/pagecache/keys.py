@@ -39,35 +39,48 @@ class Untracked(ValueError):
     """A Markdown extension that includes files into pages: their changes are not followed."""
 
 
-def canonical(value: Any) -> Any:
-    """`value` as JSON-able data that is equal between two runs with the same configuration."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, Mapping):
-        return sorted([str(k), canonical(v)] for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return [canonical(v) for v in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted(json.dumps(canonical(v), sort_keys=True) for v in value)
-    if isinstance(value, functools.partial):
-        return ["partial", canonical(value.func), canonical(value.args), canonical(value.keywords)]
-    if callable(value) and hasattr(value, "__qualname__"):
-        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    config = getattr(value, "config", None)  # a plugin: its class and options
-    if config is not None and isinstance(config, Mapping):
-        kind = type(value)
-        return [f"{kind.__module__}.{kind.__qualname__}", canonical(config)]
-    shown = repr(value)
-    if " at 0x" in shown:
-        raise Unstable(shown)
-    return shown
+def canonical(value: Any, project: str | None = None) -> Any:
+    """`value` as JSON-able data that is equal between two runs with the same configuration.
+    A path inside the `project` folder is written from it, so that the project's pages are
+    reused after it moved: a CI runner whose checkout folder changes from run to run, a copy."""
+
+    def data(value: Any) -> Any:
+        if isinstance(value, (str, Path)):
+            return _from_project(str(value), project) if project else str(value)
+        if value is None or isinstance(value, (bool, int, float)):
+            return value
+        if isinstance(value, (dt.date, dt.time)):
+            return value.isoformat()
+        if isinstance(value, Mapping):
+            return sorted([str(k), data(v)] for k, v in value.items())
+        if isinstance(value, (list, tuple)):
+            return [data(v) for v in value]
+        if isinstance(value, (set, frozenset)):
+            return sorted(json.dumps(data(v), sort_keys=True) for v in value)
+        if isinstance(value, functools.partial):
+            return ["partial", data(value.func), data(value.args), data(value.keywords)]
+        if callable(value) and hasattr(value, "__qualname__"):
+            return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+        config = getattr(value, "config", None)  # a plugin: its class and options
+        if config is not None and isinstance(config, Mapping):
+            kind = type(value)
+            return [f"{kind.__module__}.{kind.__qualname__}", data(config)]
+        shown = repr(value)
+        if " at 0x" in shown:
+            raise Unstable(shown)
+        return data(shown) if project and project in shown else shown
+
+    return data(value)
 
 
-def config_data(config: MkDocsConfig) -> Any:
+def _from_project(text: str, project: str) -> str:
+    """`text` with the project's folder written `<project>` (where it stands for a path)."""
+    if text == project or text.startswith(project + os.sep):
+        return "<project>" + text[len(project) :]
+    return text.replace(project + os.sep, "<project>" + os.sep)
+
+
+def config_data(config: MkDocsConfig, project: Path | None = None) -> Any:
     data: dict[str, Any] = {}
     for key, value in config.items():
         if key in OUTPUT_ONLY:
@@ -76,7 +89,7 @@ def config_data(config: MkDocsConfig) -> Any:
             value = {"name": value.name, "dirs": value.dirs, "options": dict(value.items())}
         elif key == "plugins":
             value = {name: plugin for name, plugin in value.items() if name not in MEASURING_PLUGINS}
-        data[key] = canonical(value)
+        data[key] = canonical(value, str(project) if project else None)
     return data
 
 
@@ -101,9 +114,12 @@ def site_digest(
         if name in INCLUDING_EXTENSIONS:
             raise Untracked(name)
     content = catalog.settings.content_dir.resolve()
+    # As MkDocs makes docs_dir absolute (not resolved), for the configuration; resolved, for folders.
+    given = Path(os.path.abspath(config.config_file_path)).parent if config.config_file_path else None
+    project = given.resolve() if given else None
     h = hasher()
     h.update(code_digest())
-    h.update(json.dumps(config_data(config), sort_keys=True).encode())
+    h.update(json.dumps(config_data(config, given), sort_keys=True).encode())
     h.update(f"{today.isoformat()}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     if config.config_file_path:
         h.update(Path(config.config_file_path).read_bytes())
@@ -119,7 +135,8 @@ def site_digest(
         folders.append(catalog.settings.locales_dir.resolve())
     for folder in folders:
         if not _inside(folder, installed) and folder.is_dir():
-            h.update(folder.as_posix().encode())
+            inside = project is not None and _inside(folder, [project])
+            h.update((folder.relative_to(project) if inside and project else folder).as_posix().encode())
             h.update(tree_digest(folder, bodies))
     return h.digest()
 
