@@ -166,6 +166,6 @@ def test_the_build_runs_in_a_process_that_ends_before_pagefind(demo_project: Pat
     result = cercle(demo_project, "build", "-d", "out", env={"CERCLE_PHASES": str(phases)})
     assert result.returncode == 0, result.output
     main = json.loads(phases.read_text(encoding="utf-8"))["main"]
-    assert {"build_process", "check", "mkdocs", "templates", "search", "publish"} <= set(main)
+    assert {"build_process", "check", "mkdocs", "page_keys", "search", "publish"} <= set(main)
     assert main["search"]["calls"] == 1  # indexed once, here, not in the build's process
     assert (demo_project / "out" / "pagefind" / "pagefind-entry.json").is_file()
