@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +18,13 @@ import pytest
 pytest_plugins = ["tests.browser.fixtures"]
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# A suite started in the background by a shell without job control (`make test &` in a script,
+# some CI runners) inherits SIGINT ignored, and so would each `cercle serve` it starts: Python
+# then sets no Ctrl+C handler, and every test that stops a server with SIGINT (as a reader's
+# Ctrl+C) would wait out its 30 s timeout before killing it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 # The demo's "today": the 2027 webinar is upcoming, the 2020 and 2022 ones are past.
 DEMO_EPOCH = "1795000000"  # 2026-11-17
 
