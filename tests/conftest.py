@@ -85,6 +85,7 @@ def write(path: Path, text: str) -> Path:
 # left with one of them at the end while the others have nothing to do (from `--durations` and
 # per-test CPU seconds, session 7); the rest keep their order.
 SLOW_FIRST = (
+    "tests/quality/test_page_types.py",
     "tests/integration/test_cli_import.py",
     "tests/quality/test_accessibility.py",
     "tests/integration/test_parallel_render.py",

@@ -37,6 +37,11 @@ def foreign(requests: list[str], base: str) -> list[str]:
     return [url for url in requests if not url.startswith(f"{base}/") and not url.startswith("data:")]
 
 
+def sitemap_requests(requests: list[str]) -> list[str]:
+    """Requests for a sitemap.xml: Material's alternate-language lookup (see test_privacy)."""
+    return [url for url in requests if url.split("?")[0].endswith("sitemap.xml")]
+
+
 def cookies(page: Any) -> list[Any]:
     """Cookies of the page, as the page sees them and as the browser stores them."""
     found: list[Any] = list(page.context.cookies())

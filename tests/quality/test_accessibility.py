@@ -1,7 +1,7 @@
-"""Accessibility: axe-core finds no WCAG 2.1 A/AA or best-practice violation on any page type in
-either language and either colour scheme (light, dark), nor with the search dialog open, the share
-block or the language menu shown;
-and the keyboard reaches every control of a webinar page with a visible focus indicator.
+"""Accessibility: axe-core finds no WCAG 2.1 A/AA or best-practice violation with the search
+dialog open, the share block or the language menu shown, nor on the transcript page in either
+colour scheme; and the keyboard reaches every control of a webinar page with a visible focus
+indicator. Every page type in both schemes, and its skip link, is test_page_types.py's.
 
 Each gate is first shown catching a deliberately broken page (test_gate_catches_*).
 """
@@ -19,8 +19,6 @@ from tests.quality.gates import (
     unfocused_badly,
 )
 
-# The root page sends a French or English browser on; any other language stays to choose.
-CHOOSER = pytest.mark.locale("de-DE")
 ENTRY = {"fr": PAGE_TYPES["webinar-past-fr"], "en": PAGE_TYPES["webinar-past-en"]}
 
 
@@ -33,21 +31,6 @@ def open_settled(page, served, path: str) -> None:
 def assert_no_violations(page, context=None) -> None:
     violations = axe_violations(page, context)
     assert violations == [], f"{page.url}\n{describe_axe(violations)}"
-
-
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=CHOOSER) if k == "root" else k for k in PAGE_TYPES])
-def test_page_type_has_no_axe_violation(kind, page, served_demo):
-    open_settled(page, served_demo, PAGE_TYPES[kind])
-    assert page.url == served_demo.url(PAGE_TYPES[kind])
-    assert_no_violations(page)
-
-
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=CHOOSER) if k == "root" else k for k in PAGE_TYPES])
-def test_page_type_has_no_axe_violation_in_the_dark_scheme(kind, page, served_demo):
-    page.emulate_media(color_scheme="dark")  # the palette follows the system (prefers-color-scheme)
-    open_settled(page, served_demo, PAGE_TYPES[kind])
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    assert_no_violations(page)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -167,36 +150,6 @@ def test_gate_catches_a_control_without_focus_indicator(page, serve_dir, tmp_pat
     states = tab_through(page)
     assert [s["tag"] for s in states] == ["a", "button"]
     assert [s["tag"] for s in unfocused_badly(states)] == ["a", "button"]
-
-
-SKIPPABLE = [k for k in PAGE_TYPES if k != "root"]  # the chooser sends a French browser on
-
-
-@pytest.mark.parametrize("kind", SKIPPABLE)
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(kind, page, served_demo):
-    open_settled(page, served_demo, PAGE_TYPES[kind])
-    page.keyboard.press("Tab")
-    first = page.evaluate(
-        "({cls: document.activeElement.className, text: document.activeElement.textContent.trim(),"
-        " lang: document.documentElement.lang,"
-        " visible: getComputedStyle(document.activeElement).opacity === '1'})"
-    )
-    label = {"fr": "Aller au contenu", "en": "Skip to content"}[first["lang"]]
-    assert "cercle-skip" in first["cls"] and first["text"] == label, first
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
-    page.keyboard.press("Enter")
-    page.wait_for_function("location.hash === '#cercle-content'")
-    assert page.evaluate("document.activeElement.id") == "cercle-content"
-    # The next Tab lands in the content (or after it, on a page without links: 404), past the
-    # header, search and menu.
-    page.keyboard.press("Tab")
-    after = page.evaluate(
-        "(() => { const c = document.getElementById('cercle-content'), a = document.activeElement;"
-        " return c.contains(a) || !!(c.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING); })()"
-    )
-    assert after, page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
-    if kind != "404":
-        assert page.evaluate("document.getElementById('cercle-content').contains(document.activeElement)")
 
 
 def test_material_skip_link_is_not_in_the_tab_order(page, served_demo):

@@ -1,5 +1,7 @@
 """Privacy: loading any page makes no request to another origin, sets no cookie and makes no
 request for a sitemap.xml (Material's alternate-language lookup, disabled by cercle.theme_fixes).
+Every page type is visited by test_page_types.py; here, a moment link, search and share, embeds,
+and the gates catching a broken page.
 
 The demo is built for the test server's own origin (conftest.served_demo), so its absolute
 hreflang links are same-origin: any request that leaves it is a fault of the site.
@@ -14,28 +16,11 @@ import pytest
 from tests.conftest import mkdocs_build
 from tests.quality.conftest import PAGE_TYPES
 from tests.quality.corpus import EMBED_ORIGIN, HOSTILE_BODY, HOSTILE_BODY_PAGE, hostile_body_project
-from tests.quality.gates import cookies, fence, foreign, load
+from tests.quality.gates import cookies, fence, foreign, load, sitemap_requests
 
 from cercle.theme_fixes import disable_alternate_lookups
 
 MATERIAL_JS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-
-
-def sitemap_requests(requests: list[str]) -> list[str]:
-    return [url for url in requests if url.split("?")[0].endswith("sitemap.xml")]
-
-
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_page_loads_nothing_from_elsewhere_and_sets_no_cookie(kind, page, served_demo):
-    requests = fence(page, served_demo.base)
-    load(page, served_demo.url(PAGE_TYPES[kind]))
-    if kind == "root":  # the chooser sends the browser to its language: that page counts too
-        page.wait_for_url(served_demo.url("fr/"))
-        page.wait_for_load_state("networkidle")
-    assert len(requests) > 3, requests
-    assert foreign(requests, served_demo.base) == []
-    assert cookies(page) == []
-    assert sitemap_requests(requests) == []
 
 
 @pytest.mark.parametrize("moment", ["#t=12:30", "#t=750"])
