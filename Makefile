@@ -109,8 +109,8 @@ lint: $(STAMP)
 # the target fails if any did. pytest's own closing summary line is printed
 # as-is, and any non-zero pytest exit (including 5 = no tests collected) fails.
 test: $(STAMP) chromium java pango node
-	@lint=0; $(BIN)/ruff check plugins tests benchmarks || lint=$$?; \
-	$(BIN)/ruff format --check plugins benchmarks || lint=$$?; \
+	@lint=0; $(BIN)/ruff check plugins tests benchmarks scripts || lint=$$?; \
+	$(BIN)/ruff format --check plugins benchmarks scripts || lint=$$?; \
 	types=0; $(BIN)/mypy || types=$$?; \
 	tests=0; $(VPY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS) || tests=$$?; \
 	if [ $$lint -ne 0 ]; then echo "make test: ruff check or ruff format --check failed (exit $$lint)" >&2; fi; \
