@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Ctrl+C) would wait out its 30 s timeout before killing it.
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
 # The demo's "today": the 2027 webinar is upcoming, the 2020 and 2022 ones are past.
 DEMO_EPOCH = "1795000000"  # 2026-11-17
 

@@ -21,10 +21,8 @@ SCREEN_ONLY = {
 }
 
 
-def printed(page: Any, url: str | None = None) -> pdfium.PdfDocument:
-    """The page (first opened at `url`, when given) printed on A4 with print media."""
-    if url is not None:
-        page.goto(url)
+def printed(page: Any) -> pdfium.PdfDocument:
+    """The page as it is, printed on A4 with print media."""
     page.emulate_media(media="print")
     return pdfium.PdfDocument(page.pdf(format="A4", print_background=True))
 

@@ -68,7 +68,7 @@ def canonical(value: Any, project: str | None = None) -> Any:
         shown = repr(value)
         if " at 0x" in shown:
             raise Unstable(shown)
-        return data(shown) if project and project in shown else shown
+        return _from_project(shown, project) if project else shown
 
     return data(value)
 
@@ -135,8 +135,8 @@ def site_digest(
         folders.append(catalog.settings.locales_dir.resolve())
     for folder in folders:
         if not _inside(folder, installed) and folder.is_dir():
-            inside = project is not None and _inside(folder, [project])
-            h.update((folder.relative_to(project) if inside and project else folder).as_posix().encode())
+            shown = folder.relative_to(project) if project and _inside(folder, [project]) else folder
+            h.update(shown.as_posix().encode())
             h.update(tree_digest(folder, bodies))
     return h.digest()
 
