@@ -94,18 +94,27 @@ def test_html_text_nodes_only_never_code_attributes_or_other_languages():
 
 
 def test_html_runs_of_tags_are_skipped_without_losing_a_lang_change():
-    # Runs of tags and text without a sign are copied in one step: a `lang` in a tag (even in
-    # a quoted value, as the token search sees it), a nested element of the same name and a
-    # comment before a sign must still end or start where they did.
+    # Runs of tags and text without a sign are copied in one step: a `lang` in a tag, a nested
+    # element of the same name and a comment before a sign must still end or start where they
+    # did; a `lang=` inside another attribute's value is that value's text, not the element's
+    # language.
     html = (
         '<div lang="en"><div><p>One ?</p></div><p>Two ?</p></div><p>Trois ?</p>'
         '<!-- a --> x ; y <!-- b --><span title="a lang=en">Quatre ?</span><span>cinq ?</span>'
         "<section><i data-x='lang=fr' LANG='en'>six ?</i></section><q lang=fr><q>sept ?</q></q>"
+        '<b title="x lang=fr"lang=en alt=\'lang="fr"\'>huit ?</b>'
     )
     assert fix_html(html, "fr") == (
         f'<div lang="en"><div><p>One ?</p></div><p>Two ?</p></div><p>Trois{NNBSP}?</p>'
-        f'<!-- a --> x{NNBSP}; y <!-- b --><span title="a lang=en">Quatre ?</span><span>cinq{NNBSP}?</span>'
+        f'<!-- a --> x{NNBSP}; y <!-- b --><span title="a lang=en">Quatre{NNBSP}?</span>'
+        f"<span>cinq{NNBSP}?</span>"
         f"<section><i data-x='lang=fr' LANG='en'>six ?</i></section><q lang=fr><q>sept{NNBSP}?</q></q>"
+        '<b title="x lang=fr"lang=en alt=\'lang="fr"\'>huit ?</b>'
+    )
+    # On an English page, a French `lang` only in a value leaves the element English.
+    english = '<p title="see lang=fr">Really ?</p><p lang="fr" title="lang=en">Oui ?</p>'
+    assert fix_html(english, "en") == (
+        f'<p title="see lang=fr">Really ?</p><p lang="fr" title="lang=en">Oui{NNBSP}?</p>'
     )
 
 

@@ -79,14 +79,17 @@ _TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
-_LANG = re.compile(r"""\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# One attribute of a tag, from the whitespace before it: walked one by one, so that a
+# `lang=` inside another attribute's quoted value (`title="a lang=en"`) is read as the text it is.
+_ATTRIBUTE = re.compile(r"""\s*(?:([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?|/(?!>))""")
 _TRIGGER = re.compile(r"[;:!?«»]")
 
 # Most of a page is tags and text without ; : ! ? « »: nothing `fix_html` does changes for
 # them, but a Python step per tag made it half of a page's post-processing. `_skip(names)`
 # matches, in one call, a run of such text each followed by a token that changes nothing:
 # a comment, a raw element, or a tag that neither names an open `lang` element (`names`) nor
-# may carry `lang` (checked in its unquoted and quoted parts: `_LANG` searches the whole tag).
+# may carry `lang` (a ` lang=` anywhere in it, even in a quoted value, stops the run: the walk
+# then reads the tag's attributes one by one, `_lang`).
 # Tokens are the ones `_TOKEN` finds, at the same places (same alternatives, same order;
 # each tag has one way to match, so its end is the same; atomic: a comment or raw element
 # is never stretched to a later end to go on); anything else stops the run.
@@ -145,10 +148,10 @@ def fix_html(html: str, lang: str | None) -> str:
         size = len(stack)
         while stack and stack[-1][2] <= 0:
             stack.pop()
-        found = None if closing else _LANG.search(token)
-        if found:
-            stack.append([name, applies(next(g for g in found.groups() if g is not None)), 1])
-        if found or len(stack) != size:
+        found = None if closing else _lang(token, tag.end())
+        if found is not None:
+            stack.append([name, applies(found), 1])
+        if found is not None or len(stack) != size:
             skip = _skip(frozenset(entry[0] for entry in stack))
     tail = html[last:]
     french = stack[-1][1] if stack else page_french
@@ -156,10 +159,19 @@ def fix_html(html: str, lang: str | None) -> str:
     return "".join(out)
 
 
+def _lang(tag: str, at: int) -> str | None:
+    """The value of the tag's own `lang` attribute (from `at`, after its name); None: none."""
+    while attribute := _ATTRIBUTE.match(tag, at):
+        if (attribute.group(1) or "").lower() == "lang":
+            return next((value for value in attribute.groups()[1:] if value is not None), "")
+        at = attribute.end()
+    return None
+
+
 # Material's language switcher marks its French link on every page of another language: that
 # one holds no sign to fix, and one search of the page costs far less than walking it (~2 ms).
 _SWITCHER = 'lang="fr" class="md-select__link'
-_FRENCH_MARK = re.compile(r"""\slang\s*=\s*["']?fr""", re.IGNORECASE)  # as `_LANG` finds a lang
+_FRENCH_MARK = re.compile(r"""\slang\s*=\s*["']?fr""", re.IGNORECASE)  # may over-count: never wrong
 
 
 def _holds_french_parts(html: str) -> bool:
