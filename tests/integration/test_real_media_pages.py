@@ -29,6 +29,9 @@ FR_DECK_URL = "en/webinars/container-orchestration-workshop/"
 # An English recap of a talk given in French, with the French captions as its transcript.
 FR_TALK_MD = "content/en/webinars/web-accessibility-for-everyone.md"
 FR_TALK_URL = "en/webinars/web-accessibility-for-everyone/"
+# The same with English captions too: those are offered beside the French transcript.
+CAPTIONED_MD = "content/en/webinars/web-accessibility-with-english-captions.md"
+CAPTIONED_URL = "en/webinars/web-accessibility-with-english-captions/"
 
 ENTRY = """---
 title: "{title}"
@@ -68,6 +71,9 @@ def add_real_replays(project: Path) -> None:
     text = french_talk.format(title=title, pdf=EN_PDF.name, vtt=FR_VTT.name, body=body)
     text = text.replace("transcript: media/", "transcript: ./media/")  # written another way
     write(project / FR_TALK_MD, text)
+    captioned = ENTRY.replace("translation_key: real-media-replay", "translation_key: real-captioned-talk")
+    title = "Web accessibility, with English captions"
+    write(project / CAPTIONED_MD, captioned.format(title=title, pdf=EN_PDF.name, vtt=FR_VTT.name, body=body))
     english_only = ENTRY.replace("translation_key: real-media-replay", "translation_key: real-french-deck")
     body = "A workshop given in French; its slides stayed French."
     write(
@@ -193,16 +199,42 @@ def test_a_french_transcript_on_an_english_page_is_marked_french_and_shown_once(
     """The English recap's transcript is the French captions: its lines say they are French
     (typeset in French), and no "Transcript in French" repeats them."""
     transcript = page(real_site, FR_TALK_URL + "transcript/")
-    main = next(el for el in transcript.iter("section") if el.get("data-cercle-transcript-part") == "en")
+    main = next(el for el in transcript.iter("section") if el.get("data-cercle-transcript-part") == "fr")
     lines = by_class(main, "cercle-transcript__lines")[0]
     assert lines.get("lang") == "fr"
     said = "".join(lines.itertext())
     assert "Narrateur\xa0: Vous voulez ces gens." in said and " :" not in said and " ?" not in said
     parts = [el.get("id") for el in transcript.iter("section") if el.get("data-cercle-transcript-part")]
-    assert parts == ["en"]
+    assert parts == ["fr"]  # each part is keyed by its lines' language
     entry = page(real_site, FR_TALK_URL)
     assert by_class(entry, "cercle-transcript__other") == []
     assert [t.get("srclang") for t in entry.iter("track")] in ([], ["fr"])
+    box = next(el for el in entry.iter("div") if el.get("data-cercle-transcript-part"))
+    assert box.get("data-cercle-transcript-part") == "fr"  # the entry page loads that part
+
+
+def test_captions_in_the_page_language_are_offered_beside_a_foreign_transcript(real_site):
+    """The French talk's English recap has French captions as its transcript and English
+    captions too: the English reader is offered the English ones, after the French lines."""
+    entry = page(real_site, CAPTIONED_URL)
+    boxes = [el.get("data-cercle-transcript-part") for el in entry.iter("div")]
+    assert [box for box in boxes if box] == ["fr", "en"]
+    (other,) = by_class(entry, "cercle-transcript__other")
+    assert other.get("lang") == "en"
+    assert text(other.find("summary")) == "Transcript in English"
+    assert other.find(".//a").get("href") == "transcript/#en"
+    transcript = page(real_site, CAPTIONED_URL + "transcript/")
+    parts = {el.get("id"): el for el in transcript.iter("section") if el.get("data-cercle-transcript-part")}
+    assert list(parts) == ["fr", "en"]
+    first = "".join(by_class(parts["fr"], "cercle-transcript__lines")[0].itertext())
+    assert "Narrateur\xa0: Vous voulez ces gens." in first
+    english = parts["en"]
+    assert english.get("lang") == "en" and english.get("data-pagefind-ignore") is not None
+    said = "".join(by_class(english, "cercle-transcript__lines")[0].itertext())
+    cues = parse_vtt(EN_VTT.read_text(encoding="utf-8-sig"))
+    assert cues[0].text in said and cues[-1].text in said
+    count, broken = unresolved_links(real_site, CAPTIONED_URL + "transcript/")
+    assert count >= 30 and broken == []  # each paragraph's time leads to the replay
 
 
 def test_cercle_check_accepts_the_real_files_and_names_a_broken_line(tmp_path):

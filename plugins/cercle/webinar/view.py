@@ -196,11 +196,12 @@ class EventView:
     @cached_property
     def other_transcripts(self) -> list[Transcript]:
         """The captions of the other languages, offered as their transcripts (not the one shown
-        first again: a transcript in another language than the page's is the first one)."""
+        first again). When the first is in another language than the page's (an English recap
+        of a French talk), the captions in the page's language are offered too, first."""
         main = self.transcript
         out = []
-        for lang, value in caption_files(self.ev, self.lang).items():
-            if lang == self.lang or (main and (lang == main.lang or _same_file(value, main.url))):
+        for lang, value in caption_files(self.ev, self.lang).items():  # the page's language first
+            if main and (lang == main.lang or _same_file(value, main.url)):
                 continue
             found = self._transcript(lang, value, anchors=False)
             if found:
